@@ -1,0 +1,155 @@
+/**
+ * The pure core: `decide(state, command)` answers with the events the command causes or
+ * a refusal; `evolve(state, event)` folds one event. Time moves only through the Tick
+ * command, which delivers the messages and fires the timers due by then, in a fixed
+ * order, so the same state and commands always give the same events.
+ */
+import type { Emitter } from './algorithm';
+import { trueClock, roomTimeOf } from './clock';
+import { evolveCommon } from './common-evolve';
+import { connected } from './network';
+import { seedRng } from './prng';
+import type { Refusal } from './refusal';
+import { RULES } from './registry';
+import { decideHostCommand } from './host-commands';
+import type { Algorithm, ClusterCore, ClusterState, Command, CommonEvent, Event, Message, NetworkParams, NodeBase } from './types';
+import { SERVICE } from './types';
+
+export type Decision = { ok: true; events: Event[]; state: ClusterState } | { ok: false; refusal: Refusal };
+
+const COMMON_EVENTS: ReadonlySet<string> = new Set<CommonEvent['type']>([
+  'ClockAdvanced', 'MessagesSent', 'MessageDelivered', 'MessageDropped', 'TimerSet', 'TimerCleared', 'TimerFired',
+  'NodeCrashed', 'NodeRestarted', 'NodePaused', 'NodeResumed', 'ClockSkewed', 'NetworkChanged', 'LinkChanged',
+  'Partitioned', 'PartitionHealed',
+]);
+
+export const DEFAULT_NETWORK: NetworkParams = { delayMs: 1000, jitterMs: 500, dropRate: 0 };
+
+export interface ClusterConfig {
+  algorithm: Algorithm;
+  nodeCount: number;
+  seed: number;
+  now?: number;
+  network?: Partial<NetworkParams>;
+  params?: Record<string, unknown>;
+}
+
+export function createCluster(config: ClusterConfig): ClusterState {
+  const now = config.now ?? 0;
+  const nodes: NodeBase[] = Array.from({ length: config.nodeCount }, (_, index) => ({
+    index, status: 'live', clock: trueClock(now), timers: {}, inbox: [],
+  }));
+  const network = { ...DEFAULT_NETWORK, ...config.network };
+  const core: ClusterCore = {
+    now,
+    rng: seedRng(config.seed),
+    nodes,
+    network: { ...network, links: {}, partition: null, inFlight: [], nextMessageId: 1 },
+    stats: { elections: 0, messagesSent: 0, messagesDelivered: 0, messagesDropped: 0, leaderlessMs: 0 },
+  };
+  return RULES[config.algorithm].init(core, config.params);
+}
+
+export function evolve(state: ClusterState, event: Event): ClusterState {
+  const rules = RULES[state.algorithm];
+  let next = state;
+  if ('rng' in event && event.rng !== undefined) next = { ...next, rng: event.rng };
+  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader);
+  return rules.evolve(next, event);
+}
+
+/** Folds events one at a time; `state` is always the fold of `events`. */
+export function createEmitter(initial: ClusterState): Emitter & { events: Event[] } {
+  let state = initial;
+  const events: Event[] = [];
+  return {
+    get state() { return state; },
+    events,
+    emit(event: Event) { state = evolve(state, event); events.push(event); },
+  };
+}
+
+export function decide(state: ClusterState, command: Command): Decision {
+  const out = createEmitter(state);
+  const refusal = command.type === 'Tick' ? advance(out, command.to) : decideCommand(out, command);
+  if (refusal) {
+    if (out.events.length > 0) throw new Error(`${command.type}: refused after emitting events`);
+    return { ok: false, refusal };
+  }
+  return { ok: true, events: out.events, state: out.state };
+}
+
+function decideCommand(out: Emitter & { events: Event[] }, command: Exclude<Command, { type: 'Tick' }>): Refusal | void {
+  const hostRefusal = decideHostCommand(out, command);
+  if (hostRefusal !== 'not-a-host-command') return hostRefusal;
+  return decidePlayerCommand(out, command);
+}
+
+function decidePlayerCommand(out: Emitter, command: Command): Refusal | void {
+  const rules = RULES[out.state.algorithm];
+  if (!(rules.commandTypes as readonly string[]).includes(command.type)) {
+    return { code: 'WRONG_ALGORITHM', rule: 'C0', message: `"${command.type}" is not a move in ${out.state.algorithm} rounds.` };
+  }
+  const nodeIndex = (command as { node: number }).node;
+  const node = out.state.nodes[nodeIndex];
+  if (!node) return { code: 'UNKNOWN_NODE', rule: 'C0', message: `There is no node ${nodeIndex} in this cluster.` };
+  if (node.status === 'crashed') return { code: 'NODE_CRASHED', rule: 'C1', message: 'Your node has crashed: a crashed node cannot act until the host restarts it (C1).' };
+  if (node.status === 'paused') return { code: 'NODE_PAUSED', rule: 'C2', message: 'Your node is frozen in a pause: it cannot act until the pause ends (C2).' };
+  return rules.decideNode(out, command);
+}
+
+type Due = { at: number; message: Message } | { at: number; node: number; timer: string } | { at: number; service: true };
+
+/** The next thing due at or before `to`: messages first (by id), then timers (by node, name), then a service deadline. */
+function nextDue(state: ClusterState, to: number): Due | null {
+  let best: Due | null = null;
+  for (const message of state.network.inFlight) {
+    if (message.to !== SERVICE && state.nodes[message.to]?.status === 'paused') continue; // held until the pause ends
+    if (message.deliverAt > to) continue;
+    if (!best || message.deliverAt < best.at || (message.deliverAt === best.at && 'message' in best && message.id < best.message.id)) {
+      best = { at: message.deliverAt, message };
+    }
+  }
+  for (const node of state.nodes) {
+    if (node.status !== 'live') continue;
+    for (const timer of Object.keys(node.timers).sort()) {
+      const at = roomTimeOf(node.clock, node.timers[timer] as number);
+      if (at <= to && (!best || at < best.at)) best = { at, node: node.index, timer };
+    }
+  }
+  const deadline = RULES[state.algorithm].nextServiceDeadline?.(state) ?? null;
+  if (deadline !== null && deadline <= to && (!best || deadline < best.at)) best = { at: deadline, service: true };
+  return best;
+}
+
+const MAX_STEPS_PER_TICK = 100_000;
+
+function advance(out: Emitter, to: number): Refusal | void {
+  if (!Number.isFinite(to)) return { code: 'BAD_TIME', rule: 'C0', message: 'Time must be a finite number.' };
+  const rules = RULES[out.state.algorithm];
+  for (let steps = 0; ; steps++) {
+    if (steps > MAX_STEPS_PER_TICK) throw new Error('tick did not settle: a rule keeps scheduling work at the same instant');
+    const due = nextDue(out.state, to);
+    if (!due) break;
+    // Never move the clock backwards: something overdue (held by a pause) happens now.
+    if (due.at > out.state.now) out.emit({ type: 'ClockAdvanced', to: Math.ceil(due.at) });
+    if ('message' in due) deliver(out, due.message, rules.onMessage.bind(rules));
+    else if ('service' in due) rules.onServiceDeadline?.(out);
+    else {
+      out.emit({ type: 'TimerFired', node: due.node, timer: due.timer });
+      rules.onTimer(out, due.node, due.timer);
+    }
+  }
+  if (to > out.state.now) out.emit({ type: 'ClockAdvanced', to });
+}
+
+function deliver(out: Emitter, message: Message, onMessage: (out: Emitter, message: Message) => void): void {
+  const state = out.state;
+  if (message.lost) return out.emit({ type: 'MessageDropped', id: message.id, reason: 'lost' });
+  if (!connected(state, message.from, message.to)) return out.emit({ type: 'MessageDropped', id: message.id, reason: 'partition' });
+  if (message.to !== SERVICE && state.nodes[message.to]?.status === 'crashed') {
+    return out.emit({ type: 'MessageDropped', id: message.id, reason: 'crashed' });
+  }
+  out.emit({ type: 'MessageDelivered', id: message.id });
+  onMessage(out, message);
+}

@@ -1,0 +1,114 @@
+/**
+ * The teacher's faults: crash, restart, pause, skew, slow links, drops and partitions.
+ * Each is validated like a player's move, so a replayed log can only contain legal ones.
+ */
+import type { Emitter } from './algorithm';
+import type { Refusal } from './refusal';
+import { refuse } from './refusal';
+import { RULES } from './registry';
+import type { Command, NodeIndex } from './types';
+
+const MAX_RATE = 10;
+
+function badNode(out: Emitter, node: NodeIndex): Refusal | null {
+  return out.state.nodes[node] ? null : refuse('UNKNOWN_NODE', 'C0', `There is no node ${node} in this cluster.`);
+}
+
+function badRate(rate: number | undefined): Refusal | null {
+  if (rate === undefined || (Number.isFinite(rate) && rate > 0 && rate <= MAX_RATE)) return null;
+  return refuse('BAD_PARAMETER', 'C0', `A clock rate must be above 0 and at most ${MAX_RATE}.`);
+}
+
+function badProbability(p: number | undefined): Refusal | null {
+  if (p === undefined || (Number.isFinite(p) && p >= 0 && p <= 1)) return null;
+  return refuse('BAD_PARAMETER', 'C0', 'A drop rate is a probability between 0 and 1.');
+}
+
+function badDelay(ms: number | undefined): Refusal | null {
+  if (ms === undefined || (Number.isFinite(ms) && ms >= 0 && ms <= 600_000)) return null;
+  return refuse('BAD_PARAMETER', 'C0', 'A delay is between 0 and 600000 ms.');
+}
+
+/** Returns 'not-a-host-command' for player commands, so the engine can route them on. */
+export function decideHostCommand(out: Emitter, command: Command): Refusal | void | 'not-a-host-command' {
+  const state = out.state;
+  switch (command.type) {
+    case 'CrashNode': {
+      const status = state.nodes[command.node]?.status;
+      if (status === undefined) return badNode(out, command.node) ?? undefined;
+      if (status === 'crashed') return refuse('ALREADY_CRASHED', 'C1', 'That node is already down.');
+      return out.emit({ type: 'NodeCrashed', node: command.node });
+    }
+    case 'RestartNode': {
+      const status = state.nodes[command.node]?.status;
+      if (status === undefined) return badNode(out, command.node) ?? undefined;
+      if (status !== 'crashed') return refuse('NOT_CRASHED', 'C1', 'Only a crashed node can be restarted.');
+      out.emit({ type: 'NodeRestarted', node: command.node });
+      return RULES[state.algorithm].onRestart(out, command.node);
+    }
+    case 'PauseNode': {
+      const status = state.nodes[command.node]?.status;
+      if (status === undefined) return badNode(out, command.node) ?? undefined;
+      if (status !== 'live') return refuse('NOT_LIVE', 'C2', 'Only a running node can be paused.');
+      return out.emit({ type: 'NodePaused', node: command.node });
+    }
+    case 'ResumeNode': {
+      const status = state.nodes[command.node]?.status;
+      if (status === undefined) return badNode(out, command.node) ?? undefined;
+      if (status !== 'paused') return refuse('NOT_PAUSED', 'C2', 'That node is not paused.');
+      out.emit({ type: 'NodeResumed', node: command.node });
+      return RULES[state.algorithm].onResume?.(out, command.node);
+    }
+    case 'SkewClock': {
+      const problem = badNode(out, command.node) ?? badRate(command.rate);
+      if (problem) return problem;
+      const rate = command.rate ?? state.nodes[command.node]!.clock.rate;
+      return out.emit({ type: 'ClockSkewed', node: command.node, rate, offsetMs: command.offsetMs ?? 0 });
+    }
+    case 'SetNetwork': {
+      const problem = badDelay(command.delayMs) ?? badDelay(command.jitterMs) ?? badProbability(command.dropRate);
+      if (problem) return problem;
+      const net = state.network;
+      return out.emit({
+        type: 'NetworkChanged',
+        delayMs: command.delayMs ?? net.delayMs,
+        jitterMs: command.jitterMs ?? net.jitterMs,
+        dropRate: command.dropRate ?? net.dropRate,
+      });
+    }
+    case 'SetLink': {
+      const known = (n: NodeIndex) => n === -1 || state.nodes[n] !== undefined;
+      if (!known(command.from) || !known(command.to) || command.from === command.to) {
+        return refuse('UNKNOWN_NODE', 'C0', 'A link joins two different nodes of this cluster.');
+      }
+      const problem = badDelay(command.delayMs) ?? badProbability(command.dropRate);
+      if (problem) return problem;
+      const setting = { ...(command.delayMs !== undefined && { delayMs: command.delayMs }), ...(command.dropRate !== undefined && { dropRate: command.dropRate }) };
+      out.emit({ type: 'LinkChanged', from: command.from, to: command.to, setting });
+      if (command.bothWays) out.emit({ type: 'LinkChanged', from: command.to, to: command.from, setting });
+      return;
+    }
+    case 'Partition': {
+      const seen = new Set<number>();
+      for (const group of command.groups) {
+        for (const n of group) {
+          if (n !== -1 && !state.nodes[n]) return refuse('UNKNOWN_NODE', 'C0', `There is no node ${n} in this cluster.`);
+          if (seen.has(n)) return refuse('BAD_PARTITION', 'C0', 'A node can be on one side of a partition only.');
+          seen.add(n);
+        }
+      }
+      if (command.groups.length < 2) return refuse('BAD_PARTITION', 'C0', 'A partition needs at least two sides.');
+      return out.emit({ type: 'Partitioned', groups: command.groups.map((g) => g.slice()) });
+    }
+    case 'HealPartition':
+      if (state.network.partition === null) return refuse('NOT_PARTITIONED', 'C0', 'The network is not partitioned.');
+      return out.emit({ type: 'PartitionHealed' });
+    case 'DropMessage':
+      if (!state.network.inFlight.some((m) => m.id === command.id)) {
+        return refuse('NO_SUCH_MESSAGE', 'C0', 'That message is no longer in flight.');
+      }
+      return out.emit({ type: 'MessageDropped', id: command.id, reason: 'byHand' });
+    default:
+      return 'not-a-host-command';
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A Raft log as plain JSON that is cheap to extend: entries live in fixed-size chunks, so
+ * appending copies the last chunk and the (short) list of chunks, never the whole log.
+ * An hour-long class can grow logs to thousands of entries; an event must not copy them.
+ * Positions are 1-based as in the paper; index 0 is the empty prefix with term 0.
+ */
+
+export interface RaftLogEntry {
+  term: number;
+  command: string;
+}
+
+export interface RaftLog {
+  length: number;
+  /** Every chunk but the last is full (CHUNK entries). */
+  chunks: RaftLogEntry[][];
+}
+
+const CHUNK = 64;
+
+export const EMPTY_LOG: RaftLog = { length: 0, chunks: [] };
+
+export function entryAt(log: RaftLog, index: number): RaftLogEntry | undefined {
+  if (index < 1 || index > log.length) return undefined;
+  const i = index - 1;
+  return log.chunks[Math.floor(i / CHUNK)]?.[i % CHUNK];
+}
+
+/** The term of the entry at `index`; 0 for index 0; undefined past the end. */
+export function termAt(log: RaftLog, index: number): number | undefined {
+  if (index === 0) return 0;
+  return entryAt(log, index)?.term;
+}
+
+export function lastIndex(log: RaftLog): number {
+  return log.length;
+}
+
+export function lastTerm(log: RaftLog): number {
+  return termAt(log, log.length) ?? 0;
+}
+
+/** Keeps the first `length` entries (the paper's "delete the existing entry and all that follow it"). */
+export function truncate(log: RaftLog, length: number): RaftLog {
+  if (length >= log.length) return log;
+  if (length <= 0) return EMPTY_LOG;
+  const full = Math.floor(length / CHUNK);
+  const rest = length % CHUNK;
+  const chunks = log.chunks.slice(0, full);
+  if (rest > 0) chunks.push((log.chunks[full] as RaftLogEntry[]).slice(0, rest));
+  return { length, chunks };
+}
+
+export function append(log: RaftLog, entries: readonly RaftLogEntry[]): RaftLog {
+  if (entries.length === 0) return log;
+  const chunks = log.chunks.slice();
+  let tail: RaftLogEntry[] = log.length % CHUNK === 0 ? [] : (chunks.pop() as RaftLogEntry[]).slice();
+  for (const entry of entries) {
+    if (tail.length === CHUNK) {
+      chunks.push(tail);
+      tail = [];
+    }
+    tail.push({ term: entry.term, command: entry.command });
+  }
+  chunks.push(tail);
+  return { length: log.length + entries.length, chunks };
+}
+
+/** Entries from `from` (1-based, inclusive), at most `max` of them. */
+export function entriesFrom(log: RaftLog, from: number, max: number): RaftLogEntry[] {
+  const out: RaftLogEntry[] = [];
+  for (let i = Math.max(from, 1); i <= log.length && out.length < max; i++) out.push(entryAt(log, i) as RaftLogEntry);
+  return out;
+}
+
+export function toArray(log: RaftLog): RaftLogEntry[] {
+  return entriesFrom(log, 1, log.length);
+}
+
+export function fromArray(entries: readonly RaftLogEntry[]): RaftLog {
+  return append(EMPTY_LOG, entries);
+}
+
+/** The paper's election restriction (5.4.1): a higher last term wins; equal last terms compare length. */
+export function atLeastAsUpToDate(lastLogTerm: number, lastLogIndex: number, log: RaftLog): boolean {
+  const myTerm = lastTerm(log);
+  return lastLogTerm > myTerm || (lastLogTerm === myTerm && lastLogIndex >= log.length);
+}
+
+export function sameEntry(a: RaftLogEntry | undefined, b: RaftLogEntry | undefined): boolean {
+  return a !== undefined && b !== undefined && a.term === b.term && a.command === b.command;
+}
