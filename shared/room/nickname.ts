@@ -19,11 +19,11 @@ export function checkNickname(raw: string): NicknameCheck {
   if (nickname.length === 0) {
     return refuse('nickname-empty', 'Please enter a nickname.');
   }
-  if ([...nickname].length > NICKNAME_MAX_LENGTH) {
-    return refuse('nickname-too-long', `Nicknames are at most ${NICKNAME_MAX_LENGTH} characters.`);
-  }
   if (MARKUP.test(nickname) || INVISIBLE.test(nickname)) {
     return refuse('nickname-markup', 'Nicknames can use letters, digits, spaces and simple punctuation, but not < > or hidden characters.');
+  }
+  if ([...nickname].length > NICKNAME_MAX_LENGTH) {
+    return refuse('nickname-too-long', `Nicknames are at most ${NICKNAME_MAX_LENGTH} characters.`);
   }
   return { ok: true, nickname };
 }

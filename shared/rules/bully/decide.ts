@@ -1,7 +1,7 @@
 /**
  * The four decisions a Bully player makes: send "I'm alive", start an election, answer
  * a lower rank's election, declare itself coordinator. Each validates first (a refusal
- * names the rule), then emits. Rule IDs: docs/spec/bully.md.
+ * names the rule), then emits. Rule IDs: SPEC.md.
  */
 import type { Emitter } from '../algorithm';
 import { rankLabel } from '../labels';

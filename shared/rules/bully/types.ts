@@ -1,7 +1,7 @@
 /**
  * Bully (Garcia-Molina, 1982): every node has a rank that all know (index + 1), the
  * coordinator says "I'm alive", and an election sends ELECTION upwards only, OK (ANSWER)
- * downwards only, and COORDINATOR to everyone. See docs/spec/bully.md for the rule IDs.
+ * downwards only, and COORDINATOR to everyone. See SPEC.md for the rule IDs.
  */
 import type { ClusterCore, NodeIndex } from '../types';
 

@@ -1,5 +1,5 @@
 /**
- * Lease rules (docs/spec/lease.md): the hooks the engine calls. The service's judgement
+ * Lease rules (SPEC.md): the hooks the engine calls. The service's judgement
  * lives in service.ts, a node's clicks and replies in client.ts, the fold in evolve.ts.
  */
 import type { AlgorithmRules, Emitter } from '../algorithm';

@@ -6,7 +6,7 @@
  *
  * The server plays both the lock service and the storage; both sit at the endpoint
  * SERVICE (-1), so requests and replies cross the simulated network with its delays,
- * drops and partitions. Rule IDs (L1..L7) are those of docs/spec/lease.md.
+ * drops and partitions. Rule IDs (L1..L7) are those of SPEC.md.
  */
 import type { ClusterCore, NodeIndex } from '../types';
 

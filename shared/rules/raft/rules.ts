@@ -1,5 +1,5 @@
 /**
- * Raft as the engine sees it (docs/spec/raft.md). On every delivered message R1 comes
+ * Raft as the engine sees it (SPEC.md). On every delivered message R1 comes
  * first: a higher term turns the receiver into a follower of that term, except for the
  * PreVote messages that speak of a term nobody has entered yet (thesis 9.6).
  */

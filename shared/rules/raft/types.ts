@@ -1,5 +1,5 @@
 /**
- * Raft's part of the cluster model (SPEC R-rules, docs/spec/raft.md). Per node: the
+ * Raft's part of the cluster model (SPEC R-rules, SPEC.md). Per node: the
  * persistent trio of the paper's Figure 2 (term, votedFor, log) and the volatile rest.
  * Plain JSON only; node indices are 0..n-1 and are labelled A, B, C... in sentences.
  */

@@ -1,5 +1,5 @@
 /**
- * Given/when/then per Lease rule, the lock service (L1-L4) (docs/spec/lease.md). Unless said otherwise every message
+ * Given/when/then per Lease rule, the lock service (L1-L4) (SPEC.md). Unless said otherwise every message
  * takes exactly 1 s, so a request sent at t arrives at t+1000 and its reply at t+2000.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,0 +1,181 @@
+/**
+ * The wire contract between the server and every client (browser or bot).
+ * Every socket event name and its zod schema lives here; docs/PROTOCOL.md explains them.
+ *
+ * Shape of every client -> server event: `socket.emit(name, payload, ack)`.
+ * The ack is always `{ ok: true, ...result }` or `{ ok: false, refusal }`.
+ */
+import { z } from 'zod';
+import { isRoomCode, normalizeRoomCode } from './room/code';
+
+/** Bump when a change would break an older client or bot. Sent in the handshake `auth`. */
+export const PROTOCOL_VERSION = 1;
+
+// ---------------------------------------------------------------------------
+// Refusals: why a command was not carried out, in a sentence a student understands.
+
+export const refusalSchema = z.object({
+  /** Stable machine-readable reason, e.g. "room-locked". */
+  code: z.string(),
+  /** Rule ID from SPEC.md when a game rule was broken (e.g. "R3"); absent for room admin. */
+  rule: z.string().optional(),
+  message: z.string(),
+});
+export type Refusal = z.infer<typeof refusalSchema>;
+
+/** Refusal codes the room layer can produce (game rules will add their own). */
+export const REFUSAL_CODES = [
+  'invalid-payload',
+  'protocol-mismatch',
+  'unknown-room',
+  'not-host',
+  'nickname-empty',
+  'nickname-too-long',
+  'nickname-markup',
+  'nickname-taken',
+  'room-locked',
+  'room-full',
+  'room-exists',
+  'already-locked',
+  'already-unlocked',
+  'unknown-node',
+  'node-already-kicked',
+  'kicked',
+  'stale-seat',
+  'unknown-event',
+  'internal-error',
+] as const;
+
+// ---------------------------------------------------------------------------
+// Building blocks.
+
+/** Room codes are normalised (upper case, spaces/dashes dropped) before validation. */
+const roomCode = z
+  .string()
+  .max(32)
+  .transform(normalizeRoomCode)
+  .refine(isRoomCode, 'not a room code (6 letters/digits, no 0, O, 1 or I)');
+
+/** Secrets are 43-char base64url strings; accept a generous range, never parse further. */
+const secret = z.string().min(16).max(128);
+
+/** Raw nickname; the room decides (trim, length, markup) so the refusal can be precise. */
+const rawNickname = z.string().max(200);
+
+const nodeId = z.number().int().positive();
+
+// ---------------------------------------------------------------------------
+// Views pushed to clients. Never contain token hashes or any other secret.
+
+export const nodeSummarySchema = z.object({
+  nodeId,
+  nickname: z.string(),
+  /** True while at least one browser holding this seat is connected. */
+  online: z.boolean(),
+});
+export type NodeSummary = z.infer<typeof nodeSummarySchema>;
+
+/** What the host panel and the projector see: the whole room. */
+export const roomViewSchema = z.object({
+  code: z.string(),
+  locked: z.boolean(),
+  /** Active (not kicked) nodes, in join order. */
+  nodes: z.array(nodeSummarySchema),
+  kickedCount: z.number().int().nonnegative(),
+});
+export type RoomView = z.infer<typeof roomViewSchema>;
+
+/** What one student sees: their own node and a little about the room. */
+export const seatViewSchema = z.object({
+  code: z.string(),
+  nodeId,
+  nickname: z.string(),
+  status: z.enum(['active', 'kicked']),
+  locked: z.boolean(),
+  crewSize: z.number().int().nonnegative(),
+});
+export type SeatView = z.infer<typeof seatViewSchema>;
+
+// ---------------------------------------------------------------------------
+// Client -> server events: request payload schema + the fields of a successful ack.
+
+export const clientEvents = {
+  /** Open a new class. The host token in the ack is the only proof of being the host. */
+  'room:create': {
+    request: z.object({}),
+    result: z.object({ code: z.string(), hostToken: z.string(), view: roomViewSchema }),
+  },
+  /** (Re)identify as host of a room; subscribes this socket to `room:view`. */
+  'host:attach': {
+    request: z.object({ code: roomCode, hostToken: secret }),
+    result: z.object({ view: roomViewSchema }),
+  },
+  'host:kick': {
+    request: z.object({ code: roomCode, hostToken: secret, nodeId }),
+    result: z.object({}),
+  },
+  'host:lock': {
+    request: z.object({ code: roomCode, hostToken: secret }),
+    result: z.object({}),
+  },
+  'host:unlock': {
+    request: z.object({ code: roomCode, hostToken: secret }),
+    result: z.object({}),
+  },
+  /**
+   * Take a new seat. `previousSeatToken` is the seat this browser held before, if any:
+   * a kicked seat is refused, a still-valid one is handed back instead of a duplicate.
+   */
+  'seat:join': {
+    request: z.object({ code: roomCode, nickname: rawNickname, previousSeatToken: secret.optional() }),
+    result: z.object({ seatToken: z.string(), view: seatViewSchema }),
+  },
+  /** Come back to the same node after a reload or reconnect; subscribes to `seat:view`. */
+  'seat:resume': {
+    request: z.object({ code: roomCode, seatToken: secret }),
+    result: z.object({ view: seatViewSchema }),
+  },
+  /** Watch a room read-only (the projector); subscribes to `room:view`. */
+  'screen:watch': {
+    request: z.object({ code: roomCode }),
+    result: z.object({ view: roomViewSchema }),
+  },
+} as const;
+
+export type ClientEventName = keyof typeof clientEvents;
+export type ClientRequest<E extends ClientEventName> = z.input<(typeof clientEvents)[E]['request']>;
+export type ParsedRequest<E extends ClientEventName> = z.output<(typeof clientEvents)[E]['request']>;
+type InferredResult<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]['result']>;
+// zod infers `z.object({})` as Record<string, never>; an empty result should be `{}`.
+export type ClientResult<E extends ClientEventName> = string extends keyof InferredResult<E> ? object : InferredResult<E>;
+export type Ack<E extends ClientEventName> = ({ ok: true } & ClientResult<E>) | { ok: false; refusal: Refusal };
+
+/** Builds the zod schema of a whole ack for one event (clients use it to check answers). */
+export function ackSchema<E extends ClientEventName>(event: E) {
+  return z.union([
+    clientEvents[event].result.extend({ ok: z.literal(true) }),
+    z.object({ ok: z.literal(false), refusal: refusalSchema }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// Server -> client events.
+
+export const serverEvents = {
+  /** The whole room, to hosts and projectors. Coalesced: at most one per room per tick. */
+  'room:view': roomViewSchema,
+  /** One student's own node. Status "kicked" means the seat is gone for good. */
+  'seat:view': seatViewSchema,
+  /** Sent instead of an ack when a client emitted an event without an ack callback. */
+  'protocol:refused': z.object({ event: z.string(), refusal: refusalSchema }),
+} as const;
+
+export type ServerEventName = keyof typeof serverEvents;
+export type ServerPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
+
+/** The handshake `auth` object: `io(url, { auth: { protocolVersion: 1 } })`. */
+export const handshakeAuthSchema = z.object({ protocolVersion: z.number().int().optional() });
+
+export function isClientEventName(name: string): name is ClientEventName {
+  return Object.prototype.hasOwnProperty.call(clientEvents, name);
+}

@@ -1,0 +1,16 @@
+/**
+ * Commands: imperatives asking the room to change. The server fills in everything the
+ * pure core may not produce itself: the time (`at`), the new room code, and the SHA-256
+ * hashes of tokens it generated or received.
+ */
+
+export type CreateRoom = { type: 'CreateRoom'; at: number; code: string; hostTokenHash: string };
+
+export type JoinRoom = { type: 'JoinRoom'; at: number; nickname: string; seatTokenHash: string };
+
+/** Host commands carry the hash of the token the caller presented; decide checks it. */
+export type KickNode = { type: 'KickNode'; at: number; hostTokenHash: string; nodeId: number };
+export type LockRoom = { type: 'LockRoom'; at: number; hostTokenHash: string };
+export type UnlockRoom = { type: 'UnlockRoom'; at: number; hostTokenHash: string };
+
+export type RoomCommand = CreateRoom | JoinRoom | KickNode | LockRoom | UnlockRoom;

@@ -1,0 +1,95 @@
+/**
+ * decideRoom: may this command happen, and which facts does it produce?
+ * Pure: the same state and command always give the same answer. A refusal produces
+ * no events, so a refused command leaves no trace in the log.
+ */
+import type { Refusal } from '../protocol';
+import type { CreateRoom, JoinRoom, KickNode, LockRoom, RoomCommand, UnlockRoom } from './commands';
+import type { RoomEvent } from './events';
+import { checkNickname } from './nickname';
+import { checkHost } from './seats';
+import { activeSeats, MAX_SEATS, type MaybeRoom, type RoomState } from './state';
+
+export type Decision = { ok: true; events: RoomEvent[] } | { ok: false; refusal: Refusal };
+
+export function decideRoom(state: MaybeRoom, command: RoomCommand): Decision {
+  if (command.type === 'CreateRoom') return decideCreate(state, command);
+  if (state === null) return refuse('unknown-room', 'There is no class with that code. Check the code on the board.');
+  switch (command.type) {
+    case 'JoinRoom':
+      return decideJoin(state, command);
+    case 'KickNode':
+      return decideKick(state, command);
+    case 'LockRoom':
+      return decideLock(state, command);
+    case 'UnlockRoom':
+      return decideUnlock(state, command);
+    default:
+      return assertNever(command);
+  }
+}
+
+function decideCreate(state: MaybeRoom, command: CreateRoom): Decision {
+  if (state !== null) return refuse('room-exists', 'A class with this code already exists.');
+  const { at, code, hostTokenHash } = command;
+  return accept({ type: 'RoomCreated', at, code, hostTokenHash });
+}
+
+function decideJoin(state: RoomState, command: JoinRoom): Decision {
+  if (state.locked) return refuse('room-locked', 'The teacher has locked this class: no new students can join right now.');
+  if (state.seats.length >= MAX_SEATS) return refuse('room-full', `This class is full (${MAX_SEATS} seats).`);
+  const checked = checkNickname(command.nickname);
+  if (!checked.ok) return { ok: false, refusal: checked.refusal };
+  const wanted = checked.nickname.toLocaleLowerCase();
+  if (activeSeats(state).some((seat) => seat.nickname.toLocaleLowerCase() === wanted)) {
+    return refuse('nickname-taken', `Someone in this class is already called "${checked.nickname}". Add an initial or pick another name.`);
+  }
+  return accept({
+    type: 'NodeJoined',
+    at: command.at,
+    // Join order, never reused: a kicked node's id stays retired so logs stay unambiguous.
+    nodeId: state.seats.length + 1,
+    nickname: checked.nickname,
+    seatTokenHash: command.seatTokenHash,
+  });
+}
+
+function decideKick(state: RoomState, command: KickNode): Decision {
+  const notHost = hostRefusal(state, command.hostTokenHash);
+  if (notHost) return notHost;
+  const seat = state.seats.find((s) => s.nodeId === command.nodeId);
+  if (!seat) return refuse('unknown-node', `There is no node ${command.nodeId} in this class.`);
+  if (seat.kicked) return refuse('node-already-kicked', `Node ${command.nodeId} has already been removed.`);
+  return accept({ type: 'NodeKicked', at: command.at, nodeId: command.nodeId });
+}
+
+function decideLock(state: RoomState, command: LockRoom): Decision {
+  const notHost = hostRefusal(state, command.hostTokenHash);
+  if (notHost) return notHost;
+  if (state.locked) return refuse('already-locked', 'The class is already locked.');
+  return accept({ type: 'RoomLocked', at: command.at });
+}
+
+function decideUnlock(state: RoomState, command: UnlockRoom): Decision {
+  const notHost = hostRefusal(state, command.hostTokenHash);
+  if (notHost) return notHost;
+  if (!state.locked) return refuse('already-unlocked', 'The class is already open.');
+  return accept({ type: 'RoomUnlocked', at: command.at });
+}
+
+function hostRefusal(state: RoomState, hostTokenHash: string): Decision | null {
+  const refusal = checkHost(state, hostTokenHash);
+  return refusal ? { ok: false, refusal } : null;
+}
+
+function accept(...events: RoomEvent[]): Decision {
+  return { ok: true, events };
+}
+
+function refuse(code: string, message: string): Decision {
+  return { ok: false, refusal: { code, message } };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled room command: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * evolveRoom: apply one fact to the state. Total and pure; it never refuses, because
+ * a fact in the log has already happened. A room is `events.reduce(evolveRoom, null)`.
+ */
+import type { RoomEvent } from './events';
+import type { MaybeRoom, RoomState } from './state';
+
+export function evolveRoom(state: MaybeRoom, event: RoomEvent): MaybeRoom {
+  if (event.type === 'RoomCreated') {
+    return { code: event.code, createdAt: event.at, hostTokenHash: event.hostTokenHash, locked: false, seats: [] };
+  }
+  if (state === null) throw new Error(`${event.type} before RoomCreated: the log is corrupt`);
+  return evolveExisting(state, event);
+}
+
+function evolveExisting(state: RoomState, event: Exclude<RoomEvent, { type: 'RoomCreated' }>): RoomState {
+  switch (event.type) {
+    case 'NodeJoined':
+      return {
+        ...state,
+        seats: [
+          ...state.seats,
+          { nodeId: event.nodeId, nickname: event.nickname, seatTokenHash: event.seatTokenHash, joinedAt: event.at, kicked: false },
+        ],
+      };
+    case 'NodeKicked':
+      return {
+        ...state,
+        seats: state.seats.map((seat) => (seat.nodeId === event.nodeId ? { ...seat, kicked: true } : seat)),
+      };
+    case 'RoomLocked':
+      return { ...state, locked: true };
+    case 'RoomUnlocked':
+      return { ...state, locked: false };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Replays a whole log: restart and replay are the same fold. */
+export function foldRoom(events: readonly RoomEvent[]): MaybeRoom {
+  return events.reduce<MaybeRoom>(evolveRoom, null);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled room event: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,33 @@
+/**
+ * The room's state: plain JSON (no classes, Maps or Sets) so it can be logged, diffed,
+ * sent to a test's `expect`, and rebuilt byte-for-byte by replaying the log.
+ */
+
+export type Seat = {
+  /** Stable within the room: join order, starting at 1, never reused (not even after a kick). */
+  nodeId: number;
+  nickname: string;
+  /** SHA-256 of the seat token. The token itself only ever lives in the student's browser. */
+  seatTokenHash: string;
+  joinedAt: number;
+  kicked: boolean;
+};
+
+export type RoomState = {
+  code: string;
+  createdAt: number;
+  hostTokenHash: string;
+  locked: boolean;
+  /** Every seat ever taken, in join order; kicked seats stay so their token stays refused. */
+  seats: Seat[];
+};
+
+/** A room that has not been created yet is `null`: the fold starts from nothing. */
+export type MaybeRoom = RoomState | null;
+
+/** Generous for a lecture hall (the product targets 30-300) while bounding memory. */
+export const MAX_SEATS = 500;
+
+export function activeSeats(state: RoomState): Seat[] {
+  return state.seats.filter((seat) => !seat.kicked);
+}
