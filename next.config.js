@@ -5,5 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // better-sqlite3 is a native addon used only by the server; keep it out of any bundle.
   serverExternalPackages: ['better-sqlite3'],
+  // Types are checked by `npm run typecheck` (part of `npm test`). Skipping the duplicate
+  // check here keeps `npm start` on a fresh clone fast and independent of test-only files.
+  typescript: { ignoreBuildErrors: true },
 };
 module.exports = nextConfig;

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * Builds the Next.js app only when there is no build or a source is newer than it,
+ * so `npm start` works on a fresh clone and costs nothing on the second run.
+ * Usable as a script (`node scripts/build-if-needed.mjs`) or imported by start.mjs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Everything that ends up in the Next build. server/ is not bundled: tsx runs it directly. */
+const SOURCES = ['app', 'shared', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function buildIsStale(root = projectRoot) {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return 'no build yet';
+  const builtAt = statSync(buildId).mtimeMs;
+  const changed = SOURCES.find((source) => newestMtime(join(root, source)) > builtAt);
+  return changed ? `${changed} changed since the last build` : null;
+}
+
+export function buildIfNeeded(root = projectRoot) {
+  const reason = buildIsStale(root);
+  if (!reason) return false;
+  console.log(`Building the web app (${reason})...`);
+  const nextBin = createRequire(join(root, 'package.json')).resolve('next/dist/bin/next');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  return true;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    if (!buildIfNeeded()) console.log('Web app build is up to date.');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

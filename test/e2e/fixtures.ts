@@ -1,0 +1,32 @@
+import { test as base, type Browser, type Page } from '@playwright/test';
+import { ServerProcess } from './server-process';
+
+/** One real server per worker; tests that restart it leave it running for the next. */
+export const test = base.extend<object, { server: ServerProcess }>({
+  server: [
+    async ({}, use) => {
+      const server = await ServerProcess.launch();
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
+
+/** A fresh browser context = a separate phone or laptop with its own localStorage. */
+export async function newDevice(browser: Browser, size: { width: number; height: number } = { width: 390, height: 844 }): Promise<Page> {
+  const context = await browser.newContext({ viewport: size });
+  return context.newPage();
+}
+
+/** Opens a class through the landing page, as a teacher would; returns the host page and code. */
+export async function hostAClass(browser: Browser, baseUrl: string): Promise<{ host: Page; code: string }> {
+  const host = await newDevice(browser, { width: 1280, height: 900 });
+  await host.goto(baseUrl);
+  await host.getByRole('button', { name: 'Host a class' }).click();
+  await host.waitForURL(/\/host\/[2-9A-HJ-NP-Z]{6}$/);
+  const code = new URL(host.url()).pathname.split('/').pop() ?? '';
+  return { host, code };
+}
