@@ -9,8 +9,10 @@ import { Broadcaster } from './broadcaster';
 import type { EventStore } from './event-store';
 import { RoomRegistry } from './room-registry';
 import { registerSocketHandlers } from './socket-handlers';
+import { RoundClocks } from './round-clocks';
+import { RoundTicker } from './round-ticker';
 
-export type GameServer = { io: Server; registry: RoomRegistry; close: () => Promise<void> };
+export type GameServer = { io: Server; registry: RoomRegistry; clocks: RoundClocks; close: () => Promise<void> };
 
 export function attachGameServer(httpServer: HttpServer, store: EventStore, options: { keepOtherUpgrades?: boolean } = {}): GameServer {
   const registry = RoomRegistry.load(store);
@@ -35,13 +37,23 @@ export function attachGameServer(httpServer: HttpServer, store: EventStore, opti
     next();
   });
 
-  const broadcaster = new Broadcaster(io, registry);
+  const clocks = new RoundClocks();
+  // Rounds that were running when the server stopped resume where their log ends.
+  for (const code of registry.liveRounds()) clocks.sync(code, registry.get(code)!);
+  const broadcaster = new Broadcaster(io, registry, clocks);
   registry.onChange((code) => broadcaster.markDirty(code));
-  registerSocketHandlers(io, registry, broadcaster);
+  const disposeHandlers = registerSocketHandlers(io, { registry, broadcaster, clocks });
+  const ticker = new RoundTicker(registry, clocks);
+  ticker.start();
 
   return {
     io,
     registry,
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    clocks,
+    close: () => {
+      ticker.stop();
+      disposeHandlers();
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
   };
 }

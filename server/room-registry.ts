@@ -9,6 +9,8 @@ import { evolveRoom } from '../shared/room/evolve';
 import type { RoomCommand } from '../shared/room/commands';
 import type { MaybeRoom, RoomState } from '../shared/room/state';
 import type { EventStore, NewEvent, StoredEvent } from './event-store';
+import { decideGame, type GameDecision } from '../shared/game/decide';
+import type { GameCommand } from '../shared/game/commands';
 import { newRoomCode } from './secrets';
 
 type LiveRoom = { state: RoomState; seq: number };
@@ -64,13 +66,43 @@ export class RoomRegistry {
     const decision = decideRoom(live?.state ?? null, command);
     if (!decision.ok || decision.events.length === 0) return decision;
 
-    const seq = this.store.append(code, live?.seq ?? 0, decision.events.map(toNewEvent));
+    this.commit(code, live, decision.events);
+    return decision;
+  }
+
+  /**
+   * Runs a game command. Unlike room commands, a refused player move still logs a fact
+   * (MoveRefused, and the clock ticks that preceded it), so events and a refusal can
+   * come together.
+   */
+  executeGame(code: string, command: GameCommand): GameDecision {
+    const live = this.rooms.get(code);
+    if (!live) return { events: [], refusal: { code: 'unknown-room', message: 'There is no class with that code. Check the code on the board.' } };
+    const decision = decideGame(live.state, command);
+    if (decision.events.length > 0) this.commit(code, live, decision.events);
+    return decision;
+  }
+
+  /** Append first, then fold, then tell: the order that makes the log the truth. */
+  private commit(code: string, live: LiveRoom | undefined, events: readonly RoomEvent[]): void {
+    const seq = this.store.append(code, live?.seq ?? 0, events.map(toNewEvent));
     let state: MaybeRoom = live?.state ?? null;
-    for (const event of decision.events) state = evolveRoom(state, event);
+    for (const event of events) state = evolveRoom(state, event);
     if (!state) throw new Error('A room fold produced no room');
     this.rooms.set(code, { state, seq });
-    for (const listener of this.listeners) listener(code, decision.events);
-    return decision;
+    for (const listener of this.listeners) listener(code, events);
+  }
+
+  /** How far this room's log has come (changes with every appended fact). */
+  seqOf(code: string): number {
+    return this.rooms.get(code)?.seq ?? 0;
+  }
+
+  /** Codes of rooms whose round is being played (the tick loop visits these). */
+  liveRounds(): string[] {
+    const codes: string[] = [];
+    for (const [code, live] of this.rooms) if (live.state.round && !live.state.round.ended) codes.push(code);
+    return codes;
   }
 }
 

@@ -16,7 +16,7 @@ import { findSeat, checkHost } from '../shared/room/seats';
 import { roomView, seatView } from '../shared/room/views';
 import type { RoomState } from '../shared/room/state';
 import { nodeRoom, watchersRoom, type Broadcaster } from './broadcaster';
-import type { RoomRegistry } from './room-registry';
+import { createGameHandlers, reportPresence, type GameDeps } from './game-handlers';
 import { hashToken, newToken } from './secrets';
 
 /** What the server remembers about one connection: the seats it holds, per room. */
@@ -27,7 +27,15 @@ type Handler<E extends ClientEventName> = (request: ParsedRequest<E>, socket: Ga
 const refused = (code: string, message: string): { ok: false; refusal: Refusal } => ({ ok: false, refusal: { code, message } });
 const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. Check the code on the board.');
 
-export function registerSocketHandlers(io: Server, registry: RoomRegistry, broadcaster: Broadcaster): void {
+/** A phone that drops (a tunnel, a reload) gets this long before its node counts as away. */
+const AWAY_GRACE_MS = 3_000;
+
+/** Registers every handler; returns a function that cancels timers still pending (on close). */
+export function registerSocketHandlers(io: Server, deps: GameDeps): () => void {
+  const { registry, broadcaster } = deps;
+  const awayTimers = new Set<NodeJS.Timeout>();
+  let closed = false;
+  const seatSockets = (code: string, nodeId: number) => io.sockets.adapter.rooms.get(nodeRoom(code, nodeId))?.size ?? 0;
   const withRoom = <E extends ClientEventName>(code: string, fn: (state: RoomState) => Ack<E>): Ack<E> => {
     const state = registry.get(code);
     return state ? fn(state) : UNKNOWN_ROOM;
@@ -35,8 +43,11 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, broad
 
   /** Joins the socket to a seat's broadcast room and remembers it for presence. */
   const takeSeat = (socket: GameSocket, code: string, nodeId: number, seatToken: string) => {
+    const wasAway = seatSockets(code, nodeId) === 0;
     void socket.join(nodeRoom(code, nodeId));
     socket.data.seats[code] = { nodeId, seatToken };
+    broadcaster.forgetSeat(code, nodeId); // this browser needs its views even if unchanged
+    if (wasAway) reportPresence(deps, code, nodeId, true);
     broadcaster.markDirty(code); // this node is online now
   };
 
@@ -64,12 +75,15 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, broad
         const notHost = checkHost(state, hashToken(req.hostToken));
         if (notHost) return { ok: false, refusal: notHost };
         void socket.join(watchersRoom(req.code));
+        broadcaster.markDirty(req.code); // so the round's view reaches this panel too
         return { ok: true, view: roomView(state, broadcaster.onlineNodeIds(req.code)) };
       }),
 
     'host:kick': (req) => {
       const decision = registry.execute(req.code, { type: 'KickNode', at: Date.now(), hostTokenHash: hashToken(req.hostToken), nodeId: req.nodeId });
-      return decision.ok ? { ok: true } : decision;
+      if (!decision.ok) return decision;
+      reportPresence(deps, req.code, req.nodeId, false); // a removed player's node goes silent
+      return { ok: true };
     },
     'host:lock': hostCommand('LockRoom'),
     'host:unlock': hostCommand('UnlockRoom'),
@@ -109,9 +123,12 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, broad
         return view ? { ok: true, view } : refused('internal-error', 'Your seat could not be loaded.');
       }),
 
+    ...createGameHandlers(deps),
+
     'screen:watch': (req, socket) =>
       withRoom(req.code, (state) => {
         void socket.join(watchersRoom(req.code));
+        broadcaster.markDirty(req.code);
         return { ok: true, view: roomView(state, broadcaster.onlineNodeIds(req.code)) };
       }),
   };
@@ -128,9 +145,23 @@ export function registerSocketHandlers(io: Server, registry: RoomRegistry, broad
     });
     socket.on('disconnect', () => {
       // Presence changed: hosts and projectors should see the node go grey.
-      for (const code of Object.keys(socket.data.seats)) broadcaster.markDirty(code);
+      for (const [code, { nodeId }] of Object.entries(socket.data.seats)) {
+        broadcaster.markDirty(code);
+        // Still gone after the grace period: the node is silent, so it counts as crashed.
+        if (closed) continue;
+        const timer = setTimeout(() => {
+          awayTimers.delete(timer);
+          if (seatSockets(code, nodeId) === 0) reportPresence(deps, code, nodeId, false);
+        }, AWAY_GRACE_MS);
+        awayTimers.add(timer);
+      }
     });
   });
+  return () => {
+    closed = true;
+    for (const timer of awayTimers) clearTimeout(timer);
+    awayTimers.clear();
+  };
 }
 
 function seatAck(state: RoomState, nodeId: number, seatToken: string): Ack<'seat:join'> {

@@ -7,6 +7,10 @@
  */
 import { z } from 'zod';
 import { isRoomCode, normalizeRoomCode } from './room/code';
+import { networkParamsSchema } from './game/events';
+import { faultSchema, moveSchema } from './game/moves';
+import type { GameScreenView } from './game/screen-view';
+import type { GameSeatView } from './game/seat-view';
 
 /** Bump when a change would break an older client or bot. Sent in the handshake `auth`. */
 export const PROTOCOL_VERSION = 1;
@@ -135,6 +139,52 @@ export const clientEvents = {
     request: z.object({ code: roomCode, seatToken: secret }),
     result: z.object({ view: seatViewSchema }),
   },
+  /**
+   * Start a round: the algorithm, a preset (shared/game/presets.ts) with optional
+   * parameter overrides, the network, one cluster (teamSize null) or teams of 3-9.
+   */
+  'host:round:start': {
+    request: z.object({
+      code: roomCode,
+      hostToken: secret,
+      algorithm: z.enum(['raft', 'bully', 'lease']),
+      preset: z.string().max(64),
+      params: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])).optional(),
+      network: networkParamsSchema.partial().optional(),
+      teamSize: z.number().int().min(3).max(9).nullable(),
+      crashOnDisconnect: z.boolean().default(true),
+    }),
+    result: z.object({ round: z.number().int() }),
+  },
+  'host:round:end': {
+    request: z.object({ code: roomCode, hostToken: secret }),
+    result: z.object({}),
+  },
+  /** The room clock: pause, resume, step (while paused) or set the rate (0.25x-4x). */
+  'host:clock': {
+    request: z.object({
+      code: roomCode,
+      hostToken: secret,
+      action: z.enum(['pause', 'resume', 'step', 'rate']),
+      rate: z.number().min(0.25).max(4).optional(),
+      stepMs: z.number().int().min(1).max(60_000).optional(),
+    }),
+    result: z.object({}),
+  },
+  /** A fault for one team's cluster: crash, restart, pause, skew, network, partition, drop. */
+  'host:fault': {
+    request: z.object({ code: roomCode, hostToken: secret, team: z.number().int().min(0).max(200), fault: faultSchema }),
+    result: z.object({}),
+  },
+  /**
+   * A player's move for their own node (the seat token says which). Refused moves come
+   * back with `code`, the rule ID (`rule`) and a sentence; the same `moveId` sent twice
+   * (a double tap or a retry) is carried out once and answered with the first answer.
+   */
+  'seat:move': {
+    request: z.object({ code: roomCode, seatToken: secret, moveId: z.string().min(1).max(64), move: moveSchema }),
+    result: z.object({}),
+  },
   /** Watch a room read-only (the projector); subscribes to `room:view`. */
   'screen:watch': {
     request: z.object({ code: roomCode }),
@@ -166,6 +216,10 @@ export const serverEvents = {
   'room:view': roomViewSchema,
   /** One student's own node. Status "kicked" means the seat is gone for good. */
   'seat:view': seatViewSchema,
+  /** The round's truth (every team's cluster), to hosts and projectors; null before the first round. */
+  'game:view': z.custom<GameScreenView | null>((v) => v === null || (typeof v === 'object' && 'teams' in (v as object))),
+  /** One student's own node during a round, as their node knows it, with their moves. */
+  'game:seat': z.custom<GameSeatView | null>((v) => v === null || (typeof v === 'object' && 'moves' in (v as object))),
   /** Sent instead of an ack when a client emitted an event without an ack callback. */
   'protocol:refused': z.object({ event: z.string(), refusal: refusalSchema }),
 } as const;

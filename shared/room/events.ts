@@ -7,6 +7,7 @@
  * then TypeScript points at every `switch` in evolve.ts that must handle it.
  */
 import { z } from 'zod';
+import { gameEventSchemas } from '../game/events';
 
 /** Every event carries the server time it happened at (ms since epoch), given as input. */
 const at = z.number().int().nonnegative();
@@ -43,6 +44,7 @@ export const roomEventSchema = z.discriminatedUnion('type', [
   nodeKickedSchema,
   roomLockedSchema,
   roomUnlockedSchema,
+  ...gameEventSchemas,
 ]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;

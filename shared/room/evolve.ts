@@ -2,12 +2,13 @@
  * evolveRoom: apply one fact to the state. Total and pure; it never refuses, because
  * a fact in the log has already happened. A room is `events.reduce(evolveRoom, null)`.
  */
+import { evolveGame } from '../game/evolve';
 import type { RoomEvent } from './events';
 import type { MaybeRoom, RoomState } from './state';
 
 export function evolveRoom(state: MaybeRoom, event: RoomEvent): MaybeRoom {
   if (event.type === 'RoomCreated') {
-    return { code: event.code, createdAt: event.at, hostTokenHash: event.hostTokenHash, locked: false, seats: [] };
+    return { code: event.code, createdAt: event.at, hostTokenHash: event.hostTokenHash, locked: false, seats: [], round: null, roundsPlayed: 0 };
   }
   if (state === null) throw new Error(`${event.type} before RoomCreated: the log is corrupt`);
   return evolveExisting(state, event);
@@ -32,6 +33,12 @@ function evolveExisting(state: RoomState, event: Exclude<RoomEvent, { type: 'Roo
       return { ...state, locked: true };
     case 'RoomUnlocked':
       return { ...state, locked: false };
+    case 'RoundStarted':
+    case 'RoundClockSet':
+    case 'ClusterEvents':
+    case 'MoveRefused':
+    case 'RoundEnded':
+      return evolveGame(state, event);
     default:
       return assertNever(event);
   }

@@ -1,3 +1,5 @@
+import type { RoundState } from '../game/round';
+
 /**
  * The room's state: plain JSON (no classes, Maps or Sets) so it can be logged, diffed,
  * sent to a test's `expect`, and rebuilt byte-for-byte by replaying the log.
@@ -20,6 +22,9 @@ export type RoomState = {
   locked: boolean;
   /** Every seat ever taken, in join order; kicked seats stay so their token stays refused. */
   seats: Seat[];
+  /** The round being played, or the last one played (ended), or null before the first. */
+  round: RoundState | null;
+  roundsPlayed: number;
 };
 
 /** A room that has not been created yet is `null`: the fold starts from nothing. */

@@ -1,0 +1,44 @@
+/**
+ * Game commands. The server fills in what the pure core may not produce itself: the
+ * wall time (`at`), the room clock's reading (`roomTime`), the seed, and the hash of the
+ * host token presented. A player's move arrives with the seat already identified.
+ */
+import type { Algorithm, NetworkParams } from '../rules/types';
+import type { Fault, Move } from './moves';
+
+export type StartRound = {
+  type: 'StartRound';
+  at: number;
+  hostTokenHash: string;
+  algorithm: Algorithm;
+  preset: string;
+  params?: Record<string, unknown>;
+  network?: Partial<NetworkParams>;
+  teamSize: number | null;
+  crashOnDisconnect: boolean;
+  seed: number;
+};
+
+export type EndRound = { type: 'EndRound'; at: number; hostTokenHash: string; roomTime: number };
+
+export type SetRoundClock = {
+  type: 'SetRoundClock';
+  at: number;
+  hostTokenHash: string;
+  roomTime: number;
+  action: 'pause' | 'resume' | 'rate' | 'step';
+  rate?: number;
+  stepMs?: number;
+};
+
+export type InjectFault = { type: 'InjectFault'; at: number; hostTokenHash: string; roomTime: number; team: number; fault: Fault };
+
+export type PlayMove = { type: 'PlayMove'; at: number; roomTime: number; nodeId: number; move: Move };
+
+/** Time passing: deliver what is due in every team. */
+export type TickRound = { type: 'TickRound'; at: number; roomTime: number };
+
+/** A student's phone went away or came back (only acts when the round crashes the absent). */
+export type SeatPresence = { type: 'SeatPresence'; at: number; roomTime: number; nodeId: number; online: boolean };
+
+export type GameCommand = StartRound | EndRound | SetRoundClock | InjectFault | PlayMove | TickRound | SeatPresence;

@@ -1,0 +1,180 @@
+/**
+ * decideGame: the room-level law of a round. It checks who may ask (host token, a seat
+ * that plays in the round), moves the clusters to the room time the server read, runs
+ * the rules, and returns the facts to log. A refused *move* is itself logged
+ * (MoveRefused: the cluster does not change, but the class's counter of refused moves
+ * does, and a replay shows it); every other refusal logs nothing.
+ */
+import type { Refusal } from '../protocol';
+import { decide } from '../rules/engine';
+import type { ClusterState, Command, Event } from '../rules/types';
+import type { RoomState } from '../room/state';
+import { activeSeats } from '../room/state';
+import type { EndRound, GameCommand, InjectFault, PlayMove, SeatPresence, SetRoundClock, StartRound, TickRound } from './commands';
+import type { ClusterEvents, GameEvent } from './events';
+import { moveToCommand } from './moves';
+import { findPreset } from './presets';
+import { seatInRound, type RoundState } from './round';
+import { arrangeTeams } from './teams';
+import { DEFAULT_NETWORK } from '../rules/engine';
+import { MAX_RATE, MIN_RATE } from './room-clock';
+
+export type GameDecision = { events: GameEvent[]; refusal: Refusal | null };
+
+const refuse = (code: string, message: string): GameDecision => ({ events: [], refusal: { code, message } });
+const accept = (...events: GameEvent[]): GameDecision => ({ events, refusal: null });
+
+const MIN_PLAYERS = 2;
+const MAX_STEP_MS = 60_000;
+
+export function decideGame(room: RoomState, command: GameCommand): GameDecision {
+  if ('hostTokenHash' in command && command.hostTokenHash !== room.hostTokenHash) {
+    return refuse('not-host', 'Only the teacher who opened this class can do that.');
+  }
+  switch (command.type) {
+    case 'StartRound':
+      return decideStart(room, command);
+    case 'TickRound':
+      return withLiveRound(room, (round) => decideTick(round, command));
+    case 'PlayMove':
+      return withLiveRound(room, (round) => decideMove(round, command));
+    case 'InjectFault':
+      return withLiveRound(room, (round) => decideFault(round, command));
+    case 'SetRoundClock':
+      return withLiveRound(room, (round) => decideClock(round, command));
+    case 'SeatPresence':
+      return withLiveRound(room, (round) => decidePresence(round, command));
+    case 'EndRound':
+      return withLiveRound(room, (round) => decideEnd(round, command));
+  }
+}
+
+function withLiveRound(room: RoomState, fn: (round: RoundState) => GameDecision): GameDecision {
+  if (!room.round || room.round.ended) return refuse('no-round', 'No round is being played right now. Wait for the teacher to start one.');
+  return fn(room.round);
+}
+
+function decideStart(room: RoomState, command: StartRound): GameDecision {
+  if (room.round && !room.round.ended) return refuse('round-running', 'A round is already running: end it before starting another.');
+  const preset = findPreset(command.preset);
+  if (!preset || preset.algorithm !== command.algorithm) return refuse('unknown-preset', 'Pick one of the presets offered for this algorithm.');
+  const players = activeSeats(room).map((seat) => seat.nodeId);
+  if (players.length < MIN_PLAYERS) return refuse('too-few-students', `A round needs at least ${MIN_PLAYERS} students in the class.`);
+  return accept({
+    type: 'RoundStarted',
+    at: command.at,
+    round: (room.roundsPlayed ?? 0) + 1,
+    config: {
+      algorithm: command.algorithm,
+      preset: preset.id,
+      params: { ...preset.params, ...command.params },
+      network: { ...DEFAULT_NETWORK, ...command.network },
+      teamSize: command.teamSize,
+      crashOnDisconnect: command.crashOnDisconnect,
+      seed: command.seed,
+    },
+    teams: arrangeTeams(players, command.teamSize),
+  });
+}
+
+/** Ticks a team's cluster to `roomTime`, then optionally runs a command; both as one batch. */
+function advanceAndRun(cluster: ClusterState, roomTime: number, command?: Command): { events: Event[]; refusal: Refusal | null } {
+  const tick = decide(cluster, { type: 'Tick', to: roomTime });
+  if (!tick.ok) return { events: [], refusal: tick.refusal };
+  if (!command) return { events: tick.events, refusal: null };
+  const run = decide(tick.state, command);
+  if (!run.ok) return { events: tick.events, refusal: run.refusal };
+  return { events: tick.events.concat(run.events), refusal: null };
+}
+
+const onlyTime = (events: Event[]) => events.every((e) => e.type === 'ClockAdvanced');
+
+function batch(at: number, team: number, cause: ClusterEvents['cause'], events: Event[], node?: number): ClusterEvents {
+  return node === undefined ? { type: 'ClusterEvents', at, team, cause, events } : { type: 'ClusterEvents', at, team, cause, node, events };
+}
+
+function decideTick(round: RoundState, command: TickRound): GameDecision {
+  const events: GameEvent[] = [];
+  for (const team of round.teams) {
+    const result = advanceAndRun(team.cluster, command.roomTime);
+    // A tick in which nothing but time passed is not worth a log row: the next fact
+    // carries the clock forward itself, and views project the time on their own.
+    if (result.events.length > 0 && !onlyTime(result.events)) events.push(batch(command.at, team.team, 'tick', result.events));
+  }
+  return accept(...events);
+}
+
+function decideMove(round: RoundState, command: PlayMove): GameDecision {
+  const seat = seatInRound(round, command.nodeId);
+  if (!seat) return refuse('not-in-round', 'You joined after this round started: you will play in the next one.');
+  const result = advanceAndRun(seat.team.cluster, command.roomTime, moveToCommand(command.move, seat.index));
+  const events: GameEvent[] = [];
+  const moved = result.events.length > 0 && !(result.refusal && onlyTime(result.events));
+  if (moved) events.push(batch(command.at, seat.team.team, result.refusal ? 'tick' : 'move', result.events, seat.index));
+  if (!result.refusal) return accept(...events);
+  const { code, rule = 'C0', message } = result.refusal;
+  events.push({ type: 'MoveRefused', at: command.at, team: seat.team.team, node: seat.index, move: command.move.type, code, rule });
+  return { events, refusal: { code, rule, message } };
+}
+
+function decideFault(round: RoundState, command: InjectFault): GameDecision {
+  const team = round.teams[command.team];
+  if (!team) return refuse('unknown-team', `There is no team ${command.team + 1} in this round.`);
+  const result = advanceAndRun(team.cluster, command.roomTime, command.fault);
+  if (result.refusal) return { events: [], refusal: result.refusal };
+  return accept(batch(command.at, team.team, 'fault', result.events));
+}
+
+function decideClock(round: RoundState, command: SetRoundClock): GameDecision {
+  const { running, rate } = round.clock;
+  const at = command.at;
+  switch (command.action) {
+    case 'pause':
+      if (!running) return refuse('clock-paused', 'The clock is already paused.');
+      return accept(...ticksTo(round, at, command.roomTime, 'clock'), { type: 'RoundClockSet', at, running: false, rate, roomTime: command.roomTime });
+    case 'resume':
+      if (running) return refuse('clock-running', 'The clock is already running.');
+      return accept({ type: 'RoundClockSet', at, running: true, rate, roomTime: command.roomTime });
+    case 'rate': {
+      const next = command.rate ?? rate;
+      if (!(next >= MIN_RATE && next <= MAX_RATE)) return refuse('bad-rate', `The clock runs between ${MIN_RATE}x and ${MAX_RATE}x.`);
+      return accept({ type: 'RoundClockSet', at, running, rate: next, roomTime: command.roomTime });
+    }
+    case 'step': {
+      const stepMs = command.stepMs ?? 1000;
+      if (running) return refuse('clock-running', 'Pause the clock before stepping it.');
+      if (!(stepMs > 0 && stepMs <= MAX_STEP_MS)) return refuse('bad-step', 'A step is between 1 ms and 60 s.');
+      const to = command.roomTime + stepMs;
+      return accept(...ticksTo(round, at, to, 'clock'), { type: 'RoundClockSet', at, running: false, rate, roomTime: to });
+    }
+  }
+}
+
+function ticksTo(round: RoundState, at: number, roomTime: number, cause: ClusterEvents['cause']): ClusterEvents[] {
+  const out: ClusterEvents[] = [];
+  for (const team of round.teams) {
+    const result = advanceAndRun(team.cluster, roomTime);
+    if (result.events.length > 0) out.push(batch(at, team.team, cause, result.events));
+  }
+  return out;
+}
+
+function decidePresence(round: RoundState, command: SeatPresence): GameDecision {
+  if (!round.config.crashOnDisconnect) return accept();
+  const seat = seatInRound(round, command.nodeId);
+  if (!seat) return accept();
+  const status = seat.team.cluster.nodes[seat.index]?.status;
+  // Away: the node crashes (it is silent to the cluster). Back: it restarts, unless the
+  // host crashed it on purpose in the meantime, which only the host undoes.
+  let fault: Command | null = null;
+  if (!command.online && status !== 'crashed') fault = { type: 'CrashNode', node: seat.index };
+  if (command.online && status === 'crashed' && seat.team.away.includes(seat.index)) fault = { type: 'RestartNode', node: seat.index };
+  if (!fault) return accept();
+  const result = advanceAndRun(seat.team.cluster, command.roomTime, fault);
+  if (result.refusal) return accept();
+  return accept(batch(command.at, seat.team.team, 'presence', result.events, seat.index));
+}
+
+function decideEnd(round: RoundState, command: EndRound): GameDecision {
+  return accept(...ticksTo(round, command.at, command.roomTime, 'clock'), { type: 'RoundEnded', at: command.at });
+}

@@ -1,0 +1,77 @@
+/**
+ * The game's room events, in the same log as the room's own. Rule events travel inside
+ * ClusterEvents as produced by shared/rules; their own shapes are the rules' types, so
+ * here they are checked only for being events (a type and a plain object).
+ */
+import { z } from 'zod';
+import type { Event } from '../rules/types';
+
+const at = z.number().int().nonnegative();
+const algorithm = z.enum(['raft', 'bully', 'lease']);
+
+export const networkParamsSchema = z.object({
+  delayMs: z.number().min(0).max(600_000),
+  jitterMs: z.number().min(0).max(600_000),
+  dropRate: z.number().min(0).max(1),
+});
+
+export const roundConfigSchema = z.object({
+  algorithm,
+  preset: z.string().max(64),
+  params: z.record(z.string(), z.unknown()),
+  network: networkParamsSchema,
+  teamSize: z.number().int().min(3).max(9).nullable(),
+  crashOnDisconnect: z.boolean(),
+  seed: z.number().int(),
+});
+
+export const roundStartedSchema = z.object({
+  type: z.literal('RoundStarted'),
+  at,
+  round: z.number().int().positive(),
+  config: roundConfigSchema,
+  teams: z.array(z.array(z.number().int().positive())),
+});
+
+export const roundClockSetSchema = z.object({
+  type: z.literal('RoundClockSet'),
+  at,
+  running: z.boolean(),
+  rate: z.number().min(0.25).max(4),
+  roomTime: z.number().nonnegative(),
+});
+
+const ruleEvent = z.looseObject({ type: z.string() });
+
+export const clusterEventsSchema = z.object({
+  type: z.literal('ClusterEvents'),
+  at,
+  team: z.number().int().nonnegative(),
+  /** Why the cluster moved: a player's move, the host's fault, or time passing. */
+  cause: z.enum(['move', 'fault', 'tick', 'clock', 'presence']),
+  node: z.number().int().nonnegative().optional(),
+  events: z.array(ruleEvent).transform((events) => events as unknown as Event[]),
+});
+
+export const moveRefusedSchema = z.object({
+  type: z.literal('MoveRefused'),
+  at,
+  team: z.number().int().nonnegative(),
+  node: z.number().int().nonnegative(),
+  move: z.string(),
+  code: z.string(),
+  rule: z.string(),
+});
+
+export const roundEndedSchema = z.object({ type: z.literal('RoundEnded'), at });
+
+export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, roundEndedSchema] as const;
+
+export type RoundStarted = z.infer<typeof roundStartedSchema>;
+export type ClusterEvents = z.infer<typeof clusterEventsSchema>;
+export type GameEvent =
+  | RoundStarted
+  | z.infer<typeof roundClockSetSchema>
+  | ClusterEvents
+  | z.infer<typeof moveRefusedSchema>
+  | z.infer<typeof roundEndedSchema>;

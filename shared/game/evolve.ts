@@ -1,0 +1,85 @@
+/**
+ * evolveGame: folds the game's facts into the room. Rule events are folded one at a time
+ * with the rules' own evolve, narrating each into the team's ticker as it goes, so a
+ * replayed room tells the same story the live one told.
+ */
+import { createCluster, evolve } from '../rules/engine';
+import type { ClusterState, Event } from '../rules/types';
+import type { RoomState } from '../room/state';
+import type { ClusterEvents, GameEvent } from './events';
+import { narrate } from './narrate';
+import { TICKER_LIMIT, type RoundState, type TeamState, type TickerLine } from './round';
+
+export function evolveGame(room: RoomState, event: GameEvent): RoomState {
+  if (event.type === 'RoundStarted') {
+    const { config } = event;
+    const round: RoundState = {
+      id: event.round,
+      config,
+      startedAt: event.at,
+      clock: { running: true, rate: 1, roomTime: 0 },
+      ended: false,
+      teams: event.teams.map((members, team) => ({
+        team,
+        members,
+        // Each team gets its own seed so teams of the same round play different games.
+        cluster: createCluster({ algorithm: config.algorithm, nodeCount: members.length, seed: config.seed + team, now: 0, network: config.network, params: config.params }),
+        refusedMoves: 0,
+        ticker: [],
+        away: [],
+      })),
+    };
+    return { ...room, round, roundsPlayed: event.round };
+  }
+  const round = room.round;
+  if (!round) throw new Error(`${event.type} outside a round: the log is corrupt`);
+  switch (event.type) {
+    case 'RoundClockSet':
+      return withRound(room, { ...round, clock: { running: event.running, rate: event.rate, roomTime: event.roomTime } });
+    case 'RoundEnded':
+      return withRound(room, { ...round, ended: true, clock: { ...round.clock, running: false } });
+    case 'MoveRefused':
+      return withTeam(room, round, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
+    case 'ClusterEvents':
+      return withTeam(room, round, event.team, (team) => foldBatch(team, event));
+  }
+}
+
+function withRound(room: RoomState, round: RoundState): RoomState {
+  return { ...room, round };
+}
+
+function withTeam(room: RoomState, round: RoundState, index: number, change: (team: TeamState) => TeamState): RoomState {
+  const team = round.teams[index];
+  if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);
+  const teams = round.teams.slice();
+  teams[index] = change(team);
+  return withRound(room, { ...round, teams });
+}
+
+function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
+  let cluster: ClusterState = team.cluster;
+  const lines: TickerLine[] = [];
+  let away = team.away;
+  for (const event of batch.events as Event[]) {
+    const before = cluster;
+    cluster = evolve(cluster, event);
+    const text = narrate(event, before, cluster);
+    if (text) lines.push({ at: cluster.now, text: batch.cause === 'presence' ? presenceLine(event, text) : text });
+    away = trackAway(away, event, batch.cause);
+  }
+  const ticker = lines.length === 0 ? team.ticker : team.ticker.concat(lines).slice(-TICKER_LIMIT);
+  return { ...team, cluster, ticker, away };
+}
+
+function presenceLine(event: Event, text: string): string {
+  if (event.type === 'NodeCrashed') return `${text.replace(/\.$/, '')}: its player's phone went away.`;
+  if (event.type === 'NodeRestarted') return `${text.replace(/\.$/, '')}: its player is back.`;
+  return text;
+}
+
+function trackAway(away: number[], event: Event, cause: ClusterEvents['cause']): number[] {
+  if (event.type === 'NodeCrashed' && cause === 'presence' && !away.includes(event.node)) return away.concat(event.node);
+  if (event.type === 'NodeRestarted' && away.includes(event.node)) return away.filter((n) => n !== event.node);
+  return away;
+}

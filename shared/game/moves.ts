@@ -1,0 +1,52 @@
+/**
+ * What a player may send (a move, for their own node only: the server adds the node)
+ * and what the host may inject (a fault). These schemas validate input at the edge.
+ */
+import { z } from 'zod';
+import type { Command, CommonCommand } from '../rules/types';
+
+const peer = z.number().int().min(0).max(499);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const moveSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('StandForElection') }),
+  z.object({ type: z.literal('GrantVote'), candidate: peer }),
+  z.object({ type: z.literal('RefuseVote'), candidate: peer }),
+  z.object({ type: z.literal('SendHeartbeat') }),
+  z.object({ type: z.literal('WriteCommand'), command: text(16) }),
+  z.object({ type: z.literal('SendAlive') }),
+  z.object({ type: z.literal('StartElection') }),
+  z.object({ type: z.literal('Answer'), to: peer }),
+  z.object({ type: z.literal('DeclareCoordinator') }),
+  z.object({ type: z.literal('Acquire') }),
+  z.object({ type: z.literal('Renew') }),
+  z.object({ type: z.literal('Release') }),
+  z.object({ type: z.literal('Write'), value: text(24) }),
+]);
+export type Move = z.infer<typeof moveSchema>;
+
+export function moveToCommand(move: Move, node: number): Command {
+  return { ...move, node } as Command;
+}
+
+/** The command without its node, as the phone sends it back. */
+export function commandToMove(command: Command): Move {
+  const { node: _node, ...move } = command as Command & { node: number };
+  return move as Move;
+}
+
+const nodeRef = z.number().int().min(-1).max(499);
+
+export const faultSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('CrashNode'), node: nodeRef }),
+  z.object({ type: z.literal('RestartNode'), node: nodeRef }),
+  z.object({ type: z.literal('PauseNode'), node: nodeRef }),
+  z.object({ type: z.literal('ResumeNode'), node: nodeRef }),
+  z.object({ type: z.literal('SkewClock'), node: nodeRef, rate: z.number().optional(), offsetMs: z.number().optional() }),
+  z.object({ type: z.literal('SetNetwork'), delayMs: z.number().optional(), jitterMs: z.number().optional(), dropRate: z.number().optional() }),
+  z.object({ type: z.literal('SetLink'), from: nodeRef, to: nodeRef, delayMs: z.number().optional(), dropRate: z.number().optional(), bothWays: z.boolean().optional() }),
+  z.object({ type: z.literal('Partition'), groups: z.array(z.array(nodeRef).max(500)).min(1).max(10) }),
+  z.object({ type: z.literal('HealPartition') }),
+  z.object({ type: z.literal('DropMessage'), id: z.number().int().positive() }),
+]);
+export type Fault = z.infer<typeof faultSchema> & CommonCommand;

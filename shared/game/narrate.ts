@@ -1,0 +1,45 @@
+/**
+ * The projector's ticker: one line in plain words per interesting event. The faults the
+ * host injects are told here; each algorithm tells its own story.
+ */
+import { narrateBully } from '../rules/bully/narrate';
+import { nodeLabel } from '../rules/labels';
+import { narrateLease } from '../rules/lease/narrate';
+import { narrateRaft } from '../rules/raft/narrate';
+import type { ClusterState, Event } from '../rules/types';
+
+function commonLine(event: Event, state: ClusterState): string | null {
+  const label = (i: number) => (i === -1 ? 'the lock service' : nodeLabel(state.algorithm, i));
+  switch (event.type) {
+    case 'NodeCrashed':
+      return `${label(event.node)} crashed.`;
+    case 'NodeRestarted':
+      return `${label(event.node)} restarted.`;
+    case 'NodePaused':
+      return `${label(event.node)} froze (a stop-the-world pause): its clock stands still.`;
+    case 'NodeResumed':
+      return `${label(event.node)} woke up from its pause, unaware of the time it lost.`;
+    case 'ClockSkewed':
+      return `${label(event.node)}'s clock now runs at ${event.rate}x${event.offsetMs ? `, shifted by ${event.offsetMs / 1000} s` : ''}.`;
+    case 'Partitioned':
+      return `The network split: ${event.groups.map((g) => `{${g.map(label).join(', ')}}`).join(' | ')}.`;
+    case 'PartitionHealed':
+      return 'The partition healed: everyone can talk again.';
+    case 'LinkChanged':
+      return `The link ${label(event.from)} → ${label(event.to)} is now ${event.setting.delayMs !== undefined ? `${event.setting.delayMs / 1000} s slow` : 'at the default speed'}${event.setting.dropRate ? `, losing ${Math.round(event.setting.dropRate * 100)}%` : ''}.`;
+    case 'NetworkChanged':
+      return `The network now takes ${event.delayMs / 1000} s (+ up to ${event.jitterMs / 1000} s) and loses ${Math.round(event.dropRate * 100)}% of messages.`;
+    case 'MessageDropped':
+      return event.reason === 'byHand' ? `The teacher dropped message #${event.id}.` : null;
+    default:
+      return null;
+  }
+}
+
+export function narrate(event: Event, before: ClusterState, after: ClusterState): string | null {
+  const own =
+    after.algorithm === 'raft' ? narrateRaft(event, before as typeof after, after)
+    : after.algorithm === 'bully' ? narrateBully(event, before as typeof after, after)
+    : narrateLease(event, before, after);
+  return own ?? commonLine(event, after);
+}

@@ -1,0 +1,68 @@
+/**
+ * A round of the game inside a room: the algorithm, the teams (each its own cluster)
+ * and the room clock as the log last recorded it. Plain JSON, folded from room events.
+ */
+import type { Algorithm, ClusterState, NetworkParams } from '../rules/types';
+
+export interface RoundConfig {
+  algorithm: Algorithm;
+  preset: string;
+  params: Record<string, unknown>;
+  network: NetworkParams;
+  /** null: the whole class is one cluster; otherwise teams of about this size (3 to 9). */
+  teamSize: number | null;
+  /** A student whose phone disconnects is a crashed node until it comes back. */
+  crashOnDisconnect: boolean;
+  seed: number;
+}
+
+export interface TickerLine {
+  /** Room time of the event the line tells. */
+  at: number;
+  text: string;
+}
+
+export interface TeamState {
+  team: number;
+  /** Student node ids; a student's node index in the cluster is their position here. */
+  members: number[];
+  cluster: ClusterState;
+  refusedMoves: number;
+  ticker: TickerLine[];
+  /** Nodes crashed because their phone went away; they restart when it comes back. */
+  away: number[];
+}
+
+export interface RoundClockRecord {
+  running: boolean;
+  rate: number;
+  /** Room time when the clock was last set. */
+  roomTime: number;
+}
+
+export interface RoundState {
+  id: number;
+  config: RoundConfig;
+  startedAt: number;
+  clock: RoundClockRecord;
+  teams: TeamState[];
+  ended: boolean;
+}
+
+export const TICKER_LIMIT = 30;
+
+/** Where a student sits in the round, if they play in it. */
+export function seatInRound(round: RoundState, nodeId: number): { team: TeamState; index: number } | null {
+  for (const team of round.teams) {
+    const index = team.members.indexOf(nodeId);
+    if (index !== -1) return { team, index };
+  }
+  return null;
+}
+
+/** The latest room time any record of the round reached (where a restarted server resumes). */
+export function lastRoomTime(round: RoundState): number {
+  let t = round.clock.roomTime;
+  for (const team of round.teams) t = Math.max(t, team.cluster.now);
+  return t;
+}
