@@ -3,8 +3,8 @@ import { evolveRoom, findSeat, foldRoom, roomView, seatView } from '../../../sha
 import { created, given, hash, HOST, joined, kicked, locked, T0, unlocked } from './given';
 
 describe('folding the log', () => {
-  it('given RoomCreated, then the room is open and empty', () => {
-    expect(foldRoom([created()])).toEqual({ code: 'K7P3QX', createdAt: T0, hostTokenHash: HOST, locked: false, seats: [] });
+  it('given RoomCreated, then the room is open, empty and has played no round', () => {
+    expect(foldRoom([created()])).toEqual({ code: 'K7P3QX', createdAt: T0, hostTokenHash: HOST, locked: false, seats: [], round: null, roundsPlayed: 0 });
   });
 
   it('given joins, a kick and a lock, then seats keep join order and the kicked seat is marked', () => {
