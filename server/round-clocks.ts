@@ -30,8 +30,14 @@ export class RoundClocks {
    */
   sync(code: string, room: RoomState): void {
     const round = room.round;
-    if (!round || round.ended) {
+    if (!round) {
       this.clocks.delete(code);
+      return;
+    }
+    if (round.ended) {
+      // A finished round keeps the instant it ended at, so its last views read true.
+      const at = lastRoomTime(round);
+      this.clocks.set(code, { round: round.id, record: round.clock, clock: { anchorRoom: at, anchorReal: this.realNow(), rate: round.clock.rate, running: false } });
       return;
     }
     const known = this.clocks.get(code);

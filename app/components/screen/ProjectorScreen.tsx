@@ -1,19 +1,35 @@
 'use client';
 
+import { useGameView } from '@/app/client/use-game-view';
 import { useScreenRoom } from '@/app/client/use-screen-room';
 import { useJoinUrl } from '@/app/client/use-join-url';
 import type { NodeSummary } from '@/shared/protocol';
 import { Brand } from '../Anchor';
 import { ConnectionBanner } from '../ConnectionBanner';
+import { GameStage } from '../game/GameStage';
 import { Notice } from '../Notice';
 import { QrCode } from '../QrCode';
 import { RoomCode } from '../RoomCode';
+import { JoinCorner } from './JoinCorner';
 
-/** /screen/CODE: the projector. Read-only, no secret; sized for the back row at 1920x1080. */
+/**
+ * /screen/CODE: the projector. Read-only, no secret; sized for the back row at 1920x1080.
+ * Before the first round it is the boarding lobby (code, QR, crew); from the first round
+ * on, the cluster takes the screen and the join code shrinks to a corner.
+ */
 export function ProjectorScreen({ code }: { code: string }) {
   const state = useScreenRoom(code);
+  const game = useGameView(code);
   const joinUrl = useJoinUrl(code);
   if (state.phase === 'refused') return <Notice title="No such class">{state.refusal.message}</Notice>;
+  if (game.phase === 'round') {
+    return (
+      <main className="flex h-dvh flex-col overflow-hidden px-8 py-5">
+        <ConnectionBanner />
+        <GameStage view={game.view} receivedAt={game.receivedAt} variant="projector" corner={<JoinCorner code={code} joinUrl={joinUrl} locked={state.phase === 'ready' && state.view.locked} />} />
+      </main>
+    );
+  }
   const view = state.phase === 'ready' ? state.view : null;
   const nodes = view?.nodes ?? [];
 

@@ -1,16 +1,23 @@
 'use client';
 
+import { useCallback } from 'react';
+import { playMove } from '@/app/client/seat-moves';
+import { useGameSeat } from '@/app/client/use-game-seat';
 import { useSeat } from '@/app/client/use-seat';
+import type { Move } from '@/shared/game/moves';
 import { formatRoomCode } from '@/shared/room/code';
 import { Brand } from '../Anchor';
 import { ConnectionBanner } from '../ConnectionBanner';
 import { Notice } from '../Notice';
 import { JoinForm } from './JoinForm';
+import { GamePhone } from './game/GamePhone';
 import { NodeCard } from './NodeCard';
 
-/** /join/CODE: the join form until the student has a seat, then their node card. */
+/** /join/CODE: the join form until the student has a seat, then their node card, then their node in play. */
 export function StudentSeat({ code }: { code: string }) {
   const { state, join } = useSeat(code);
+  const game = useGameSeat(code);
+  const play = useCallback((move: Move) => playMove(code, move), [code]);
 
   if (state.phase === 'kicked') {
     return (
@@ -23,13 +30,24 @@ export function StudentSeat({ code }: { code: string }) {
     return <Notice title="Cannot join this class">{state.refusal.message}</Notice>;
   }
 
+  if (state.phase === 'seated' && game.phase === 'round' && game.view.inRound) {
+    return (
+      <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center gap-4 px-3 py-3 lg:max-w-6xl lg:px-8 lg:py-6">
+        <ConnectionBanner />
+        <GamePhone view={game.view} receivedAt={game.receivedAt} play={play} />
+      </main>
+    );
+  }
+  // Joined after the round started: they sit this one out and play the next.
+  const waiting = game.phase === 'round' && !game.view.ended ? "A round is on: you'll play in the next round." : undefined;
+
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center gap-8 px-5 py-10">
       <ConnectionBanner />
       <Brand />
       {state.phase === 'checking' ? <p className="text-xl text-mist">Boarding…</p> : null}
       {state.phase === 'form' ? <JoinForm fixedCode={code} notice={state.notice} onJoin={(_code, nickname) => join(nickname)} /> : null}
-      {state.phase === 'seated' ? <NodeCard view={state.view} /> : null}
+      {state.phase === 'seated' ? <NodeCard view={state.view} waiting={waiting} /> : null}
     </main>
   );
 }

@@ -1,0 +1,39 @@
+/**
+ * The host's round commands: start, end, the room clock and faults. Each presents the
+ * host token this browser holds (never a URL) and resolves with the server's ack, so the
+ * panel can show a refusal in the server's own words.
+ */
+'use client';
+
+import type { Ack, ClientRequest } from '@/shared/protocol';
+import { request } from './connection';
+import { loadHostToken } from './storage';
+
+const noToken = { ok: false as const, refusal: { code: 'no-host-token', message: 'This browser does not hold the host key for this class.' } };
+
+export type RoundSetup = Omit<ClientRequest<'host:round:start'>, 'code' | 'hostToken'>;
+/** A fault as the wire carries it (the cluster fills in the rest). */
+export type FaultRequest = ClientRequest<'host:fault'>['fault'];
+
+function withToken<T>(code: string, send: (hostToken: string) => Promise<T>): Promise<T | typeof noToken> {
+  const hostToken = loadHostToken(code);
+  return hostToken ? send(hostToken) : Promise.resolve(noToken);
+}
+
+export function startRound(code: string, setup: RoundSetup): Promise<Ack<'host:round:start'>> {
+  return withToken(code, (hostToken) => request('host:round:start', { code, hostToken, ...setup }));
+}
+
+export function endRound(code: string): Promise<Ack<'host:round:end'>> {
+  return withToken(code, (hostToken) => request('host:round:end', { code, hostToken }));
+}
+
+export type ClockAction = { action: 'pause' } | { action: 'resume' } | { action: 'step'; stepMs: number } | { action: 'rate'; rate: number };
+
+export function setClock(code: string, clock: ClockAction): Promise<Ack<'host:clock'>> {
+  return withToken(code, (hostToken) => request('host:clock', { code, hostToken, ...clock }));
+}
+
+export function injectFault(code: string, team: number, fault: FaultRequest): Promise<Ack<'host:fault'>> {
+  return withToken(code, (hostToken) => request('host:fault', { code, hostToken, team, fault }));
+}

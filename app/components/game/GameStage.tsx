@@ -1,0 +1,58 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useRoomTime } from '@/app/client/use-room-time';
+import type { GameScreenView } from '@/shared/game/screen-view';
+import { findPreset } from '@/shared/game/presets';
+import { ClusterBoard } from './ClusterBoard';
+import { ALGORITHM_NAMES, clockFace } from './look';
+import { PauseIcon } from './PauseIcon';
+import { TeamsGrid } from './TeamsGrid';
+import type { TeamSelection } from './TeamCard';
+
+type Props = TeamSelection & {
+  view: GameScreenView;
+  receivedAt: number;
+  /** 'projector': the whole screen, back-row sizes. 'host': a panel inside the control page. */
+  variant: 'projector' | 'host';
+  /** Shown at the right of the header (the projector's join code). */
+  corner?: ReactNode;
+};
+
+/** The round's truth: a header (round, algorithm, clock) over one cluster or every team. */
+export function GameStage({ view, receivedAt, variant, corner, ...selection }: Props) {
+  // 50 ms: messages glide instead of hopping; a paused clock stops the re-renders.
+  const now = useRoomTime(view.clock, receivedAt, 50);
+  const preset = findPreset(view.preset);
+  const large = variant === 'projector';
+  return (
+    <div data-testid="game-stage" data-algorithm={view.algorithm} className={`@container flex min-h-0 flex-1 flex-col ${large ? 'gap-3' : 'gap-2'}`}>
+      <header className="flex flex-wrap items-center gap-x-5 gap-y-1">
+        <h1 className={`font-black ${large ? 'text-4xl' : 'text-2xl'}`}>
+          <span className="text-brass">{ALGORITHM_NAMES[view.algorithm]}</span> · round {view.round}
+        </h1>
+        {preset ? <span className={`font-bold text-mist ${large ? 'text-2xl' : 'text-base'}`}>{preset.name.replace(/^\w+: /, '')}</span> : null}
+        {view.teams.length > 1 ? <span className={`font-bold text-mist ${large ? 'text-2xl' : 'text-base'}`}>· {view.teams.length} teams</span> : null}
+        <ClockBadge view={view} now={now} large={large} />
+        {corner ? <div className="ml-auto">{corner}</div> : null}
+      </header>
+      {view.teams.length === 1 ? (
+        <ClusterBoard team={view.teams[0]!} algorithm={view.algorithm} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />
+      ) : (
+        <TeamsGrid view={view} now={now} variant={variant} {...selection} />
+      )}
+    </div>
+  );
+}
+
+function ClockBadge({ view, now, large }: { view: GameScreenView; now: number; large: boolean }) {
+  const text = view.ended ? 'Round over' : view.clock.running ? `▶ ${view.clock.rate}x` : 'Paused';
+  const tone = view.ended ? 'bg-mist text-abyss' : view.clock.running ? (view.clock.rate === 1 ? 'bg-kelp text-abyss' : 'bg-amber-400 text-abyss') : 'bg-coral text-abyss';
+  return (
+    <span data-testid="room-clock" className={`flex items-center gap-3 rounded-full font-black ${tone} ${large ? 'px-5 py-1.5 text-2xl' : 'px-3 py-1 text-base'}`}>
+      {!view.ended && !view.clock.running ? <PauseIcon className={large ? 'size-6' : 'size-4'} /> : null}
+      <span>{text}</span>
+      <span className="font-mono tabular-nums">{clockFace(now)}</span>
+    </span>
+  );
+}

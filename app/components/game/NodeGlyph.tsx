@@ -1,0 +1,145 @@
+import type { KeyboardEvent } from 'react';
+import type { TruthNode } from '@/shared/game/screen-view';
+import { lookOf, PALETTE, seconds, skewText } from './look';
+import { ClockIcon, NodeShape } from './NodeShape';
+import type { Point } from './ring-layout';
+
+/** full: name, role, facts. medium: name and role. compact: role only, big (teams grid). dots: shape and label. */
+export type Detail = 'full' | 'medium' | 'compact' | 'dots';
+
+const WORDS: Record<Detail, { name: number; word: number; info: number; badge: number; timer: number }> = {
+  full: { name: 30, word: 24, info: 24, badge: 22, timer: 24 },
+  medium: { name: 26, word: 21, info: 0, badge: 20, timer: 22 },
+  compact: { name: 0, word: 38, info: 0, badge: 30, timer: 32 },
+  dots: { name: 0, word: 0, info: 0, badge: 0, timer: 0 },
+};
+
+type Props = {
+  node: TruthNode;
+  algorithm: string;
+  at: Point;
+  size: number;
+  detail: Detail;
+  /** The node's main timer as it stands now (counted on from the view). */
+  remainingMs: number | null;
+  /** A leader of an older term than the newest one seen in this cluster. */
+  stale: boolean;
+  selected?: boolean;
+  onSelect?: () => void;
+};
+
+/** One node on the ring: its shape, label, timer ring, badges and the words under it. */
+export function NodeGlyph({ node, algorithm, at, size: s, detail, remainingMs, stale, selected, onSelect }: Props) {
+  const look = lookOf(node, algorithm);
+  const words = WORDS[detail];
+  const ringR = s * 1.42;
+  const skew = skewText(node.clock);
+  const timer = node.timer && remainingMs !== null ? { fraction: Math.max(0, Math.min(1, remainingMs / node.timer.totalMs)), ms: remainingMs } : null;
+  const circumference = 2 * Math.PI * ringR;
+  const roleWord = stale ? `STALE ${look.word}` : look.word;
+  const place = { transform: `translate(${at.x}px, ${at.y}px)`, transition: 'transform 600ms ease' };
+  const select = onSelect
+    ? {
+        role: 'button',
+        tabIndex: 0,
+        'aria-label': `Select node ${node.label} (${node.nickname})`,
+        'aria-pressed': selected ?? false,
+        onClick: onSelect,
+        onKeyDown: (e: KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onSelect()),
+        style: { ...place, cursor: 'pointer' },
+      }
+    : { style: place };
+  const ringColour = timer && timer.fraction < 0.25 ? PALETTE.coral : PALETTE.foam;
+
+  return (
+    <g data-testid="truth-node" data-label={node.label} data-role={node.role} data-status={node.status} {...select}>
+      <title>{`${node.label} ${node.nickname}: ${roleWord.toLowerCase()}`}</title>
+      {selected ? <circle r={ringR + s * 0.32} fill="#e8f4fb14" stroke={PALETTE.foam} strokeWidth={6} strokeDasharray="12 9" /> : null}
+      {detail !== 'dots' && node.status === 'live' ? <circle r={ringR} fill="none" stroke="#ffffff1f" strokeWidth={s * 0.12} /> : null}
+      {timer && detail !== 'dots' ? (
+        <circle r={ringR} fill="none" stroke={ringColour} strokeWidth={s * 0.12} strokeLinecap="round" strokeDasharray={`${circumference * timer.fraction} ${circumference}`} transform="rotate(-90)" />
+      ) : null}
+      {stale ? <circle r={ringR + s * 0.14} fill="none" stroke={PALETTE.coral} strokeWidth={s * 0.1} strokeDasharray={`${s * 0.2} ${s * 0.12}`} /> : null}
+      <NodeShape look={look} size={s} crossed={node.status === 'crashed'} frozen={node.status === 'paused'} />
+      <text
+        y={s * 0.05}
+        fontSize={s * (node.label.length > 1 ? 0.78 : 0.95)}
+        fontWeight={900}
+        textAnchor="middle"
+        dominantBaseline="central"
+        fill={look.ink}
+        stroke={node.status === 'crashed' ? '#262f3b' : 'none'}
+        strokeWidth={s * 0.12}
+        paintOrder="stroke"
+      >
+        {node.label}
+      </text>
+      {timer && words.timer > 0 ? (
+        <text x={ringR * 0.8} y={ringR * 0.98} fontSize={words.timer} fontWeight={800} textAnchor="start" fill={ringColour} stroke={PALETTE.abyss} strokeWidth={6} paintOrder="stroke">
+          {timer.ms <= 0 ? 'due' : seconds(Math.ceil(timer.ms / 1000) * 1000)}
+        </text>
+      ) : null}
+      {skew && words.badge > 0 ? <SkewBadge x={ringR * 0.95} y={-ringR * 0.92} text={skew} size={words.badge} /> : null}
+      {!node.online && words.badge > 0 ? <OfflineBadge x={-ringR * 0.95} y={ringR * 0.92} size={words.badge} /> : null}
+      {words.word > 0 ? (
+        <g transform={`translate(0, ${ringR + 8})`} textAnchor="middle">
+          {words.name > 0 ? (
+            <text y={words.name} fontSize={words.name} fontWeight={700} fill={PALETTE.foam}>
+              {node.nickname.length > 14 ? `${node.nickname.slice(0, 13)}…` : node.nickname}
+            </text>
+          ) : null}
+          <text y={words.name + words.word + 4} fontSize={words.word} fontWeight={900} letterSpacing={1.5} fill={stale ? PALETTE.coral : look.stroke}>
+            {roleWord}
+          </text>
+          {words.info > 0 ? (
+            <text y={words.name + words.word + words.info + 10} fontSize={words.info} fill={PALETTE.mist}>
+              {infoLine(node, algorithm)}
+            </text>
+          ) : null}
+        </g>
+      ) : null}
+    </g>
+  );
+}
+
+function SkewBadge({ x, y, text, size }: { x: number; y: number; text: string; size: number }) {
+  const width = text.length * size * 0.62 + size * 2.2;
+  return (
+    <g transform={`translate(${x}, ${y})`}>
+      <rect x={-size * 0.5} y={-size * 0.8} width={width} height={size * 1.6} rx={size * 0.8} fill={PALETTE.abyss} stroke={PALETTE.amber} strokeWidth={3} />
+      <ClockIcon x={size * 0.35} y={0} r={size * 0.45} colour={PALETTE.amber} />
+      <text x={size * 1.05} fontSize={size} fontWeight={800} dominantBaseline="central" fill={PALETTE.amber}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+function OfflineBadge({ x, y, size }: { x: number; y: number; size: number }) {
+  const width = size * 4.6;
+  return (
+    <g transform={`translate(${x}, ${y})`}>
+      <rect x={-width} y={-size * 0.8} width={width} height={size * 1.6} rx={size * 0.8} fill={PALETTE.abyss} stroke={PALETTE.mist} strokeWidth={3} strokeDasharray="6 4" />
+      <text x={-width / 2} fontSize={size} fontWeight={800} textAnchor="middle" dominantBaseline="central" fill={PALETTE.mist}>
+        offline
+      </text>
+    </g>
+  );
+}
+
+/** The facts under the role word: term, vote and belief (Raft), coordinator (Bully), token (Lease). */
+function infoLine(node: TruthNode, algorithm: string): string {
+  const parts: string[] = [];
+  if (algorithm === 'raft') {
+    parts.push(`term ${node.term ?? 0}`);
+    if (node.role === 'candidate' || node.role === 'precandidate') parts.push(`${node.votes ?? 0} vote${node.votes === 1 ? '' : 's'}`);
+    else if (node.votedFor) parts.push(`voted ${node.votedFor}`);
+    if (node.leader && node.role !== 'leader') parts.push(`→ ${node.leader}`);
+  } else if (algorithm === 'bully') {
+    parts.push(node.leader ? `coordinator ${node.leader}` : 'no coordinator');
+  } else {
+    if (node.token !== null && node.token !== undefined) parts.push(`token ${node.token}`);
+    if (!node.believesLeading) parts.push(node.leader ? `sees ${node.leader}` : 'sees none');
+  }
+  return parts.join(' · ');
+}

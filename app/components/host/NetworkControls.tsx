@@ -1,0 +1,111 @@
+'use client';
+
+import { useState } from 'react';
+import { injectFault, type FaultRequest } from '@/app/client/host-game-actions';
+import type { TruthTeam } from '@/shared/game/screen-view';
+import { BUTTON, CARD, LABEL, SELECT } from './controls';
+import { RefusalNote } from './RefusalNote';
+import { useHostCommand } from './use-host-command';
+
+const DELAYS = [0, 200, 500, 1000, 2000, 3000, 5000, 10000];
+const DROPS = [0, 0.05, 0.1, 0.25, 0.5, 1];
+const LINK_DELAYS = [1000, 2000, 5000, 10000, 20000];
+
+/** Options with the current value in them, even if the host set an odd one earlier. */
+function withCurrent(values: number[], current: number): number[] {
+  return values.includes(current) ? values : [...values, current].sort((a, b) => a - b);
+}
+
+/** The network of one cluster: partitions, delay and loss, and one slow link. */
+export function NetworkControls({ code, team }: { code: string; team: TruthTeam }) {
+  const command = useHostCommand();
+  const fault = (f: FaultRequest) => void command.run(() => injectFault(code, team.team, f));
+  const indices = team.nodes.map((n) => n.index);
+  const half = Math.floor(indices.length / 2);
+  // Lease: the lock service goes with the larger half (a minority cut off from it is the lesson).
+  const halves = [indices.slice(0, half), team.lease ? [...indices.slice(half), -1] : indices.slice(half)];
+  const endpoints = [...team.nodes.map((n) => ({ value: n.index, name: `${n.label} · ${n.nickname}` })), ...(team.lease ? [{ value: -1, name: 'Lock service' }] : [])];
+  const [from, setFrom] = useState(0);
+  const [to, setTo] = useState(team.lease ? -1 : 1);
+  const [linkDelay, setLinkDelay] = useState(5000);
+  const [bothWays, setBothWays] = useState(true);
+  const net = team.network;
+
+  return (
+    <section aria-labelledby="network-controls-title" className={CARD}>
+      <h2 id="network-controls-title" className={LABEL}>
+        Network
+      </h2>
+      <div className="flex flex-wrap gap-1.5">
+        <button type="button" onClick={() => fault({ type: 'Partition', groups: halves })} className={BUTTON}>
+          Split in two halves
+        </button>
+        <button type="button" onClick={() => fault({ type: 'HealPartition' })} className={`${BUTTON} border-kelp text-kelp`}>
+          Heal partition
+        </button>
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        <label className="flex flex-col gap-1 text-sm font-bold text-mist">
+          Delay
+          <select aria-label="Delay" value={net.delayMs} onChange={(e) => fault({ type: 'SetNetwork', delayMs: Number(e.target.value) })} className={`${SELECT} w-full`}>
+            {withCurrent(DELAYS, net.delayMs).map((ms) => (
+              <option key={ms} value={ms}>
+                {ms / 1000} s
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-bold text-mist">
+          Drop rate
+          <select aria-label="Drop rate" value={net.dropRate} onChange={(e) => fault({ type: 'SetNetwork', dropRate: Number(e.target.value) })} className={`${SELECT} w-full`}>
+            {withCurrent(DROPS, net.dropRate).map((p) => (
+              <option key={p} value={p}>
+                {Math.round(p * 100)}% lost
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <fieldset className="flex flex-col gap-2 border-t-2 border-deck pt-3">
+        <legend className="text-sm font-bold text-mist">Slow link</legend>
+        <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-center gap-1.5">
+          <select aria-label="Slow link from" value={from} onChange={(e) => setFrom(Number(e.target.value))} className={`${SELECT} w-full`}>
+            {endpoints.map((e) => (
+              <option key={e.value} value={e.value}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+          <span aria-hidden className="font-black text-mist">{bothWays ? '↔' : '→'}</span>
+          <select aria-label="Slow link to" value={to} onChange={(e) => setTo(Number(e.target.value))} className={`${SELECT} w-full`}>
+            {endpoints.map((e) => (
+              <option key={e.value} value={e.value}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-wrap items-center gap-1.5">
+          <select aria-label="Link delay" value={linkDelay} onChange={(e) => setLinkDelay(Number(e.target.value))} className={SELECT}>
+            {LINK_DELAYS.map((ms) => (
+              <option key={ms} value={ms}>
+                {ms / 1000} s
+              </option>
+            ))}
+          </select>
+          <label className="flex min-h-11 items-center gap-2 font-semibold">
+            <input type="checkbox" checked={bothWays} onChange={(e) => setBothWays(e.target.checked)} className="size-5 accent-brass" />
+            both ways
+          </label>
+          <button type="button" onClick={() => fault({ type: 'SetLink', from, to, delayMs: linkDelay, bothWays })} className={BUTTON}>
+            Slow link
+          </button>
+          <button type="button" onClick={() => fault({ type: 'SetLink', from, to, bothWays })} className={BUTTON}>
+            Restore link
+          </button>
+        </div>
+      </fieldset>
+      <RefusalNote refusal={command.refusal} onDismiss={command.clear} />
+    </section>
+  );
+}

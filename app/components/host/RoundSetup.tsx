@@ -1,0 +1,131 @@
+'use client';
+
+import { useState } from 'react';
+import { startRound } from '@/app/client/host-game-actions';
+import { PRESETS, defaultPresetFor } from '@/shared/game/presets';
+import { arrangeTeams, MAX_TEAM, MIN_TEAM } from '@/shared/game/teams';
+import type { Algorithm } from '@/shared/rules/types';
+import { BUTTON, BUTTON_ON, BUTTON_PRIMARY, CARD, LABEL, SELECT } from './controls';
+import { RefusalNote } from './RefusalNote';
+import { useHostCommand } from './use-host-command';
+
+const ALGORITHMS: { id: Algorithm; name: string; line: string }[] = [
+  { id: 'raft', name: 'Raft', line: 'Terms, votes and a replicated log: the ship follows what a majority holds.' },
+  { id: 'bully', name: 'Bully', line: 'The highest rank alive wins; elections cost many messages.' },
+  { id: 'lease', name: 'Lease', line: 'A lock with an expiry; clocks and pauses decide who really leads.' },
+];
+const DELAYS = [200, 500, 1000, 2000, 3000, 5000];
+const DROPS = [0, 0.05, 0.1, 0.25, 0.5];
+
+/** Before a round: the algorithm, its preset, the teams and the network. */
+export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] }) {
+  const [algorithm, setAlgorithm] = useState<Algorithm>('raft');
+  const [preset, setPreset] = useState(defaultPresetFor('raft').id);
+  const [teams, setTeams] = useState(false);
+  const [teamSize, setTeamSize] = useState(5);
+  const [crashOnDisconnect, setCrashOnDisconnect] = useState(true);
+  const [delayMs, setDelayMs] = useState(1000);
+  const [dropRate, setDropRate] = useState(0);
+  const command = useHostCommand();
+  const presets = PRESETS.filter((p) => p.algorithm === algorithm);
+  const chosen = presets.find((p) => p.id === preset) ?? presets[0]!;
+  const arranged = arrangeTeams(crewIds, teams ? teamSize : null);
+
+  const pickAlgorithm = (next: Algorithm) => {
+    setAlgorithm(next);
+    setPreset(defaultPresetFor(next).id);
+  };
+  const start = () =>
+    void command.run(() =>
+      startRound(code, { algorithm, preset: chosen.id, teamSize: teams ? teamSize : null, crashOnDisconnect, network: { delayMs, dropRate } }),
+    );
+
+  return (
+    <section aria-labelledby="round-setup-title" data-testid="round-setup" className={CARD}>
+      <h2 id="round-setup-title" className="text-2xl font-black">
+        Set up a round
+      </h2>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className={LABEL}>Algorithm</span>
+          <select aria-label="Algorithm" value={algorithm} onChange={(e) => pickAlgorithm(e.target.value as Algorithm)} className={`${SELECT} w-full text-lg`}>
+            {ALGORITHMS.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className={LABEL}>Preset</span>
+          <select aria-label="Preset" value={chosen.id} onChange={(e) => setPreset(e.target.value)} className={`${SELECT} w-full text-lg`}>
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="text-base text-mist" data-testid="preset-summary">
+        <span className="font-bold text-foam">{ALGORITHMS.find((a) => a.id === algorithm)?.line}</span> {chosen.summary}
+      </p>
+
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className={`${LABEL} mb-1`}>Clusters</legend>
+        <button type="button" aria-pressed={!teams} onClick={() => setTeams(false)} className={!teams ? BUTTON_ON : BUTTON}>
+          One cluster
+        </button>
+        <button type="button" aria-pressed={teams} onClick={() => setTeams(true)} className={teams ? BUTTON_ON : BUTTON}>
+          Teams
+        </button>
+        {teams ? (
+          <label className="flex items-center gap-2 font-bold">
+            of
+            <select aria-label="Team size" value={teamSize} onChange={(e) => setTeamSize(Number(e.target.value))} className={SELECT}>
+              {Array.from({ length: MAX_TEAM - MIN_TEAM + 1 }, (_, i) => MIN_TEAM + i).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <span className="text-base text-mist" data-testid="team-preview">
+          {crewIds.length === 0 ? 'No students yet.' : arranged.length <= 1 ? `${crewIds.length} nodes in one cluster` : `${arranged.length} teams: ${arranged.map((t) => t.length).join(' + ')}`}
+        </span>
+      </fieldset>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className={LABEL}>Network delay</span>
+          <select aria-label="Network delay" value={delayMs} onChange={(e) => setDelayMs(Number(e.target.value))} className={`${SELECT} w-full`}>
+            {DELAYS.map((ms) => (
+              <option key={ms} value={ms}>
+                {ms / 1000} s per message
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex min-w-0 flex-col gap-1">
+          <span className={LABEL}>Message loss</span>
+          <select aria-label="Message loss" value={dropRate} onChange={(e) => setDropRate(Number(e.target.value))} className={`${SELECT} w-full`}>
+            {DROPS.map((p) => (
+              <option key={p} value={p}>
+                {p === 0 ? 'none' : `${p * 100}% lost`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="flex min-h-11 items-center gap-3 text-lg font-semibold">
+        <input type="checkbox" checked={crashOnDisconnect} onChange={(e) => setCrashOnDisconnect(e.target.checked)} className="size-6 accent-brass" />
+        A phone that disconnects is a crashed node (until it comes back)
+      </label>
+      <RefusalNote refusal={command.refusal} onDismiss={command.clear} />
+      <button type="button" onClick={start} disabled={command.pending} className={`${BUTTON_PRIMARY} self-start`}>
+        Start round
+      </button>
+    </section>
+  );
+}

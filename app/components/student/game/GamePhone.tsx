@@ -1,0 +1,72 @@
+'use client';
+
+import { useState } from 'react';
+import { useRoomTime } from '@/app/client/use-room-time';
+import type { MoveOutcome } from '@/app/client/seat-moves';
+import type { Move } from '@/shared/game/moves';
+import type { GameSeatView } from '@/shared/game/seat-view';
+import { FeedbackBanner } from './FeedbackBanner';
+import { GameHeader } from './GameHeader';
+import { Inbox } from './Inbox';
+import { MovePad } from './MovePad';
+import { NodeHero } from './NodeHero';
+import { summarize } from './node-summary';
+import { RoundOver } from './RoundOver';
+import { TimerList } from './TimerList';
+import { useMovePlayer } from './use-move-player';
+
+type Props = { view: GameSeatView; receivedAt: number; play: (move: Move) => Promise<MoveOutcome> };
+
+/** A student's phone during a round: their node as their node knows it, and their moves. */
+export function GamePhone({ view, receivedAt, play }: Props) {
+  const roomTime = useRoomTime(view.clock, receivedAt);
+  const { pending, feedback, press, dismiss } = useMovePlayer(play);
+  const nickname = view.peers.find((p) => p.index === view.index)?.nickname ?? '';
+  const [writes, setWrites] = useState(1);
+  const [writeText, setWriteText] = useState<string | null>(null);
+  const node = view.node;
+  const summary = summarize(view);
+  if (!node || !summary || view.label === null) return null;
+
+  // A paused node's clock stands still: its countdowns freeze with it.
+  const elapsed = node.status === 'paused' ? 0 : Math.max(0, roomTime - view.computedAt);
+  const defaultText = `${(nickname.trim()[0] ?? view.label).toUpperCase()}${writes}`;
+
+  return (
+    <div className={`flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
+      <GameHeader view={view} roomTime={roomTime} />
+      {view.ended ? <RoundOver summary={summary} /> : null}
+      {summary.callout && !view.ended && node.status === 'live' ? (
+        <p className="rounded-2xl bg-brass/15 px-4 py-2.5 text-lg font-bold text-brass ring-1 ring-brass/40" data-testid="callout">
+          {summary.callout}
+        </p>
+      ) : null}
+      {/* Phone: one column (node, moves, inbox). Laptop: the node and its inbox left, the moves right. */}
+      <div className="grid w-full items-start gap-4 lg:grid-cols-2 lg:grid-rows-[auto_1fr] lg:gap-x-6">
+        <div className="flex flex-col gap-3 lg:col-start-1 lg:row-start-1">
+          <NodeHero summary={summary} label={view.label} nickname={nickname} status={node.status} />
+          {view.ended ? null : <TimerList timers={summary.timers} elapsed={elapsed} />}
+        </div>
+        <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+          <MovePad
+            moves={view.moves} node={node} pending={pending} writeText={writeText ?? defaultText} onWriteText={setWriteText}
+            onPress={(option, move, label) =>
+              void press(option, move, label).then((outcome) => {
+                // A fresh default for the next write, so two writes are told apart on the projector.
+                if (outcome?.ok && option.move.type === 'Write') {
+                  setWrites((n) => n + 1);
+                  setWriteText(null);
+                }
+              })
+            }
+          />
+        </div>
+        {/* Without moves (round over) the inbox takes the right-hand column. */}
+        <div className={view.moves.length > 0 ? 'lg:col-start-1 lg:row-start-2' : 'lg:col-start-2 lg:row-start-1'}>
+          <Inbox node={node} roomTime={view.ended ? null : roomTime} />
+        </div>
+      </div>
+      <FeedbackBanner feedback={feedback} onDismiss={dismiss} />
+    </div>
+  );
+}

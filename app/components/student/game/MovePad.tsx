@@ -1,0 +1,129 @@
+'use client';
+
+import { useEffect, useEffectEvent, useMemo } from 'react';
+import type { Move } from '@/shared/game/moves';
+import type { AlgorithmNodeView, MoveOption } from '@/shared/game/seat-view';
+import { LockIcon, MoveButton } from './MoveButton';
+import { drawnOrder, groupMoves } from './move-groups';
+import { buildShortcuts, isMoveKey } from './shortcuts';
+import { WriteBox } from './WriteBox';
+
+type Props = {
+  moves: MoveOption[];
+  node: AlgorithmNodeView | null;
+  pending: ReadonlySet<string>;
+  onPress: (option: MoveOption, move?: Move, label?: string) => void;
+  writeText: string;
+  onWriteText: (text: string) => void;
+};
+
+const SECONDARY = new Set<Move['type']>(['RefuseVote', 'Release']);
+
+/** What the rules expect of the node now, from its own view (Bully lists its duties). */
+function urgentMoves(node: AlgorithmNodeView | null): Set<Move['type']> {
+  const urgent = new Set<Move['type']>();
+  if (!node) return urgent;
+  if (node.algorithm === 'raft') {
+    if (node.electionDue) urgent.add('StandForElection');
+    if (node.heartbeatDueMs === 0) urgent.add('SendHeartbeat');
+  } else if (node.algorithm === 'bully') {
+    const duty = { sendAlive: 'SendAlive', answer: 'Answer', startElection: 'StartElection', declare: 'DeclareCoordinator' } as const;
+    for (const d of node.duties) urgent.add(duty[d]);
+  }
+  return urgent;
+}
+
+/** The reasons under a row of small buttons: one line per distinct refusal. */
+function GroupReason({ options, named = false }: { options: MoveOption[]; named?: boolean }) {
+  const seen = new Map<string, MoveOption[]>();
+  for (const o of options) if (!o.allowed && o.refusal) seen.set(o.refusal.message, [...(seen.get(o.refusal.message) ?? []), o]);
+  return [...seen.values()].map((locked) => {
+    const refusal = locked[0]!.refusal!;
+    return (
+      <p key={refusal.message} className="flex items-start gap-1.5 text-sm leading-snug font-semibold text-mist">
+        <LockIcon className="mt-0.5 size-4 shrink-0" />
+        <span>
+          {named ? <span className="font-black text-foam/80">{locked.map((o) => o.label).join(', ')}: </span> : null}
+          <span className="font-black text-foam/80">{refusal.rule}</span> · {refusal.message}
+        </span>
+      </p>
+    );
+  });
+}
+
+/** The algorithm's decisions as buttons, with keyboard shortcuts on a laptop. */
+export function MovePad({ moves, node, pending, onPress, writeText, onWriteText }: Props) {
+  const groups = useMemo(() => groupMoves(moves, node), [moves, node]);
+  const ordered = useMemo(() => drawnOrder(groups), [groups]);
+  const shortcuts = useMemo(() => buildShortcuts(ordered), [ordered]);
+  const urgent = urgentMoves(node);
+
+  const pressOption = (option: MoveOption) => {
+    if (option.move.type !== 'Write') return onPress(option);
+    const value = writeText.trim() || 'x';
+    onPress(option, { type: 'Write', value }, `Write "${value}"`);
+  };
+
+  // An effect event: the listener is added once, yet always sees the latest moves.
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (!isMoveKey(event)) return;
+    const id = shortcuts.byKey.get(event.key.toLowerCase());
+    const option = ordered.find((o) => o.id === id);
+    if (!option || pending.has(option.id)) return;
+    event.preventDefault();
+    pressOption(option);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  if (moves.length === 0) return null;
+  // A crashed or frozen node: every move is locked for one reason, said once on top.
+  const first = moves[0]?.refusal;
+  const oneReason = first && moves.every((o) => !o.allowed && o.refusal?.message === first.message) ? moves : null;
+  const reasons = (options: MoveOption[], named = false) => (oneReason ? null : <GroupReason options={options} named={named} />);
+  const button = (option: MoveOption, extra: Partial<Parameters<typeof MoveButton>[0]> = {}) => (
+    <MoveButton
+      key={option.id} option={option} onPress={pressOption} pending={pending.has(option.id)} hint={shortcuts.hints.get(option.id)}
+      urgent={urgent.has(option.move.type)} secondary={SECONDARY.has(option.move.type)} {...extra} compact={Boolean(oneReason) || extra.compact}
+    />
+  );
+
+  return (
+    <section className="flex w-full flex-col gap-3" aria-label="Your moves" data-testid="move-pad">
+      {oneReason ? <div className="rounded-2xl bg-navy/60 px-4 py-3 ring-1 ring-mist/20"><GroupReason options={oneReason.slice(0, 1)} /></div> : null}
+      {groups.map((group) => {
+        if (group.kind === 'main') return <div key="main" className="grid gap-2.5">{group.options.map((o) => button(o))}</div>;
+        if (group.kind === 'reply') {
+          return (
+            <div key={`reply-${group.key}`} className={`rounded-2xl p-3 ${group.open ? 'bg-sky-950/60 ring-2 ring-sky-300/60' : 'bg-navy/60 ring-1 ring-mist/20'}`} data-testid={`reply-${group.key}`}>
+              <p className={`mb-2 text-lg font-black ${group.open ? 'text-sky-200' : 'text-mist'}`}>{group.title}</p>
+              <div className={`grid gap-2.5 ${group.options.length > 1 ? 'grid-cols-2' : ''}`}>
+                {group.options.map((o) => button(o, { compact: true, urgent: !group.stale && urgent.has(o.move.type) }))}
+              </div>
+              <div className="mt-2 empty:hidden">{reasons(group.options, true)}</div>
+            </div>
+          );
+        }
+        if (group.kind === 'steer') {
+          return (
+            <div key="steer" className="flex flex-col gap-2 rounded-2xl bg-navy/60 p-3 ring-1 ring-mist/20">
+              <p className="text-base font-black text-foam">Steer the ship <span className="font-semibold text-mist">(a command in the log)</span></p>
+              <div className="grid grid-cols-4 gap-2">
+                {group.options.map((o) => button(o, { compact: true, text: o.move.type === 'WriteCommand' ? o.move.command : undefined }))}
+              </div>
+              {reasons(group.options)}
+            </div>
+          );
+        }
+        return group.options.map((o) => (
+          <WriteBox key={o.id} text={writeText} onText={onWriteText} onSubmit={() => pressOption(o)} footer={reasons([o])}>
+            {button(o, { text: 'Write', compact: true })}
+          </WriteBox>
+        ));
+      })}
+    </section>
+  );
+}

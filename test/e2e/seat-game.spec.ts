@@ -1,0 +1,202 @@
+/**
+ * The student's phone during a round, in Chromium against the real server: every click is
+ * answered on screen (accepted, or refused with its rule ID), a second vote in the same
+ * term is refused with R4, crashed / frozen / late / finished states are told, and the
+ * laptop's keyboard shortcuts play moves. The teacher is a socket bot here (the host
+ * panel has its own journey); screenshots land in test-results/screens/phone-*.png.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { io as connect, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
+import type { GameScreenView } from '../../shared/game/screen-view';
+import { expect, newDevice, test } from './fixtures';
+
+type Teacher = { code: string; ask: (event: string, payload?: object) => Promise<{ ok: boolean }>; views: GameScreenView[]; socket: Socket };
+
+/** A class opened over the raw protocol; the socket also watches the round's truth. */
+async function openClass(url: string): Promise<Teacher> {
+  const socket = connect(url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
+  const views: GameScreenView[] = [];
+  socket.on('game:view', (view: GameScreenView | null) => void (view && views.push(view)));
+  const created = (await socket.timeout(5000).emitWithAck('room:create', {})) as { code: string; hostToken: string };
+  const secret = { code: created.code, hostToken: created.hostToken };
+  const ask = async (event: string, payload: object = {}) => (await socket.timeout(5000).emitWithAck(event, { ...secret, ...payload })) as { ok: boolean };
+  return { code: created.code, ask, views, socket };
+}
+
+async function boardPhones(browser: Browser, url: string, code: string, names: string[]): Promise<Page[]> {
+  const phones: Page[] = [];
+  for (const name of names) {
+    const phone = await newDevice(browser);
+    await phone.goto(`${url}/join/${code}`);
+    await phone.getByLabel('Your nickname').fill(name);
+    await phone.getByRole('button', { name: 'Come aboard' }).click();
+    await expect(phone.getByTestId('node-waiting')).toHaveText('Waiting for the teacher to start a round…');
+    phones.push(phone);
+  }
+  return phones;
+}
+
+const move = (phone: Page, name: string) => phone.getByRole('button', { name, exact: true });
+const feedback = (phone: Page) => phone.getByTestId('move-feedback');
+const letter = (index: number) => String.fromCharCode(65 + index);
+
+async function shoot(phone: Page, name: string): Promise<void> {
+  await phone.evaluate(() => window.scrollTo(0, 0));
+  await phone.screenshot({ path: `test-results/screens/phone-${name}.png` });
+}
+
+/** Indices of the phones whose move is allowed now. */
+async function allowedOn(phones: Page[], name: string): Promise<number[]> {
+  const flags = await Promise.all(phones.map((p) => move(p, name).getAttribute('data-allowed')));
+  return flags.flatMap((flag, i) => (flag === 'true' ? [i] : []));
+}
+
+test('Raft on the phones: refusals with their rule, a second vote refused (R4), a leader, a crash', async ({ browser, server }) => {
+  const teacher = await openClass(server.url);
+  const phones = await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy', 'Dara', 'Eun-ji']);
+
+  // Slow messages (2.5 s) so two nodes can stand in the same term before hearing each other.
+  const start = await teacher.ask('host:round:start', {
+    algorithm: 'raft', preset: 'raft-classroom', teamSize: null,
+    params: { electionTimeoutMinMs: 6000, electionTimeoutMaxMs: 8000 }, network: { delayMs: 2500, jitterMs: 0 },
+  });
+  expect(start).toMatchObject({ ok: true });
+  for (const [i, phone] of phones.entries()) {
+    await expect(phone.getByTestId('game-algorithm')).toHaveText('Raft');
+    await expect(phone.getByTestId('node-name')).toContainText(letter(i));
+    await expect(phone.getByTestId('node-role')).toHaveText('Follower');
+  }
+  await shoot(phones[1]!, 'raft-follower');
+
+  // Too early: refused with R3, on screen. A double click is one action (one refused move).
+  const ada = phones[0]!;
+  await move(ada, 'Stand for election').dblclick();
+  await expect(feedback(ada)).toContainText('Refused (R3)');
+  await expect(feedback(ada)).toContainText('election timer has not run out');
+  await expect.poll(() => teacher.views.at(-1)?.teams[0]?.counters.refusedMoves).toBe(1);
+
+  // Two timers run out; both stand at once, in the same term.
+  let due: number[] = [];
+  await expect.poll(async () => (due = await allowedOn(phones, 'Stand for election')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  const [c1, c2] = due as [number, number];
+  await Promise.all([move(phones[c1]!, 'Stand for election').click(), move(phones[c2]!, 'Stand for election').click()]);
+  await expect(feedback(phones[c1]!)).toContainText('Accepted: Stand for election');
+  await expect(phones[c1]!.getByTestId('node-role')).toHaveText('Candidate');
+
+  // A voter hears both, votes for the first, then tries the second: R4, with its sentence.
+  const [voter, v2, v3] = [0, 1, 2, 3, 4].filter((i) => i !== c1 && i !== c2) as [number, number, number];
+  const phone = phones[voter]!;
+  await expect(move(phone, `Vote for ${letter(c1)}`)).toBeVisible();
+  await expect(move(phone, `Vote for ${letter(c2)}`)).toBeVisible();
+  await expect(phone.getByText(`${letter(c1)} asks for your vote (term 1)`).first()).toBeVisible();
+  await expect(phone.getByText(`${letter(c2)} asks for your vote (term 1)`).first()).toBeVisible();
+  await shoot(phones[c2]!, 'raft-candidate-with-request');
+  await move(phone, `Vote for ${letter(c1)}`).click();
+  await expect(feedback(phone)).toContainText(`Accepted: Vote for ${letter(c1)}`);
+  await expect(move(phone, `Vote for ${letter(c2)}`)).toHaveAttribute('data-allowed', 'false');
+  await move(phone, `Vote for ${letter(c2)}`).click();
+  await expect(feedback(phone)).toContainText('Refused (R4)');
+  await expect(feedback(phone)).toContainText(`You already voted for ${letter(c1)} in term 1`);
+  await shoot(phone, 'raft-refused-R4');
+
+  // The majority elects c1; it leads, sends a heartbeat and steers north.
+  await move(phones[v2]!, `Vote for ${letter(c1)}`).click();
+  await move(phones[v3]!, `Vote for ${letter(c1)}`).click();
+  const leader = phones[c1]!;
+  await expect(leader.getByTestId('node-role')).toHaveText('Leader', { timeout: 15_000 });
+  await move(leader, 'Send heartbeat').click();
+  await expect(feedback(leader)).toContainText('Accepted: Send heartbeat');
+  await move(leader, 'Steer N').click();
+  await expect(feedback(leader)).toContainText('Accepted: Steer N');
+  await expect(phones[v2]!.getByTestId('fact-leader')).toContainText(letter(c1), { timeout: 15_000 });
+  await shoot(leader, 'raft-leader');
+
+  // The teacher crashes the leader: its phone says so, and its moves are refused.
+  expect(await teacher.ask('host:fault', { team: 0, fault: { type: 'CrashNode', node: c1 } })).toMatchObject({ ok: true });
+  await expect(leader.getByTestId('node-status')).toContainText('Your node has crashed');
+  await move(leader, 'Send heartbeat').click();
+  await expect(feedback(leader)).toContainText('Refused (C1)');
+  await shoot(leader, 'raft-crashed');
+
+  // A latecomer waits for the next round; the end of the round is told on every phone.
+  const late = await boardLate(browser, server.url, teacher.code);
+  await expect(late.getByTestId('node-waiting')).toContainText("you'll play in the next round");
+  expect(await teacher.ask('host:round:end')).toMatchObject({ ok: true });
+  await expect(phone.getByTestId('round-over')).toContainText('Round over');
+  await expect(phone.getByTestId('move-pad')).toHaveCount(0);
+  teacher.socket.close();
+});
+
+/** One student who joins once the round is on: they see the node card, not the game. */
+async function boardLate(browser: Browser, url: string, code: string): Promise<Page> {
+  const phone = await newDevice(browser);
+  await phone.goto(`${url}/join/${code}`);
+  await phone.getByLabel('Your nickname').fill('Late');
+  await phone.getByRole('button', { name: 'Come aboard' }).click();
+  await expect(phone.getByTestId('node-card')).toBeVisible();
+  return phone;
+}
+
+test('Bully on the phones: answers, a refused declaration (B6), a new coordinator', async ({ browser, server }) => {
+  const teacher = await openClass(server.url);
+  const phones = await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy']);
+  expect(await teacher.ask('host:round:start', { algorithm: 'bully', preset: 'bully-classroom', teamSize: null, network: { delayMs: 500, jitterMs: 0 } })).toMatchObject({ ok: true });
+  const [one, two, three] = phones as [Page, Page, Page];
+  await expect(three.getByTestId('node-role')).toHaveText('Coordinator');
+  await move(three, 'Send "I\'m alive"').click();
+  await expect(feedback(three)).toContainText('Accepted');
+
+  // The top rank crashes; at 4x, 1 soon suspects it and calls an election.
+  expect(await teacher.ask('host:fault', { team: 0, fault: { type: 'CrashNode', node: 2 } })).toMatchObject({ ok: true });
+  expect(await teacher.ask('host:clock', { action: 'rate', rate: 4 })).toMatchObject({ ok: true });
+  await expect(move(one, 'Start election')).toHaveAttribute('data-allowed', 'true', { timeout: 20_000 });
+  await move(one, 'Start election').click();
+  // Back to 1x: the answer must beat 1's timer T, whatever the pace of the test.
+  expect(await teacher.ask('host:clock', { action: 'rate', rate: 1 })).toMatchObject({ ok: true });
+  await expect(move(two, 'Answer 1 (OK)')).toHaveAttribute('data-allowed', 'true', { timeout: 10_000 });
+  await expect(two.getByTestId('inbox')).toContainText('ELECTION from 1');
+  await shoot(two, 'bully-answer');
+  await move(two, 'Answer 1 (OK)').click();
+  await expect(one.getByTestId('fact-answers')).toContainText('2', { timeout: 10_000 });
+  await move(one, 'Declare coordinator').click();
+  await expect(feedback(one)).toContainText('Refused (B6)');
+
+  // 2 elects itself: nobody higher answers within T, so it declares.
+  await expect(move(two, 'Start election')).toHaveAttribute('data-allowed', 'true', { timeout: 20_000 });
+  await move(two, 'Start election').click();
+  expect(await teacher.ask('host:clock', { action: 'rate', rate: 4 })).toMatchObject({ ok: true });
+  await expect(move(two, 'Declare coordinator')).toHaveAttribute('data-allowed', 'true', { timeout: 20_000 });
+  await move(two, 'Declare coordinator').click();
+  await expect(two.getByTestId('node-role')).toHaveText('Coordinator');
+  await expect(one.getByTestId('fact-leader')).toContainText('2 (Bob)', { timeout: 10_000 });
+  await shoot(two, 'bully-coordinator');
+  teacher.socket.close();
+});
+
+test('Lease on a laptop: keyboard shortcuts, a write, a refused write (L6)', async ({ browser, server }) => {
+  const teacher = await openClass(server.url);
+  const phones = await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy']);
+  expect(await teacher.ask('host:round:start', { algorithm: 'lease', preset: 'lease-lecture', teamSize: null, network: { delayMs: 500, jitterMs: 0 } })).toMatchObject({ ok: true });
+  const [ada, bob] = phones as [Page, Page];
+  await ada.setViewportSize({ width: 1280, height: 800 });
+  await expect(move(ada, 'Acquire the lease')).toBeVisible();
+
+  await ada.keyboard.press('a'); // A: acquire
+  await expect(feedback(ada)).toContainText('Accepted: Acquire the lease');
+  await expect(ada.getByTestId('node-role')).toHaveText('You believe you lead', { timeout: 10_000 });
+  await expect(ada.getByTestId('node-headline')).toContainText('1');
+  await ada.keyboard.press('w'); // W: write the default text
+  await expect(feedback(ada)).toContainText('Accepted: Write "A1"');
+  await expect(ada.getByTestId('inbox')).toContainText('Write "A1" stored with token 1', { timeout: 10_000 });
+  await ada.keyboard.press('r'); // R: renew
+  await expect(feedback(ada)).toContainText('Accepted: Renew');
+  await shoot(ada, 'lease-holder-laptop');
+
+  await move(bob, 'Acquire the lease').click();
+  await expect(bob.getByTestId('inbox')).toContainText('Acquire refused', { timeout: 10_000 });
+  await move(bob, 'Write').click();
+  await expect(feedback(bob)).toContainText('Refused (L6)');
+  await shoot(bob, 'lease-refused-write');
+  teacher.socket.close();
+});
