@@ -157,6 +157,11 @@ test('Lease: the holder stops renewing, another acquires, and a renewal that arr
   await expect(lock).toContainText('held by A', { timeout: 10_000 });
   await expect(ada.getByTestId('node-role')).toHaveText('You believe you lead', { timeout: 10_000 });
 
+  // While A holds it, B's try is refused at the lock service (L1); the reply teaches B the
+  // lease's current version, which its next request must carry (L4).
+  await move(bob, 'Acquire the lease').click();
+  await expect(bob.getByTestId('inbox')).toContainText('Acquire refused', { timeout: 10_000 });
+
   // A stops renewing: after a whole lease duration the lease expires and B takes it.
   await button(host, 'Speed 4x').click();
   await expect(lock).toContainText('free', { timeout: 15_000 });
@@ -170,13 +175,14 @@ test('Lease: the holder stops renewing, another acquires, and a renewal that arr
   await host.getByRole('combobox', { name: 'Slow link from' }).selectOption({ label: 'B · Bob' });
   await host.getByRole('combobox', { name: 'Slow link to' }).selectOption({ label: 'Lock service' });
   await host.getByRole('combobox', { name: 'Link delay' }).selectOption({ label: '5 s' });
+  await host.getByRole('checkbox', { name: 'both ways' }).uncheck();
   await button(host, 'Slow link').click();
   await step(host, 4);
   await move(bob, 'Renew').click();
   await expect(feedback(bob)).toContainText('Accepted: Renew');
-  await step(host, 6);
-  await expect(bob.getByTestId('inbox')).toContainText(/late/i);
-  await expect(projector.getByTestId('ticker')).toContainText(/late/i);
-  await expect(projector.getByTestId('ticker')).toContainText('L2');
+  // It arrives 5 s later, after the expiry; the refusal travels back in another second.
+  await step(host, 8);
+  await expect(bob.getByTestId('inbox')).toContainText(/Renew refused: Your renewal arrived [\d.]+ s after your lease expired.*\(L2\)/);
+  await expect(projector.getByTestId('ticker')).toContainText(/B's renewal arrived [\d.]+ s after the lease expired: refused.*\(L2\)/);
   await projector.screenshot({ path: 'test-results/screens/journey-lease-projector.png' });
 });

@@ -44,11 +44,12 @@ function leaseLine(m: LeaseWire): { text: string; tone: InboxTone } {
     case 'LeaseReleaseAck':
       return { text: 'Lease released: the lock service confirms', tone: 'info' };
     case 'LeaseRefusal':
-      return { text: `${m.request[0]?.toUpperCase()}${m.request.slice(1)} refused (${m.rule}): ${m.holder === null ? 'the lease is free' : `${letterLabel(m.holder)} holds the lease`}`, tone: 'bad' };
+      // The service's own sentence says why (late, held, stale version), citing the rule.
+      return { text: `${m.request[0]?.toUpperCase()}${m.request.slice(1)} refused: ${m.message}`, tone: 'bad' };
     case 'StorageAck':
       return { text: `Write "${m.value}" stored with token ${m.token}`, tone: 'good' };
     case 'StorageRefusal':
-      return { text: `Write "${m.value}" refused (${m.rule}): token ${m.token} is older than ${m.highestToken}`, tone: 'bad' };
+      return { text: `Write "${m.value}" refused: ${m.message}`, tone: 'bad' };
     default:
       // Requests travel to the service, never to a node; shown plainly should one appear.
       return { text: m.kind, tone: 'info' };
