@@ -1,8 +1,9 @@
 /**
  * Coalesced broadcasting: a burst of changes to one room (30 students clicking in the
  * same instant) becomes one view per audience, encoded once by socket.io. A room is
- * flushed at once when it has been quiet, and at most every FLUSH_INTERVAL_MS while busy.
- * Each student receives only their own node's view, and only when it changed.
+ * flushed at once when it has been quiet, and while busy at most every FLUSH_INTERVAL_MS
+ * of each audience. Each student receives only their own node's view, and only when it
+ * changed; hosts and projectors receive the room:view only when it changed.
  */
 import type { Server } from 'socket.io';
 import { gameScreenView } from '../shared/game/screen-view';
@@ -15,13 +16,23 @@ import { SeatViewCache } from './seat-view-cache';
 export const watchersRoom = (code: string) => `watch:${code}`;
 export const nodeRoom = (code: string, nodeId: number) => `node:${code}:${nodeId}`;
 
-/** Well under the 100 ms the issue allows, so a click's view arrives within a frame or two. */
-const FLUSH_INTERVAL_MS = 25;
+/**
+ * How often a busy room is flushed, per audience. Students: well under the 100 ms the
+ * issue allows, so a click's view arrives within a frame or two. Watchers (host panel,
+ * projector): the issue's 100 ms. Their view is the whole room's truth (10-20 KB for 30-60
+ * nodes) and changes with nearly every event, and the screen animates timers and messages
+ * in flight from the room time on its own; at the students' pace it was a fifth of the
+ * server's CPU in a 40-room load test (docs/PERFORMANCE.md) and ~0.7 MB/s per projector.
+ */
+const FLUSH_INTERVAL_MS = { seats: 25, watchers: 100 } as const;
+type Audience = keyof typeof FLUSH_INTERVAL_MS;
 
 export class Broadcaster {
-  private readonly lastFlush = new Map<string, number>();
-  private readonly pending = new Set<string>();
+  private readonly lastFlush: Record<Audience, Map<string, number>> = { seats: new Map(), watchers: new Map() };
+  private readonly pending: Record<Audience, Set<string>> = { seats: new Set(), watchers: new Set() };
   private readonly seatViews = new SeatViewCache();
+  /** What the watchers' room:view was last made from; it rarely changes during a round. */
+  private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string }>();
 
   constructor(
     private readonly io: Server,
@@ -31,12 +42,8 @@ export class Broadcaster {
 
   /** Something about this room changed (an event, or who is online). */
   markDirty(code: string): void {
-    if (this.pending.has(code)) return;
-    this.pending.add(code);
-    const wait = Math.max(0, (this.lastFlush.get(code) ?? 0) + FLUSH_INTERVAL_MS - Date.now());
-    // setImmediate: after the current command's ack is sent, before the next I/O batch.
-    if (wait === 0) setImmediate(() => this.flush(code));
-    else setTimeout(() => this.flush(code), wait);
+    this.schedule(code, 'seats');
+    this.schedule(code, 'watchers');
   }
 
   /** A seat's next view must be sent even if unchanged (it just (re)connected). */
@@ -51,18 +58,46 @@ export class Broadcaster {
     return state.seats.filter((seat) => (rooms.get(nodeRoom(code, seat.nodeId))?.size ?? 0) > 0).map((seat) => seat.nodeId);
   }
 
-  private flush(code: string): void {
-    this.pending.delete(code);
-    this.lastFlush.set(code, Date.now());
+  /** At once if this audience was flushed long enough ago, else when its interval is up. */
+  private schedule(code: string, audience: Audience): void {
+    const pending = this.pending[audience];
+    if (pending.has(code)) return;
+    pending.add(code);
+    const run = () => {
+      pending.delete(code);
+      this.lastFlush[audience].set(code, Date.now());
+      if (audience === 'seats') this.flushSeats(code);
+      else this.flushWatchers(code);
+    };
+    const wait = Math.max(0, (this.lastFlush[audience].get(code) ?? 0) + FLUSH_INTERVAL_MS[audience] - Date.now());
+    // setImmediate: after the current command's ack is sent, before the next I/O batch.
+    if (wait === 0) setImmediate(run);
+    else setTimeout(run, wait);
+  }
+
+  private flushWatchers(code: string): void {
+    const state = this.registry.get(code);
+    if (!state || (this.io.sockets.adapter.rooms.get(watchersRoom(code))?.size ?? 0) === 0) {
+      this.sentRoomView.delete(code);
+      return;
+    }
+    const online = this.onlineNodeIds(code);
+    // The room view is made of the seats, the lock and who is online only. A watcher that
+    // attaches got the current one in its ack, so an unchanged one need not go out again.
+    const made = { seats: state.seats, locked: state.locked, online: online.join(',') };
+    const last = this.sentRoomView.get(code);
+    if (!last || last.seats !== made.seats || last.locked !== made.locked || last.online !== made.online) {
+      this.io.to(watchersRoom(code)).emit('room:view', roomView(state, online));
+      this.sentRoomView.set(code, made);
+    }
+    this.io.to(watchersRoom(code)).emit('game:view', gameScreenView(state, this.clocks.now(code), online));
+  }
+
+  private flushSeats(code: string): void {
     const state = this.registry.get(code);
     if (!state) return;
     const rooms = this.io.sockets.adapter.rooms;
-    const online = this.onlineNodeIds(code);
     const roomNow = this.clocks.now(code);
-    if ((rooms.get(watchersRoom(code))?.size ?? 0) > 0) {
-      this.io.to(watchersRoom(code)).emit('room:view', roomView(state, online));
-      this.io.to(watchersRoom(code)).emit('game:view', gameScreenView(state, roomNow, online));
-    }
     for (const seat of state.seats) {
       const target = nodeRoom(code, seat.nodeId);
       if (!rooms.has(target)) continue; // nobody holding this seat is connected

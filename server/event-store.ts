@@ -19,6 +19,8 @@ export class EventStore {
   private readonly insert: Database.Statement<[string, number, string, number, string]>;
   private readonly selectRoom: Database.Statement<[string], Row>;
   private readonly selectLastSeq: Database.Statement<[string], { seq: number | null }>;
+  /** Each room's last seq as this process appended it, so an append need not ask SQLite first. */
+  private readonly knownLastSeq = new Map<string, number>();
 
   /** `file` may be ':memory:' for tests that need no disk. */
   constructor(file: string) {
@@ -61,14 +63,22 @@ export class EventStore {
    */
   append(room: string, expectedSeq: number, events: readonly NewEvent[]): number {
     const write = this.db.transaction(() => {
-      const last = this.lastSeq(room);
+      // Another writer on the same file is still caught: its rows would collide on the key.
+      const last = this.knownLastSeq.get(room) ?? this.lastSeq(room);
       if (last !== expectedSeq) throw new Error(`Room ${room}: expected seq ${expectedSeq}, log is at ${last}`);
       events.forEach((event, i) => {
         this.insert.run(room, expectedSeq + i + 1, event.type, event.at, JSON.stringify(event.payload));
       });
       return expectedSeq + events.length;
     });
-    return write();
+    try {
+      const seq = write();
+      this.knownLastSeq.set(room, seq);
+      return seq;
+    } catch (error) {
+      this.knownLastSeq.delete(room); // ask SQLite again next time
+      throw error;
+    }
   }
 
   lastSeq(room: string): number {

@@ -12,10 +12,16 @@ import type { RoomState } from '../shared/room/state';
 import { seatView } from '../shared/room/views';
 
 interface Sent {
+  /** The room's seats and lock the last seat view was made from: same objects, same view. */
+  seats: RoomState['seats'];
+  locked: boolean;
   seatJson: string;
   /** The objects the last game view was built from; any change of identity means rebuild. */
   sources: unknown[];
-  gameJson: string;
+  /** Room time the last game view was computed at (null for a null view). */
+  gameAt: number | null;
+  /** Its JSON, kept only when the next view may be computed at the same room time (see update). */
+  gameJson: string | null;
 }
 
 function algorithmNode(cluster: ClusterState, index: number): unknown {
@@ -46,18 +52,29 @@ export class SeatViewCache {
     const key = `${code}:${nodeId}`;
     const last = this.sent.get(key);
     const out: { seat?: SeatView; game?: GameSeatView | null } = {};
-    const seat = seatView(room, nodeId);
-    const seatJson = JSON.stringify(seat);
-    if (seat && seatJson !== last?.seatJson) out.seat = seat;
+    // A seat view is made of the room's code, lock and seats only (seats are replaced, never
+    // mutated, when anyone joins or is kicked): while those are the same, so is the view.
+    let seatJson = last?.seatJson ?? '';
+    if (!last || last.seats !== room.seats || last.locked !== room.locked) {
+      const seat = seatView(room, nodeId);
+      seatJson = JSON.stringify(seat);
+      if (seat && seatJson !== last?.seatJson) out.seat = seat;
+    }
     const sources = sourcesOf(room, nodeId);
-    let gameJson = last?.gameJson ?? '';
+    let gameAt = last?.gameAt ?? null;
+    let gameJson = last?.gameJson ?? null;
     if (!last || sources.length !== last.sources.length || sources.some((s, i) => s !== last.sources[i])) {
       const game = gameSeatView(room, nodeId, roomNow);
-      const json = JSON.stringify(game);
-      if (json !== last?.gameJson) out.game = game;
-      gameJson = json;
+      const at = game ? game.computedAt : null;
+      // A view carries the room time it was computed at, so one made at another room time
+      // differs from the last one sent: no need to serialize it to know. Only at the same
+      // room time (a paused clock) can a rebuilt view be identical; then JSON decides.
+      const json = last && at === last.gameAt ? JSON.stringify(game) : null;
+      if (json === null || json !== last?.gameJson) out.game = game;
+      gameAt = at;
+      gameJson = game === null || !game.clock.running ? (json ?? JSON.stringify(game)) : null;
     }
-    this.sent.set(key, { seatJson, sources, gameJson });
+    this.sent.set(key, { seats: room.seats, locked: room.locked, seatJson, sources, gameAt, gameJson });
     return out;
   }
 }

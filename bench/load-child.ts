@@ -1,0 +1,117 @@
+/**
+ * The server under test as a child process (bench/load-server.ts): start it on a free
+ * loopback port with a temporary data directory, read its /stats, stop it, clean up.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface ServerStats {
+  wallMs: number;
+  cpu: { user: number; system: number };
+  memory: NodeJS.MemoryUsage;
+  eventLoopDelayMs: { count: number; mean: number; p50: number; p90: number; p99: number; max: number; resolution: number };
+  /** Linux: the main thread's time on a core and runnable-but-waiting for one (ms). */
+  scheduler: { onCpu: number; waiting: number } | null;
+  /** Rows in the event log over every room, when asked for (events: true). */
+  events: number | null;
+  rooms: number;
+  sockets: number;
+}
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  stats: (options?: { gc?: boolean; reset?: boolean; events?: boolean }) => Promise<ServerStats>;
+  /** Stops the child (SIGTERM, then SIGKILL after 5 s) and returns the CPU profile path, if any. */
+  stop: () => Promise<string | null>;
+}
+
+const START_TIMEOUT_MS = 20_000;
+
+export async function startChildServer(options: { cpuProfile: boolean }): Promise<ChildServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'captain-down-load-'));
+  const profileDir = join(dir, 'profile');
+  const args = ['--expose-gc', ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'bench/load-server.ts'];
+  const child = spawn(process.execPath, args, {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: join(dir, 'data') },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const { port, pid } = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the load server did not start within 20 s')), START_TIMEOUT_MS);
+    child.once('exit', (code) => reject(new Error(`the load server exited early (code ${code})`)));
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line) as { port: number; pid: number });
+      } catch {
+        reject(new Error(`unexpected first line from the load server: ${line}`));
+      }
+    });
+  }).catch(async (error: unknown) => {
+    await kill(child, exited);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    pid,
+    stats: ({ gc = false, reset = false, events = false } = {}) => {
+      const query = [gc && 'gc=1', reset && 'reset=1', events && 'events=1'].filter(Boolean).join('&');
+      return getJson<ServerStats>(`${url}/stats?${query}`);
+    },
+    stop: async () => {
+      await kill(child, exited);
+      let profile: string | null = null;
+      if (options.cpuProfile) {
+        const file = readdirSync(profileDir, { withFileTypes: true }).find((f) => f.name.endsWith('.cpuprofile'));
+        if (file) {
+          // Keep the profile outside the temporary directory, which goes now.
+          const keep = join(process.cwd(), 'test-results', `load-server-${Date.now()}.cpuprofile`);
+          mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
+          copyFileSync(join(profileDir, file.name), keep);
+          profile = keep;
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+      return profile;
+    },
+  };
+}
+
+async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function getJson<T>(url: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = get(url, { timeout: 30_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(body) as T);
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error(`GET ${url} timed out`)));
+    request.on('error', reject);
+  });
+}
