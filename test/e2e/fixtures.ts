@@ -1,4 +1,4 @@
-import { test as base, type Browser, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { ServerProcess } from './server-process';
 
 /** One real server per worker; tests that restart it leave it running for the next. */
@@ -13,7 +13,7 @@ export const test = base.extend<object, { server: ServerProcess }>({
   ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** A fresh browser context = a separate phone or laptop with its own localStorage. */
 export async function newDevice(browser: Browser, size: { width: number; height: number } = { width: 390, height: 844 }): Promise<Page> {
@@ -29,4 +29,18 @@ export async function hostAClass(browser: Browser, baseUrl: string): Promise<{ h
   await host.waitForURL(/\/host\/[2-9A-HJ-NP-Z]{6}$/);
   const code = new URL(host.url()).pathname.split('/').pop() ?? '';
   return { host, code };
+}
+
+/** Students join from their own phones (one browser context each) and wait for a round. */
+export async function boardPhones(browser: Browser, url: string, code: string, names: readonly string[]): Promise<Page[]> {
+  const phones: Page[] = [];
+  for (const name of names) {
+    const phone = await newDevice(browser);
+    await phone.goto(`${url}/join/${code}`);
+    await phone.getByLabel('Your nickname').fill(name);
+    await phone.getByRole('button', { name: 'Come aboard' }).click();
+    await expect(phone.getByTestId('node-waiting')).toHaveText('Waiting for the teacher to start a round…');
+    phones.push(phone);
+  }
+  return phones;
 }

@@ -5,29 +5,16 @@
  * to act, and the host pauses and steps the clock where a story depends on timing.
  */
 import type { Browser, Page } from '@playwright/test';
-import { expect, hostAClass, newDevice, test } from './fixtures';
+import { boardPhones, expect, hostAClass, newDevice, test } from './fixtures';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const NAMES = ['Ada', 'Bob', 'Cy', 'Dara', 'Eun-ji'];
-
-async function boardPhones(browser: Browser, url: string, code: string): Promise<Page[]> {
-  const phones: Page[] = [];
-  for (const name of NAMES) {
-    const phone = await newDevice(browser);
-    await phone.goto(`${url}/join/${code}`);
-    await phone.getByLabel('Your nickname').fill(name);
-    await phone.getByRole('button', { name: 'Come aboard' }).click();
-    await expect(phone.getByTestId('node-waiting')).toBeVisible();
-    phones.push(phone);
-  }
-  return phones;
-}
 
 async function openRoom(browser: Browser, url: string) {
   const { host, code } = await hostAClass(browser, url);
   const projector = await newDevice(browser, PROJECTOR);
   await projector.goto(`${url}/screen/${code}`);
-  const phones = await boardPhones(browser, url, code);
+  const phones = await boardPhones(browser, url, code, NAMES);
   await expect(projector.getByTestId('crew-count')).toHaveText('5');
   return { host, projector, phones };
 }

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { injectFault, type FaultRequest } from '@/app/client/host-game-actions';
 import type { TruthTeam } from '@/shared/game/screen-view';
-import { BUTTON, CARD, LABEL, SELECT } from './controls';
+import { Choice } from './Choice';
+import { BUTTON, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
 
@@ -47,52 +48,22 @@ export function NetworkControls({ code, team }: { code: string; team: TruthTeam 
       <div className="grid grid-cols-2 gap-2">
         <label className="flex flex-col gap-1 text-sm font-bold text-mist">
           Delay
-          <select aria-label="Delay" value={net.delayMs} onChange={(e) => fault({ type: 'SetNetwork', delayMs: Number(e.target.value) })} className={`${SELECT} w-full`}>
-            {withCurrent(DELAYS, net.delayMs).map((ms) => (
-              <option key={ms} value={ms}>
-                {ms / 1000} s
-              </option>
-            ))}
-          </select>
+          <Choice label="Delay" value={net.delayMs} options={withCurrent(DELAYS, net.delayMs).map((ms) => ({ value: ms, name: `${ms / 1000} s` }))} onChange={(delayMs) => fault({ type: 'SetNetwork', delayMs })} className="w-full" />
         </label>
         <label className="flex flex-col gap-1 text-sm font-bold text-mist">
           Drop rate
-          <select aria-label="Drop rate" value={net.dropRate} onChange={(e) => fault({ type: 'SetNetwork', dropRate: Number(e.target.value) })} className={`${SELECT} w-full`}>
-            {withCurrent(DROPS, net.dropRate).map((p) => (
-              <option key={p} value={p}>
-                {Math.round(p * 100)}% lost
-              </option>
-            ))}
-          </select>
+          <Choice label="Drop rate" value={net.dropRate} options={withCurrent(DROPS, net.dropRate).map((p) => ({ value: p, name: `${Math.round(p * 100)}% lost` }))} onChange={(dropRate) => fault({ type: 'SetNetwork', dropRate })} className="w-full" />
         </label>
       </div>
       <fieldset className="flex flex-col gap-2 border-t-2 border-deck pt-3">
         <legend className="text-sm font-bold text-mist">Slow link</legend>
         <div className="grid grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] items-center gap-1.5">
-          <select aria-label="Slow link from" value={from} onChange={(e) => setFrom(Number(e.target.value))} className={`${SELECT} w-full`}>
-            {endpoints.map((e) => (
-              <option key={e.value} value={e.value}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <Choice label="Slow link from" value={from} options={endpoints} onChange={setFrom} className="w-full" />
           <span aria-hidden className="font-black text-mist">{bothWays ? '↔' : '→'}</span>
-          <select aria-label="Slow link to" value={to} onChange={(e) => setTo(Number(e.target.value))} className={`${SELECT} w-full`}>
-            {endpoints.map((e) => (
-              <option key={e.value} value={e.value}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <Choice label="Slow link to" value={to} options={endpoints} onChange={setTo} className="w-full" />
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
-          <select aria-label="Link delay" value={linkDelay} onChange={(e) => setLinkDelay(Number(e.target.value))} className={SELECT}>
-            {LINK_DELAYS.map((ms) => (
-              <option key={ms} value={ms}>
-                {ms / 1000} s
-              </option>
-            ))}
-          </select>
+          <Choice label="Link delay" value={linkDelay} options={LINK_DELAYS.map((ms) => ({ value: ms, name: `${ms / 1000} s` }))} onChange={setLinkDelay} />
           <label className="flex min-h-11 items-center gap-2 font-semibold">
             <input type="checkbox" checked={bothWays} onChange={(e) => setBothWays(e.target.checked)} className="size-5 accent-brass" />
             both ways

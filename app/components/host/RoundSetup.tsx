@@ -5,7 +5,8 @@ import { startRound } from '@/app/client/host-game-actions';
 import { PRESETS, defaultPresetFor } from '@/shared/game/presets';
 import { arrangeTeams, MAX_TEAM, MIN_TEAM } from '@/shared/game/teams';
 import type { Algorithm } from '@/shared/rules/types';
-import { BUTTON, BUTTON_ON, BUTTON_PRIMARY, CARD, LABEL, SELECT } from './controls';
+import { Choice } from './Choice';
+import { BUTTON, BUTTON_ON, BUTTON_PRIMARY, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
 
@@ -48,23 +49,11 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex min-w-0 flex-col gap-1">
           <span className={LABEL}>Algorithm</span>
-          <select aria-label="Algorithm" value={algorithm} onChange={(e) => pickAlgorithm(e.target.value as Algorithm)} className={`${SELECT} w-full text-lg`}>
-            {ALGORITHMS.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
+          <Choice label="Algorithm" value={algorithm} options={ALGORITHMS.map((a) => ({ value: a.id, name: a.name }))} onChange={pickAlgorithm} className="w-full text-lg" />
         </label>
         <label className="flex min-w-0 flex-col gap-1">
           <span className={LABEL}>Preset</span>
-          <select aria-label="Preset" value={chosen.id} onChange={(e) => setPreset(e.target.value)} className={`${SELECT} w-full text-lg`}>
-            {presets.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <Choice label="Preset" value={chosen.id} options={presets.map((p) => ({ value: p.id, name: p.name }))} onChange={setPreset} className="w-full text-lg" />
         </label>
       </div>
       <p className="text-base text-mist" data-testid="preset-summary">
@@ -82,13 +71,7 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
         {teams ? (
           <label className="flex items-center gap-2 font-bold">
             of
-            <select aria-label="Team size" value={teamSize} onChange={(e) => setTeamSize(Number(e.target.value))} className={SELECT}>
-              {Array.from({ length: MAX_TEAM - MIN_TEAM + 1 }, (_, i) => MIN_TEAM + i).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
+            <Choice label="Team size" value={teamSize} options={Array.from({ length: MAX_TEAM - MIN_TEAM + 1 }, (_, i) => ({ value: MIN_TEAM + i, name: String(MIN_TEAM + i) }))} onChange={setTeamSize} />
           </label>
         ) : null}
         <span className="text-base text-mist" data-testid="team-preview">
@@ -99,23 +82,11 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex min-w-0 flex-col gap-1">
           <span className={LABEL}>Network delay</span>
-          <select aria-label="Network delay" value={delayMs} onChange={(e) => setDelayMs(Number(e.target.value))} className={`${SELECT} w-full`}>
-            {DELAYS.map((ms) => (
-              <option key={ms} value={ms}>
-                {ms / 1000} s per message
-              </option>
-            ))}
-          </select>
+          <Choice label="Network delay" value={delayMs} options={DELAYS.map((ms) => ({ value: ms, name: `${ms / 1000} s per message` }))} onChange={setDelayMs} className="w-full" />
         </label>
         <label className="flex min-w-0 flex-col gap-1">
           <span className={LABEL}>Message loss</span>
-          <select aria-label="Message loss" value={dropRate} onChange={(e) => setDropRate(Number(e.target.value))} className={`${SELECT} w-full`}>
-            {DROPS.map((p) => (
-              <option key={p} value={p}>
-                {p === 0 ? 'none' : `${p * 100}% lost`}
-              </option>
-            ))}
-          </select>
+          <Choice label="Message loss" value={dropRate} options={DROPS.map((p) => ({ value: p, name: p === 0 ? 'none' : `${p * 100}% lost` }))} onChange={setDropRate} className="w-full" />
         </label>
       </div>
       <label className="flex min-h-11 items-center gap-3 text-lg font-semibold">
