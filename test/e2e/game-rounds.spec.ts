@@ -31,6 +31,14 @@ const feedback = (phone: Page) => phone.getByTestId('move-feedback');
 const truth = (projector: Page, label: string) => projector.locator(`[data-testid="truth-node"][data-label="${label}"]`);
 const letter = (index: number) => String.fromCharCode(65 + index);
 
+/** Clicks a move until the phone answers with `answer`: the move pad re-sorts as views arrive, and a click that lands mid-render is lost. */
+async function play(phone: Page, name: string, answer: string | RegExp): Promise<void> {
+  await expect(async () => {
+    await move(phone, name).click();
+    await expect(feedback(phone)).toContainText(answer, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Indices of the phones (among `which`) on which a move is allowed now. */
 async function allowedOn(phones: Page[], name: string, which: number[]): Promise<number[]> {
   const flags = await Promise.all(which.map((i) => move(phones[i]!, name).getAttribute('data-allowed').catch(() => null)));
@@ -61,7 +69,7 @@ test('Raft: an election with a refused second vote, heartbeats, a committed writ
 
   // Two election timers run out; both stand in the same term.
   const [c1, c2] = (await fastForwardUntil(host, phones, 'Stand for election', all, 2)) as [number, number];
-  await Promise.all([move(phones[c1]!, 'Stand for election').click(), move(phones[c2]!, 'Stand for election').click()]);
+  await Promise.all([c1, c2].map((c) => play(phones[c]!, 'Stand for election', 'Accepted: Stand for election')));
   await expect(truth(projector, letter(c1))).toHaveAttribute('data-role', 'candidate');
 
   // A voter grants c1, then tries c2 in the same term: refused, and the phone says why.
@@ -69,22 +77,19 @@ test('Raft: an election with a refused second vote, heartbeats, a committed writ
   const voter = phones[voters[0]!]!;
   await expect(move(voter, `Vote for ${letter(c2)}`)).toBeVisible({ timeout: 10_000 });
   await expect(move(voter, `Vote for ${letter(c1)}`)).toBeVisible({ timeout: 10_000 });
-  await move(voter, `Vote for ${letter(c1)}`).click();
-  await expect(feedback(voter)).toContainText(`Accepted: Vote for ${letter(c1)}`);
-  await move(voter, `Vote for ${letter(c2)}`).click();
-  await expect(feedback(voter)).toContainText('Refused (R4)');
+  await play(voter, `Vote for ${letter(c1)}`, `Accepted: Vote for ${letter(c1)}`);
+  await play(voter, `Vote for ${letter(c2)}`, 'Refused (R4)');
   await expect(feedback(voter)).toContainText(`You already voted for ${letter(c1)} in term 1`);
   for (const i of voters.slice(1)) {
     await expect(move(phones[i]!, `Vote for ${letter(c1)}`)).toBeVisible({ timeout: 10_000 });
-    await move(phones[i]!, `Vote for ${letter(c1)}`).click();
+    await play(phones[i]!, `Vote for ${letter(c1)}`, `Accepted: Vote for ${letter(c1)}`);
   }
   await expect(truth(projector, letter(c1))).toHaveAttribute('data-role', 'leader', { timeout: 15_000 });
   await expect(projector.getByTestId('ticker')).toContainText(`${letter(c1)} became leader of term 1`);
 
   // The leader steers north and heartbeats until a majority holds the entry: the ship turns.
   const leader = phones[c1]!;
-  await move(leader, 'Steer N').click();
-  await expect(feedback(leader)).toContainText('Accepted: Steer N');
+  await play(leader, 'Steer N', 'Accepted: Steer N');
   await expect(async () => {
     await move(leader, 'Send heartbeat').click();
     await expect(projector.getByTestId('ship-course')).toContainText('1 committed', { timeout: 3_000 });
@@ -98,11 +103,10 @@ test('Raft: an election with a refused second vote, heartbeats, a committed writ
   await expect(leader.getByTestId('node-status')).toContainText('Your node has crashed');
   const others = all.filter((i) => i !== c1);
   const [next] = (await fastForwardUntil(host, phones, 'Stand for election', others)) as [number];
-  await move(phones[next]!, 'Stand for election').click();
-  await expect(feedback(phones[next]!)).toContainText('Accepted: Stand for election');
+  await play(phones[next]!, 'Stand for election', 'Accepted: Stand for election');
   for (const i of others.filter((i) => i !== next)) {
     await expect(move(phones[i]!, `Vote for ${letter(next)}`)).toBeVisible({ timeout: 10_000 });
-    await move(phones[i]!, `Vote for ${letter(next)}`).click();
+    await play(phones[i]!, `Vote for ${letter(next)}`, `Accepted: Vote for ${letter(next)}`);
   }
   await expect(truth(projector, letter(next))).toHaveAttribute('data-role', 'leader', { timeout: 15_000 });
   const story = await projector.getByTestId('ticker').innerText();
@@ -115,19 +119,16 @@ test('Bully: the top rank crashes and the next one declares itself coordinator',
   const { host, projector, phones } = await openRoom(browser, server.url);
   await startRound(host, 'bully', 'bully-classroom');
   await expect(truth(projector, '5')).toHaveAttribute('data-role', 'leader');
-  await move(phones[4]!, 'Send "I\'m alive"').click();
-  await expect(feedback(phones[4]!)).toContainText('Accepted');
+  await play(phones[4]!, 'Send "I\'m alive"', 'Accepted');
 
   await button(host, 'Crash 5').click();
   await expect(truth(projector, '5')).toHaveAttribute('data-status', 'crashed');
   // 4 suspects the silent coordinator, calls an election to the only higher rank, hears nothing.
   await fastForwardUntil(host, phones, 'Start election', [3]);
-  await move(phones[3]!, 'Start election').click();
-  await expect(feedback(phones[3]!)).toContainText('Accepted: Start election');
-  await move(phones[3]!, 'Declare coordinator').click();
-  await expect(feedback(phones[3]!)).toContainText('Refused');
+  await play(phones[3]!, 'Start election', 'Accepted: Start election');
+  await play(phones[3]!, 'Declare coordinator', 'Refused');
   await fastForwardUntil(host, phones, 'Declare coordinator', [3]);
-  await move(phones[3]!, 'Declare coordinator').click();
+  await play(phones[3]!, 'Declare coordinator', 'Accepted: Declare coordinator');
   await expect(truth(projector, '4')).toHaveAttribute('data-role', 'leader', { timeout: 10_000 });
   for (const i of [0, 1, 2]) await expect(phones[i]!.getByTestId('fact-leader')).toContainText('4 (Dara)', { timeout: 10_000 });
   await projector.screenshot({ path: 'test-results/screens/journey-bully-projector.png' });
@@ -140,20 +141,20 @@ test('Lease: the holder stops renewing, another acquires, and a renewal that arr
   await expect(lock).toContainText('free');
   const [ada, bob] = phones as [Page, Page];
 
-  await move(ada, 'Acquire the lease').click();
+  await play(ada, 'Acquire the lease', 'Accepted: Acquire the lease');
   await expect(lock).toContainText('held by A', { timeout: 10_000 });
   await expect(ada.getByTestId('node-role')).toHaveText('You believe you lead', { timeout: 10_000 });
 
   // While A holds it, B's try is refused at the lock service (L1); the reply teaches B the
   // lease's current version, which its next request must carry (L4).
-  await move(bob, 'Acquire the lease').click();
+  await play(bob, 'Acquire the lease', 'Accepted: Acquire the lease');
   await expect(bob.getByTestId('inbox')).toContainText('Acquire refused', { timeout: 10_000 });
 
   // A stops renewing: after a whole lease duration the lease expires and B takes it.
   await button(host, 'Speed 4x').click();
   await expect(lock).toContainText('free', { timeout: 15_000 });
   await button(host, 'Pause').click();
-  await move(bob, 'Acquire the lease').click();
+  await play(bob, 'Acquire the lease', 'Accepted: Acquire the lease');
   await step(host, 3);
   await expect(lock).toContainText('held by B');
 
@@ -165,8 +166,7 @@ test('Lease: the holder stops renewing, another acquires, and a renewal that arr
   await host.getByRole('checkbox', { name: 'both ways' }).uncheck();
   await button(host, 'Slow link').click();
   await step(host, 4);
-  await move(bob, 'Renew').click();
-  await expect(feedback(bob)).toContainText('Accepted: Renew');
+  await play(bob, 'Renew', 'Accepted: Renew');
   // It arrives 5 s later, after the expiry; the refusal travels back in another second.
   await step(host, 8);
   await expect(bob.getByTestId('inbox')).toContainText(/Renew refused: Your renewal arrived [\d.]+ s after your lease expired.*\(L2\)/);
