@@ -12,9 +12,18 @@ export interface RoomClock {
   running: boolean;
 }
 
+// The room clock's limits, in one place: the wire schema (shared/protocol.ts), the log's
+// schema (events.ts) and the law (decide.ts) all read them from here.
 export const CLOCK_RATES = [0.25, 0.5, 1, 2, 4] as const;
 export const MIN_RATE = 0.25;
 export const MAX_RATE = 4;
+/** A step of a paused clock: 1 ms to a minute of room time; 1 s unless the host says. */
+export const MIN_STEP_MS = 1;
+export const MAX_STEP_MS = 60_000;
+export const DEFAULT_STEP_MS = 1_000;
+
+export const isClockRate = (rate: number): boolean => rate >= MIN_RATE && rate <= MAX_RATE;
+export const isClockStep = (ms: number): boolean => Number.isInteger(ms) && ms >= MIN_STEP_MS && ms <= MAX_STEP_MS;
 
 export function startedClock(roomTime: number, realNow: number): RoomClock {
   return { anchorRoom: roomTime, anchorReal: realNow, rate: 1, running: true };

@@ -11,7 +11,7 @@ import { leaseMoves, leaseNodeView, type LeaseNodeView } from '../rules/lease/vi
 import { raftMoves, raftNodeView, type RaftNodeView } from '../rules/raft/view';
 import type { Refusal } from '../rules/refusal';
 import type { Algorithm, ClusterState, Command } from '../rules/types';
-import type { RoomState } from '../room/state';
+import type { GameRoom } from './room';
 import { commandToMove, type Move } from './moves';
 import { seatInRound, type RoundState } from './round';
 
@@ -105,7 +105,7 @@ function nodeView(state: ClusterState, index: number): AlgorithmNodeView | null 
   return leaseNodeView(state, index);
 }
 
-export function gameSeatView(room: RoomState, nodeId: number, roomNow: number): GameSeatView | null {
+export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): GameSeatView | null {
   const round = room.round;
   if (!round) return null;
   const base = {

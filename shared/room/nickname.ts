@@ -3,11 +3,11 @@
  * Nicknames are always rendered as text; refusing markup characters is belt and
  * braces so a projector never shows "<script>" to a lecture hall.
  */
-import type { Refusal } from '../protocol';
+import { refuseAdmin, type RefusalCode, type Result } from '../rules/refusal';
 
 export const NICKNAME_MAX_LENGTH = 20;
 
-export type NicknameCheck = { ok: true; nickname: string } | { ok: false; refusal: Refusal };
+export type NicknameCheck = Result<{ nickname: string }>;
 
 // Angle brackets are what turn text into markup; apostrophes stay allowed (O'Brien).
 const MARKUP = /[<>]/;
@@ -28,6 +28,6 @@ export function checkNickname(raw: string): NicknameCheck {
   return { ok: true, nickname };
 }
 
-function refuse(code: string, message: string): NicknameCheck {
-  return { ok: false, refusal: { code, message } };
+function refuse(code: RefusalCode, message: string): NicknameCheck {
+  return { ok: false, refusal: refuseAdmin(code, message) };
 }
