@@ -81,6 +81,8 @@ export interface GameScreenView {
   algorithm: ClusterState['algorithm'];
   preset: string;
   params: Record<string, unknown>;
+  /** The round's seed in force (host:round:start `seed`, or the one the server drew). */
+  seed: number;
   ended: boolean;
   clock: RoundClockView;
   teamSize: number | null;
@@ -212,6 +214,7 @@ export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: r
     algorithm: round.config.algorithm,
     preset: round.config.preset,
     params: round.config.params,
+    seed: round.config.seed,
     ended: round.ended,
     clock: clockView(round, roomNow),
     teamSize: round.config.teamSize,

@@ -43,6 +43,8 @@ export interface GameSeatView {
   round: number;
   algorithm: Algorithm;
   preset: string;
+  /** The round's seed in force (host:round:start `seed`, or the one the server drew). */
+  seed: number;
   ended: boolean;
   clock: RoundClockView;
   /**
@@ -112,6 +114,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     round: round.id,
     algorithm: round.config.algorithm,
     preset: round.config.preset,
+    seed: round.config.seed,
     ended: round.ended,
     clock: clockView(round, roomNow),
     computedAt: roomNow,
