@@ -1,7 +1,14 @@
 /** Everything the server reads from its environment, in one place. */
 import { resolve } from 'node:path';
 
-export type ServerConfig = { port: number; host: string | undefined; dataDir: string; dev: boolean };
+export type ServerConfig = {
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  dev: boolean;
+  /** `--game-only`: serve the protocol (and /healthz) without the web pages, for bots and tests: no Next build needed. */
+  gameOnly: boolean;
+};
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -12,5 +19,6 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     host: env.HOST || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     dev: argv.includes('--dev'),
+    gameOnly: argv.includes('--game-only'),
   };
 }
