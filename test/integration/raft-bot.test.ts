@@ -5,7 +5,8 @@
  * host, seats four bots, starts a Raft round with a fixed seed and a paused clock, and
  * plays: at every step each bot, in node order, tries its moves (vote for a candidate,
  * stand for election, send a heartbeat) until one is accepted, then the host steps the
- * clock one second. It stops when the projector's view shows a leader.
+ * clock two seconds. Between steps the bots wait out the double-tap window (SPEC G7), or a
+ * repeated move would get its first answer instead of a new one. It stops when the projector's view shows a leader.
  *
  * Done twice, the two runs must tell the same story: the same answers to every move, the
  * same narrated ticker, the same leader in the same term at the same room time.
@@ -21,8 +22,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '../..');
 const SEED = 20_261_202;
 const BOTS = 4;
-const STEP_MS = 1000;
-const MAX_STEPS = 90;
+const STEP_MS = 2000;
+const MAX_STEPS = 45;
+/** A double tap is one action (SPEC G7): the same move within 400 ms gets the first answer. */
+const SAME_MOVE_PAUSE_MS = 450;
 
 // ---------------------------------------------------------------------------
 // The server, as a child process on a free loopback port with its own data directory.
@@ -169,6 +172,7 @@ async function playOneRound(): Promise<Story> {
       const stepped = await ask(host, 'host:clock', { code, hostToken, action: 'step', stepMs: STEP_MS });
       expectOk(stepped, 'host:clock step');
       view = await next<ScreenView>(host, 'game:view');
+      await new Promise((r) => setTimeout(r, SAME_MOVE_PAUSE_MS));
       const leader = view.teams[0]!.nodes.find((n) => n.role === 'leader');
       if (leader) {
         return {
