@@ -91,7 +91,7 @@ function expectOk(ack: Ack, what: string): asserts ack is Extract<Ack, { ok: tru
 /** The next payload of `event` on this socket that satisfies `where`. */
 function next<T>(socket: Socket, event: string, where: (payload: T) => boolean = () => true): Promise<T> {
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`no ${event} within 5 s`)), 5000);
+    const timer = setTimeout(() => fail(new Error(`no such ${event} within 10 s`)), 10_000);
     const listener = (payload: T) => {
       if (!where(payload)) return;
       clearTimeout(timer);
@@ -167,11 +167,14 @@ async function playOneRound(): Promise<Story> {
           if (answer.ok) break;
         }
       }
-      // A game:view pushed after the step's ack shows the room at least as late as the step
-      // (same connection, in order), and nothing moves while the clock is paused.
+      // The first game:view at the stepped room time shows the room after the step, and
+      // nothing moves while the clock is paused. (Listen before asking: the view may come
+      // in the same packet batch as the ack.)
+      const target = view.clock.roomNow + STEP_MS;
+      const afterStep = next<ScreenView>(host, 'game:view', (v) => v.clock.roomNow >= target);
       const stepped = await ask(host, 'host:clock', { code, hostToken, action: 'step', stepMs: STEP_MS });
       expectOk(stepped, 'host:clock step');
-      view = await next<ScreenView>(host, 'game:view');
+      view = await afterStep;
       await new Promise((r) => setTimeout(r, SAME_MOVE_PAUSE_MS));
       const leader = view.teams[0]!.nodes.find((n) => n.role === 'leader');
       if (leader) {
