@@ -11,6 +11,7 @@ import { isRoomCode, normalizeRoomCode } from './room/code';
 import { networkParamsSchema } from './game/events';
 import { faultSchema, moveSchema } from './game/moves';
 import { SEED_MAX } from './game/round';
+import type { NodeSummary, RoomView, SeatView } from './room/views';
 import { MAX_RATE, MAX_STEP_MS, MIN_RATE, MIN_STEP_MS } from './game/room-clock';
 import type { GameScreenView } from './game/screen-view';
 import type { GameSeatView } from './game/seat-view';
@@ -56,8 +57,7 @@ export const nodeSummarySchema = z.object({
   nickname: z.string(),
   /** True while at least one browser holding this seat is connected. */
   online: z.boolean(),
-});
-export type NodeSummary = z.infer<typeof nodeSummarySchema>;
+}) satisfies z.ZodType<NodeSummary>;
 
 /** What the host panel and the projector see: the whole room. */
 export const roomViewSchema = z.object({
@@ -66,8 +66,7 @@ export const roomViewSchema = z.object({
   /** Active (not kicked) nodes, in join order. */
   nodes: z.array(nodeSummarySchema),
   kickedCount: z.number().int().nonnegative(),
-});
-export type RoomView = z.infer<typeof roomViewSchema>;
+}) satisfies z.ZodType<RoomView>;
 
 /** What one student sees: their own node and a little about the room. */
 export const seatViewSchema = z.object({
@@ -77,8 +76,8 @@ export const seatViewSchema = z.object({
   status: z.enum(['active', 'kicked']),
   locked: z.boolean(),
   crewSize: z.number().int().nonnegative(),
-});
-export type SeatView = z.infer<typeof seatViewSchema>;
+}) satisfies z.ZodType<SeatView>;
+export type { NodeSummary, RoomView, SeatView };
 
 // ---------------------------------------------------------------------------
 // Client -> server events: request payload schema + the fields of a successful ack.
