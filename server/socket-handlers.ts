@@ -19,7 +19,7 @@ import type { Connection, Transport } from './transport';
 type HeldSeats = Record<string, { nodeId: number; seatToken: string }>;
 type Handler<E extends ClientEventName> = (request: ParsedRequest<E>, connection: Connection) => Ack<E>;
 
-const refused = (code: RefusalCode, message: string): { ok: false; refusal: ReturnType<typeof refuseAdmin> } => ({ ok: false, refusal: refuseAdmin(code, message) });
+const refused = (code: RefusalCode, message: string) => ({ ok: false as const, refusal: refuseAdmin(code, message) });
 const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. Check the code on the board.');
 
 /** A phone that drops (a tunnel, a reload) gets this long before its node counts as away. */
