@@ -10,7 +10,7 @@ import { GameHeader } from './GameHeader';
 import { Inbox } from './Inbox';
 import { MovePad } from './MovePad';
 import { NodeHero } from './NodeHero';
-import { summarize } from './node-summary';
+import { summarize } from './summarize';
 import { RoundOver } from './RoundOver';
 import { TimerList } from './TimerList';
 import { useMovePlayer } from './use-move-player';

@@ -2,12 +2,11 @@
  * What the phone says about a node, in one shape for all three algorithms: its role,
  * a few facts ("Term 4", "Leader: B (Bob)") and its timers. Pure presentation of the
  * node's own view: nothing here decides what the node may do (the moves say that).
+ * The shapes and helpers live here; summarize.ts picks the algorithm's summary (kept
+ * apart so the per-algorithm summaries can import these without an import cycle).
  */
 import type { GameSeatView, PeerView } from '@/shared/game/seat-view';
 import { findPreset } from '@/shared/game/presets';
-import { bullySummary } from './bully-summary';
-import { leaseSummary } from './lease-summary';
-import { raftSummary } from './raft-summary';
 
 /** Roles as drawn on every screen: each has its own shape, label and colour. */
 export type RoleKey = 'leader' | 'candidate' | 'precandidate' | 'follower' | 'electing' | 'waiting' | 'holder' | 'idle';
@@ -61,14 +60,6 @@ export function whoIs(peers: PeerView[], label: string | null, self: string | nu
 export function presetParam(view: GameSeatView, name: string): number | null {
   const value = findPreset(view.preset)?.params[name];
   return typeof value === 'number' ? value : null;
-}
-
-export function summarize(view: GameSeatView): NodeSummary | null {
-  const node = view.node;
-  if (!node) return null;
-  if (node.algorithm === 'raft') return raftSummary(node, view);
-  if (node.algorithm === 'bully') return bullySummary(node, view);
-  return leaseSummary(node, view);
 }
 
 export function seconds(ms: number): string {
