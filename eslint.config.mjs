@@ -7,6 +7,7 @@
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const inwardOnly = 'Dependencies point inward: shared/ is imported by app/ and server/, never the reverse (DESIGN.md, Architecture).';
@@ -66,6 +67,13 @@ export default tseslint.config(
       // React ignores the promise an async onClick/onSubmit returns; that pattern is deliberate here.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
+  },
+  {
+    // Real React bugs, not style: a hook called conditionally reads another hook's state on the
+    // next render; an effect missing a dependency keeps a stale value (both: no findings today).
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['shared/**/*.ts'],
