@@ -9,7 +9,7 @@
  *   crash A | restart A | heal | partition A B | C D E | link C->D delay=8s drop=1
  *   stand B | vote D for B | refuse-vote B for D | heartbeat A | write A N
  *   wait 2s | wait until B C may stand
- *   beat A every 3s until E may stand | until A steps down | 20 times
+ *   beat A every 3s until E may stand | beat A every 3s until A steps down
  *   show [A B ...] | cluster
  */
 import { decide, evolve } from '../../../../shared/rules/engine';
@@ -74,11 +74,10 @@ export function raftInterpreter(): TranscriptRun {
     const lines: string[] = [];
     let beats = 0;
     const done = (): boolean => {
-      if (until[0] === 'times') return beats >= Number(until[1]);
       const who = parseNode(until[0], r);
       if (until.join(' ') === `${until[0]} may stand`) return node(r, who).electionDue;
       if (until.join(' ') === `${until[0]} steps down`) return node(r, who).role !== 'leader';
-      throw new Error('expected "until X may stand", "until X steps down" or "N times"');
+      throw new Error('expected "until X may stand" or "until X steps down"');
     };
     const startedAt = r.state.now;
     while (!done()) {
@@ -141,8 +140,8 @@ export function raftInterpreter(): TranscriptRun {
         return tickerLines(before, run().events.slice(from));
       }
       case 'beat': {
-        if (args[1] !== 'every' || (args[3] !== 'until' && args.at(-1) !== 'times')) throw new Error('expected "beat A every 3s until ..." or "beat A every 3s N times"');
-        return beat(n(0), parseMs(args[2]), args[3] === 'until' ? args.slice(4) : ['times', args[3]!]);
+        if (args[1] !== 'every' || args[3] !== 'until') throw new Error('expected "beat A every 3s until ..."');
+        return beat(n(0), parseMs(args[2]), args.slice(4));
       }
       case 'show': return args.length === 0 ? describeCluster(run(), 'nodes') : args.map((w) => describeNode(run(), parseNode(w, run())));
       case 'cluster': return describeCluster(run(), 'monitor');
