@@ -105,6 +105,13 @@ describe('no import cycles', () => {
   });
 });
 
+describe('React hooks in app/', () => {
+  it('a hook called under a condition fails the lint (rules-of-hooks)', async () => {
+    const code = "import { useState } from 'react';\nexport function Probe({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
+    expect((await lint('app/components/Probe.tsx', code)).map((m) => m.ruleId)).toEqual(['react-hooks/rules-of-hooks']);
+  });
+});
+
 describe('no focused or skipped tests', () => {
   it.each(['it.only', 'describe.only', 'it.skip', 'describe.skip', 'test.describe.only'])('%s in a test file fails the lint', async (call) => {
     const messages = await lint('test/unit/probe.test.ts', `import { describe, it } from 'vitest';\nconst test = { describe };\n${call}('x', () => undefined);\nvoid it; void test;\n`);
