@@ -19,6 +19,10 @@ const layerZones = [
   { target: './shared', from: './app', message: inwardOnly },
   { target: './shared', from: './test', message: inwardOnly },
   { target: './shared', from: './bench', message: inwardOnly },
+  // Inside shared/: rules <- game <- room, and the wire contract wraps the domain, never the reverse (issue 10).
+  { target: './shared/game', from: './shared/room', message: 'shared/room builds on shared/game, never the reverse (shared/game/room.ts says what the game needs of a room).' },
+  { target: './shared/rules', from: ['./shared/game', './shared/room'], message: 'shared/rules is the innermost layer: the game and the room build on it, never the reverse.' },
+  { target: ['./shared/rules', './shared/game', './shared/room'], from: './shared/protocol.ts', message: 'Domain files never import the wire contract: protocol.ts only wraps domain types in zod.' },
   { target: './app', from: './server', message: 'app/ never imports server/: the browser talks to the server only through the socket (app/client/connection.ts).' },
   { target: './server', from: './app', message: 'server/ never imports app/: both depend on shared/ alone.' },
 ];

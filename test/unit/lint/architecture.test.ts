@@ -58,6 +58,16 @@ describe('dependencies point inward (DESIGN.md, Architecture)', () => {
     expect(await findings('app/components/Probe.tsx', "import { formatRoomCode } from '@/shared/room/code';\nexport const f = formatRoomCode;\n")).toEqual([]);
   });
 
+  it('inside shared/: game never imports room, rules import neither, no domain file imports the wire contract', async () => {
+    expect(await findings('shared/game/probe.ts', "import { activeSeats } from '../room/state';\nexport const a = activeSeats;\n"))
+      .toEqual([expect.stringMatching(new RegExp(`^${boundary}: .*shared/room builds on shared/game, never the reverse`))]);
+    expect(await findings('shared/rules/probe.ts', "import type { RoundState } from '../game/round';\nexport type R = RoundState;\n"))
+      .toEqual([expect.stringMatching(`^${boundary}: .*innermost layer`)]);
+    expect(await findings('shared/room/probe.ts', "import type { Refusal } from '../protocol';\nexport type R = Refusal;\n"))
+      .toEqual([expect.stringMatching(`^${boundary}: .*never import the wire contract`)]);
+    expect(await findings('shared/room/probe.ts', "import type { RoundState } from '../game/round';\nexport type R = RoundState;\n")).toEqual([]);
+  });
+
   it('server/ importing app/ fails the lint', async () => {
     expect(await findings('server/probe.ts', "import { loadSeat } from '../app/client/storage';\nexport const t = loadSeat;\n"))
       .toEqual([expect.stringMatching(new RegExp(`^${boundary}: .*server/ never imports app/`))]);
