@@ -33,23 +33,7 @@ describe('R6: heartbeats', () => {
     expectReplayMatches(run);
   });
 
-  it('R6: a candidate of the same term concedes to the leader', () => {
-    const run = seeded();
-    act(run, { type: 'CrashNode', node: A });
-    untilDue(run, B, C);
-    stand(run, B);
-    stand(run, C);
-    tickBy(run, 1000);
-    vote(run, D, B);
-    vote(run, E, B);
-    tickBy(run, 1000);
-    heartbeat(run, B);
-    const events = tickBy(run, 1000);
-    expect(eventsOfType(events, 'LeaderHeard').find((e) => e.node === C)).toEqual({ type: 'LeaderHeard', node: C, leader: B, term: 2 });
-    expect(node(run, C).role).toBe('follower');
-    expect(node(run, C).votedFor).toBe(C); // its own vote of term 2 stays
-    expectReplayMatches(run);
-  });
+  // A candidate of the same term conceding to the leader: scenarios/lecture-story.txt.
 
   it('R6: a follower whose log does not match refuses, the leader backs up, and the next heartbeat repairs it', () => {
     const run = seeded();
