@@ -28,17 +28,26 @@ export interface ChildServer {
   stats: (options?: { gc?: boolean; reset?: boolean; events?: boolean }) => Promise<ServerStats>;
   /** Stops the child (SIGTERM, then SIGKILL after 5 s) and returns the CPU profile path, if any. */
   stop: () => Promise<string | null>;
+  /** kill -9: no clean-up of any kind in the server (the soak's crash). */
+  kill9: () => Promise<void>;
 }
+
+/**
+ * `dataDir`: serve this data directory (kept afterwards) instead of a fresh temporary one.
+ * `port`: listen on this port (a restarted server comes back where its clients wait).
+ */
+export type ChildOptions = { cpuProfile: boolean; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv };
 
 const START_TIMEOUT_MS = 20_000;
 
-export async function startChildServer(options: { cpuProfile: boolean }): Promise<ChildServer> {
+export async function startChildServer(options: ChildOptions): Promise<ChildServer> {
   const dir = mkdtempSync(join(tmpdir(), 'captain-down-load-'));
+  const dataDir = options.dataDir ?? join(dir, 'data');
   const profileDir = join(dir, 'profile');
   const args = ['--expose-gc', ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'bench/load-server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: join(dir, 'data') },
+    env: { ...process.env, ...options.env, NODE_ENV: 'production', PORT: String(options.port ?? 0), DATA_DIR: dataDir },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
@@ -85,6 +94,11 @@ export async function startChildServer(options: { cpuProfile: boolean }): Promis
       }
       rmSync(dir, { recursive: true, force: true });
       return profile;
+    },
+    kill9: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -106,7 +106,7 @@ export class Student {
   constructor(
     readonly socket: Socket,
     private readonly code: string,
-    private readonly seatToken: string,
+    readonly seatToken: string,
     private readonly tag: string,
     private readonly rec: Recorder,
     private readonly random: () => number,

@@ -4,7 +4,7 @@
  * exactly as test/integration/game-harness.ts runs it, without Next.js: what is measured is
  * the game, not page rendering. Run as a child process by bench/load.ts:
  *
- *   node --expose-gc --import tsx bench/load-server.ts     (env PORT, DATA_DIR)
+ *   node --expose-gc --import tsx bench/load-server.ts     (env PORT, DATA_DIR, SQLITE_SYNCHRONOUS)
  *
  * Loopback only. Besides socket.io it answers one URL, for the benchmark:
  *   GET /stats[?gc=1][&reset=1][&events=1]  -> CPU time, memory, event-loop delay (ms), run-queue
@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { EventStore } from '../server/event-store';
 import { attachGameServer } from '../server/game-server';
+import { readSynchronous } from '../server/config';
 
 /**
  * Period of the event-loop delay timer (Node's default). The histogram records the time
@@ -27,7 +28,7 @@ const ELD_RESOLUTION_MS = 10;
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error('DATA_DIR is required (bench/load.ts passes a temporary one)');
-const store = EventStore.openIn(dataDir);
+const store = EventStore.openIn(dataDir, { synchronous: readSynchronous(process.env) });
 const eld = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
 eld.enable();
 

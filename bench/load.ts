@@ -284,7 +284,7 @@ function printProfile(file: string): void {
 async function main(): Promise<void> {
   const scenarios = chosenScenarios();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Load benchmark (${new Date().toISOString()}): node ${process.version}, ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+  console.log(`Load benchmark (${new Date().toISOString()}): node ${process.version}, ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'NORMAL'}`);
   console.log('Server: bench/load-server.ts in a child process: the real game server (attachGameServer: socket.io, SQLite event log in a temp dir,');
   console.log('  registry, broadcaster, round ticker) on a bare HTTP server at 127.0.0.1, without Next.js; NODE_ENV=production.');
   console.log('Generator: this process, headless socket.io-client players (websocket transport), on the SAME machine: it competes with');

@@ -51,8 +51,23 @@ export class Broadcaster {
     this.seatViews.forget(code, nodeId);
   }
 
+  /** The room left memory (evicted or deleted): drop what was kept about its audiences. */
+  forgetRoom(code: string): void {
+    this.seatViews.forgetRoom(code);
+    this.sentRoomView.delete(code);
+    this.lastFlush.seats.delete(code);
+    this.lastFlush.watchers.delete(code);
+  }
+
+  /** Is anyone (host, projector, a seat) connected to this in-memory room? */
+  isConnected(code: string): boolean {
+    if (this.transport.audienceSize(watchersRoom(code)) > 0) return true;
+    const state = this.registry.peek(code);
+    return Boolean(state?.seats.some((seat) => this.transport.audienceSize(nodeRoom(code, seat.nodeId)) > 0));
+  }
+
   onlineNodeIds(code: string): number[] {
-    const state = this.registry.get(code);
+    const state = this.registry.peek(code);
     if (!state) return [];
     return state.seats.filter((seat) => this.transport.audienceSize(nodeRoom(code, seat.nodeId)) > 0).map((seat) => seat.nodeId);
   }
@@ -75,7 +90,7 @@ export class Broadcaster {
   }
 
   private flushWatchers(code: string): void {
-    const state = this.registry.get(code);
+    const state = this.registry.peek(code);
     if (!state || this.transport.audienceSize(watchersRoom(code)) === 0) {
       this.sentRoomView.delete(code);
       return;
@@ -93,7 +108,7 @@ export class Broadcaster {
   }
 
   private flushSeats(code: string): void {
-    const state = this.registry.get(code);
+    const state = this.registry.peek(code);
     if (!state) return;
     const roomNow = this.clocks.now(code);
     for (const seat of state.seats) {

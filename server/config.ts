@@ -1,5 +1,18 @@
 /** Everything the server reads from its environment, in one place. */
 import { resolve } from 'node:path';
+import { MAX_SEATS } from '../shared/room/state';
+
+/** What the game server needs to know beyond the store (defaults: `defaultRoomSettings`). */
+export type RoomSettings = {
+  /** MAX_SEATS: seats in use per class (kicked seats do not count). */
+  maxSeats: number;
+  /** IDLE_MINUTES: a room with no connection and no running round leaves memory after this long. */
+  idleMs: number;
+  /** RETENTION_DAYS: a room's log is deleted this long after it was last used (0: never). */
+  retentionMs: number;
+};
+
+export const defaultRoomSettings: RoomSettings = { maxSeats: MAX_SEATS, idleMs: 10 * 60_000, retentionMs: 30 * 86_400_000 };
 
 export type ServerConfig = {
   port: number;
@@ -8,6 +21,8 @@ export type ServerConfig = {
   dev: boolean;
   /** `--game-only`: serve the protocol (and /healthz) without the web pages, for bots and tests: no Next build needed. */
   gameOnly: boolean;
+  rooms: RoomSettings;
+  synchronous: 'NORMAL' | 'FULL';
 };
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
@@ -20,5 +35,32 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     dataDir: resolve(env.DATA_DIR ?? './data'),
     dev: argv.includes('--dev'),
     gameOnly: argv.includes('--game-only'),
+    rooms: readRoomSettings(env),
+    synchronous: readSynchronous(env),
   };
+}
+
+/** SQLITE_SYNCHRONOUS: NORMAL (default) or FULL; see docs/PERFORMANCE.md, "Durability". */
+export function readSynchronous(env: NodeJS.ProcessEnv): 'NORMAL' | 'FULL' {
+  const raw = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (raw !== 'NORMAL' && raw !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${env.SQLITE_SYNCHRONOUS}"`);
+  return raw;
+}
+
+export function readRoomSettings(env: NodeJS.ProcessEnv): RoomSettings {
+  const d = defaultRoomSettings;
+  return {
+    maxSeats: number(env, 'MAX_SEATS', d.maxSeats, 2, 10_000),
+    idleMs: number(env, 'IDLE_MINUTES', d.idleMs / 60_000, 0, 7 * 24 * 60) * 60_000,
+    retentionMs: number(env, 'RETENTION_DAYS', d.retentionMs / 86_400_000, 0, 36_500) * 86_400_000,
+  };
+}
+
+/** A setting that is present must be a number in range: a typo stops the server, loudly. */
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  return value;
 }

@@ -11,33 +11,58 @@ export type NewEvent = { type: string; at: number; payload: Record<string, unkno
 export type StoredEvent = NewEvent & { room: string; seq: number };
 
 type Row = { room: string; seq: number; type: string; at: number; payload: string };
+/** A cached fold of a room up to `seq`, made by code of `version` (see room-snapshots.ts). */
+export type StoredSnapshot = { seq: number; version: number; state: string };
+/** What one append says about the room besides its rows (kept in the `rooms` catalogue). */
+export type StoreOptions = { synchronous?: 'NORMAL' | 'FULL' };
+export type AppendNote = { openRound?: boolean };
 
-const SCHEMA_VERSION = 1;
+/**
+ * 1: the events table. 2: the `rooms` catalogue (last seq, last use, whether a round is
+ * open: start-up and retention read it instead of scanning every log) and `snapshots`.
+ */
+const SCHEMA_VERSION = 2;
 
 export class EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number, string, number, string]>;
   private readonly selectRoom: Database.Statement<[string], Row>;
+  private readonly selectAfter: Database.Statement<[string, number], Row>;
   private readonly selectLastSeq: Database.Statement<[string], { seq: number | null }>;
+  private readonly upsertRoom: Database.Statement<[{ room: string; seq: number; at: number; open: number | null }]>;
   /** Each room's last seq as this process appended it, so an append need not ask SQLite first. */
   private readonly knownLastSeq = new Map<string, number>();
 
-  /** `file` may be ':memory:' for tests that need no disk. */
-  constructor(file: string) {
+  /**
+   * `file` may be ':memory:' for tests that need no disk. `synchronous` (SQLITE_SYNCHRONOUS):
+   * with WAL, NORMAL already keeps every acknowledged append through a kill -9 of the
+   * process; FULL also through a power loss, at the cost measured in docs/PERFORMANCE.md.
+   */
+  constructor(file: string, { synchronous = 'NORMAL' }: StoreOptions = {}) {
     this.db = new Database(file);
     // WAL: a committed append survives the process being killed; readers never block it.
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     this.migrate();
     this.insert = this.db.prepare('INSERT INTO events (room, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)');
     this.selectRoom = this.db.prepare('SELECT room, seq, type, at, payload FROM events WHERE room = ? ORDER BY seq');
+    this.selectAfter = this.db.prepare('SELECT room, seq, type, at, payload FROM events WHERE room = ? AND seq > ? ORDER BY seq');
     this.selectLastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE room = ?');
+    this.upsertRoom = this.db.prepare(`
+      INSERT INTO rooms (room, last_seq, last_at, open_round) VALUES (@room, @seq, @at, COALESCE(@open, 0))
+      ON CONFLICT (room) DO UPDATE SET last_seq = excluded.last_seq, last_at = MAX(last_at, excluded.last_at),
+        open_round = COALESCE(@open, open_round)`);
+  }
+
+  /** The raw database, for the catalogue and snapshot queries (room-catalog.ts). */
+  get database(): Database.Database {
+    return this.db;
   }
 
   /** Opens (creating if needed) the store under a data directory. */
-  static openIn(dataDir: string): EventStore {
+  static openIn(dataDir: string, options: StoreOptions = {}): EventStore {
     mkdirSync(dataDir, { recursive: true });
-    return new EventStore(join(dataDir, 'captain-down.sqlite'));
+    return new EventStore(join(dataDir, 'captain-down.sqlite'), options);
   }
 
   private migrate(): void {
@@ -52,7 +77,28 @@ export class EventStore {
         payload TEXT    NOT NULL,
         PRIMARY KEY (room, seq)
       ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS rooms (
+        room       TEXT    PRIMARY KEY,
+        last_seq   INTEGER NOT NULL,
+        last_at    INTEGER NOT NULL,
+        open_round INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS rooms_by_last_at ON rooms (last_at);
+      CREATE INDEX IF NOT EXISTS rooms_with_open_round ON rooms (room) WHERE open_round = 1;
+      CREATE TABLE IF NOT EXISTS snapshots (
+        room    TEXT    PRIMARY KEY,
+        seq     INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        state   TEXT    NOT NULL
+      ) WITHOUT ROWID;
     `);
+    if (version < 2) {
+      // A version-1 file: catalogue its rooms once. Whether a round is open is not known
+      // without folding, so every room is marked open and the first start loads them all
+      // (as every start did before); each room's next append corrects its flag.
+      this.db.exec(`INSERT OR IGNORE INTO rooms (room, last_seq, last_at, open_round)
+        SELECT room, MAX(seq), MAX(at), 1 FROM events GROUP BY room`);
+    }
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
@@ -61,7 +107,7 @@ export class EventStore {
    * The (room, seq) primary key turns a lost race into an error instead of a fork.
    * Returns the new last seq.
    */
-  append(room: string, expectedSeq: number, events: readonly NewEvent[]): number {
+  append(room: string, expectedSeq: number, events: readonly NewEvent[], note: AppendNote = {}): number {
     const write = this.db.transaction(() => {
       // Another writer on the same file is still caught: its rows would collide on the key.
       const last = this.knownLastSeq.get(room) ?? this.lastSeq(room);
@@ -69,7 +115,10 @@ export class EventStore {
       events.forEach((event, i) => {
         this.insert.run(room, expectedSeq + i + 1, event.type, event.at, JSON.stringify(event.payload));
       });
-      return expectedSeq + events.length;
+      const seq = expectedSeq + events.length;
+      const lastAt = events.reduce((max, e) => Math.max(max, e.at), 0);
+      if (events.length > 0) this.upsertRoom.run({ room, seq, at: lastAt, open: note.openRound === undefined ? null : Number(note.openRound) });
+      return seq;
     });
     try {
       const seq = write();
@@ -85,8 +134,9 @@ export class EventStore {
     return this.selectLastSeq.get(room)?.seq ?? 0;
   }
 
-  read(room: string): StoredEvent[] {
-    return this.selectRoom.all(room).map((row) => ({
+  read(room: string, afterSeq = 0): StoredEvent[] {
+    const rows = afterSeq > 0 ? this.selectAfter.all(room, afterSeq) : this.selectRoom.all(room);
+    return rows.map((row) => ({
       room: row.room,
       seq: row.seq,
       type: row.type,
@@ -99,6 +149,11 @@ export class EventStore {
   rooms(): string[] {
     const rows = this.db.prepare('SELECT room FROM events WHERE seq = 1 ORDER BY at, room').all() as { room: string }[];
     return rows.map((r) => r.room);
+  }
+
+  /** This process stops caching the room's last seq (it left memory or was deleted). */
+  forget(room: string): void {
+    this.knownLastSeq.delete(room);
   }
 
   close(): void {

@@ -12,7 +12,8 @@ import { SEED_MAX } from '../shared/game/round';
 import { answerOf, refuseAdmin, type Result } from '../shared/rules/refusal';
 import { findSeat } from '../shared/room/seats';
 import type { Broadcaster } from './broadcaster';
-import { MoveDeduper } from './move-deduper';
+import type { MoveDeduper } from './move-deduper';
+import { moveContext } from '../shared/game/double-tap';
 import type { RoomRegistry } from './room-registry';
 import type { RoundClocks } from './round-clocks';
 import { hashToken } from './secrets';
@@ -21,10 +22,11 @@ export interface GameDeps {
   registry: RoomRegistry;
   clocks: RoundClocks;
   broadcaster: Broadcaster;
+  /** Each seat's double-tap memory (SPEC G7). */
+  moves: MoveDeduper<Result>;
 }
 
-export function createGameHandlers({ registry, clocks, broadcaster }: GameDeps) {
-  const deduper = new MoveDeduper();
+export function createGameHandlers({ registry, clocks, broadcaster, moves }: GameDeps) {
 
   /** Runs a game command and keeps the room clock's anchor in step with the log. */
   const run = (code: string, command: GameCommand): GameDecision => {
@@ -61,11 +63,12 @@ export function createGameHandlers({ registry, clocks, broadcaster }: GameDeps) 
       const lookup = findSeat(room, hashToken(req.seatToken));
       if (!lookup.ok) return { ok: false, refusal: lookup.refusal };
       const nodeId = lookup.seat.nodeId;
-      // A retry or a double tap is one action: answer it with the first answer.
-      const earlier = deduper.recall<Result>(req.code, nodeId, req.moveId, req.move, registry.seqOf(req.code));
+      // A retry or a double tap is one action: answer it with the first answer (SPEC G7).
+      const ask = { ...moveContext(room, nodeId), moveId: req.moveId, content: JSON.stringify(req.move), at: Date.now(), seq: registry.seqOf(req.code) };
+      const earlier = moves.recall(req.code, nodeId, ask);
       if (earlier) return earlier;
-      const result = answerOf(run(req.code, { type: 'PlayMove', at: Date.now(), roomTime: clocks.now(req.code), nodeId, move: req.move }));
-      deduper.remember(req.code, nodeId, req.moveId, req.move, registry.seqOf(req.code), result);
+      const result = answerOf(run(req.code, { type: 'PlayMove', at: ask.at, roomTime: clocks.now(req.code), nodeId, move: req.move }));
+      moves.remember(req.code, nodeId, { ...ask, seq: registry.seqOf(req.code) }, result);
       return result;
     },
   };
@@ -75,6 +78,8 @@ export function createGameHandlers({ registry, clocks, broadcaster }: GameDeps) 
 export function reportPresence(deps: GameDeps, code: string, nodeId: number, online: boolean): void {
   // Whether it matters (a live round that crashes the absent, a student who plays in it)
   // is decided in shared/game/decide.ts; between rounds there is simply nothing to do.
+  // A room not in memory is not played: when it loads, absent players are crashed then.
+  if (!deps.registry.isInMemory(code)) return;
   const decision = deps.registry.executeGame(code, { type: 'SeatPresence', at: Date.now(), roomTime: deps.clocks.now(code), nodeId, online });
   if (!decision.ok && decision.refusal.code !== 'no-round') console.warn(`[presence] ${code} node ${nodeId}: ${decision.refusal.message}`);
 }

@@ -12,8 +12,14 @@ import { RoundClocks } from './round-clocks';
 import { RoundTicker } from './round-ticker';
 import { SocketIoTransport } from './socket-io-transport';
 import type { Transport } from './transport';
+import { defaultRoomSettings, type RoomSettings } from './config';
+import { MoveDeduper } from './move-deduper';
+import type { Result } from '../shared/rules/refusal';
+import { manageRoomLifecycle, type RoomLifecycle } from './room-lifecycle';
 
-export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; close: () => Promise<void> };
+export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; lifecycle: RoomLifecycle; close: () => Promise<void> };
+
+export type GameServerOptions = { keepOtherUpgrades?: boolean; settings?: Partial<RoomSettings> };
 
 /** A client of another protocol version is refused at the handshake, before any event. */
 function admit(auth: unknown): { code: string; message: string } | null {
@@ -23,20 +29,24 @@ function admit(auth: unknown): { code: string; message: string } | null {
   return { code: 'protocol-mismatch', message: `This server speaks protocol ${PROTOCOL_VERSION}, the client ${version}. Reload the page.` };
 }
 
-export function attachGameServer(httpServer: HttpServer, store: EventStore, options: { keepOtherUpgrades?: boolean } = {}): GameServer {
+export function attachGameServer(httpServer: HttpServer, store: EventStore, options: GameServerOptions = {}): GameServer {
   const transport = new SocketIoTransport(httpServer, { keepOtherUpgrades: options.keepOtherUpgrades, admit });
-  return serveGame(transport, store);
+  return serveGame(transport, store, options.settings);
 }
 
 /** The game on any transport. */
-export function serveGame(transport: Transport, store: EventStore): GameServer {
+export function serveGame(transport: Transport, store: EventStore, given: Partial<RoomSettings> = {}): GameServer {
+  const settings: RoomSettings = { ...defaultRoomSettings, ...given };
+  // Nothing is folded at start: rooms load on first use (start-up does not grow with history).
   const registry = RoomRegistry.load(store);
   const clocks = new RoundClocks();
-  // Rounds that were running when the server stopped resume where their log ends.
-  for (const code of registry.liveRounds()) clocks.sync(code, registry.get(code)!);
   const broadcaster = new Broadcaster(transport, registry, clocks);
+  const deps = { registry, broadcaster, clocks, moves: new MoveDeduper<Result>() };
+  const lifecycle = manageRoomLifecycle(deps, settings);
+  // Rounds that were open when the server stopped resume where their log ends.
+  registry.loadOpenRounds();
   registry.onChange((code) => broadcaster.markDirty(code));
-  const disposeHandlers = registerSocketHandlers(transport, { registry, broadcaster, clocks });
+  const disposeHandlers = registerSocketHandlers(transport, deps, settings);
   const ticker = new RoundTicker(registry, clocks);
   ticker.start();
 
@@ -44,8 +54,10 @@ export function serveGame(transport: Transport, store: EventStore): GameServer {
     transport,
     registry,
     clocks,
+    lifecycle,
     close: () => {
       ticker.stop();
+      lifecycle.close();
       disposeHandlers();
       return transport.close();
     },

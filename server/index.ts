@@ -3,7 +3,8 @@
  *   npm start      -> production (scripts/start.mjs builds Next first if needed)
  *   npm run dev    -> `tsx watch server/index.ts --dev`
  *   node --import tsx server/index.ts --game-only -> the protocol without the web pages (bots)
- * Env: PORT (3000), HOST (all interfaces), DATA_DIR (./data).
+ * Env: PORT (3000), HOST (all interfaces), DATA_DIR (./data), MAX_SEATS (500),
+ * IDLE_MINUTES (10), RETENTION_DAYS (30; 0 keeps logs for ever), SQLITE_SYNCHRONOUS: see server/config.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -15,7 +16,7 @@ import { attachGameServer } from './game-server';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
-  const store = EventStore.openIn(config.dataDir);
+  const store = EventStore.openIn(config.dataDir, { synchronous: config.synchronous });
 
   const nextApp = config.gameOnly ? null : next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
   await nextApp?.prepare();
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     void handleNext(req, res);
   });
 
-  const game = attachGameServer(httpServer, store, { keepOtherUpgrades: config.dev });
+  const game = attachGameServer(httpServer, store, { keepOtherUpgrades: config.dev, settings: config.rooms });
   if (config.dev && nextApp) {
     const handleUpgrade = nextApp.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Captain Down ${config.dev ? '(dev) ' : ''}${config.gameOnly ? '(game only, no web pages) ' : ''}on http://localhost:${port}  data: ${config.dataDir}  rooms: ${game.registry.size}`);
+    console.log(`Captain Down ${config.dev ? '(dev) ' : ''}${config.gameOnly ? '(game only, no web pages) ' : ''}on http://localhost:${port}  data: ${config.dataDir}  rooms: ${game.registry.catalog.count()} stored, ${game.registry.size} loaded`);
     for (const url of lanUrls(port)) console.log(`  students on this network: ${url}`);
   });
 

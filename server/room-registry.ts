@@ -1,48 +1,63 @@
 /**
- * The live rooms: each is the fold of its log, kept in memory next to the seq it has
- * folded up to. One command at a time per room (Node is single-threaded and the store
- * is synchronous): decide, append, evolve, then tell the broadcaster.
+ * The rooms in memory: each is the fold of its log, kept next to the seq it has folded up
+ * to. A room is loaded on first use (snapshot + the log after it, room-snapshots.ts) and
+ * leaves memory when idle (evictIdle), so start-up and memory do not grow with history.
+ * One command at a time per room (Node is single-threaded and the store is synchronous):
+ * decide, append, evolve, then tell the broadcaster.
  */
 import { decideRoom, type Decision } from '../shared/room/decide';
-import { roomEventSchema, type RoomEvent } from '../shared/room/events';
+import type { RoomEvent } from '../shared/room/events';
 import { evolveRoom } from '../shared/room/evolve';
 import type { RoomCommand } from '../shared/room/commands';
 import type { MaybeRoom, RoomState } from '../shared/room/state';
-import type { EventStore, NewEvent, StoredEvent } from './event-store';
+import type { EventStore } from './event-store';
 import { decideGame, type GameDecision } from '../shared/game/decide';
 import type { GameCommand } from '../shared/game/commands';
 import { newRoomCode } from './secrets';
 import { refuseAdmin, refused } from '../shared/rules/refusal';
+import { RoomCatalog } from './room-catalog';
+import { loadRoom, saveSnapshot, SNAPSHOT_EVERY, toNewEvent } from './room-snapshots';
 
-type LiveRoom = { state: RoomState; seq: number };
+type LiveRoom = { state: RoomState; seq: number; snapshotSeq: number; idleSince: number | null };
+
+/** A round left running with nobody connected this long leaves memory too (as on a restart). */
+const ABANDONED_ROUND_MS = 60 * 60_000;
+
+export type IdleRule = { idleMs: number; now: number; isConnected: (code: string) => boolean };
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly listeners: Array<(code: string, events: readonly RoomEvent[]) => void> = [];
+  private readonly loadListeners: Array<(code: string, state: RoomState) => void> = [];
+  private readonly leaveListeners: Array<(code: string) => void> = [];
+  readonly catalog: RoomCatalog;
 
-  private constructor(private readonly store: EventStore) {}
-
-  /** Rebuilds every room by replaying its log: a restart is just a replay. */
-  static load(store: EventStore): RoomRegistry {
-    const registry = new RoomRegistry(store);
-    for (const code of store.rooms()) {
-      let state: MaybeRoom = null;
-      let seq = 0;
-      for (const stored of store.read(code)) {
-        state = evolveRoom(state, toRoomEvent(stored));
-        seq = stored.seq;
-      }
-      if (state) registry.rooms.set(code, { state, seq });
-    }
-    return registry;
+  constructor(private readonly store: EventStore) {
+    this.catalog = new RoomCatalog(store);
   }
 
+  /** A registry over a store. Nothing is folded yet: rooms load on first use. */
+  static load(store: EventStore): RoomRegistry {
+    return new RoomRegistry(store);
+  }
+
+  /** Rooms in memory now. */
   get size(): number {
     return this.rooms.size;
   }
 
+  /** The room, loading it from disk if it is not in memory. */
   get(code: string): RoomState | undefined {
+    return this.live(code)?.state;
+  }
+
+  /** The room only if it is in memory: for work that must not bring a room back (views, presence). */
+  peek(code: string): RoomState | undefined {
     return this.rooms.get(code)?.state;
+  }
+
+  isInMemory(code: string): boolean {
+    return this.rooms.has(code);
   }
 
   /** Called after events are durably appended and folded (the broadcaster listens). */
@@ -50,11 +65,28 @@ export class RoomRegistry {
     this.listeners.push(listener);
   }
 
-  /** A code no live room uses. 10^9 codes make a collision rare; retry anyway. */
+  /** Called when a room is loaded from disk (at start-up or on first use after eviction). */
+  onLoad(listener: (code: string, state: RoomState) => void): void {
+    this.loadListeners.push(listener);
+  }
+
+  /** Called when a room leaves memory (evicted or deleted): drop what is kept beside it. */
+  onLeave(listener: (code: string) => void): void {
+    this.leaveListeners.push(listener);
+  }
+
+  /** Loads the rooms whose round was open when the server stopped, so their clocks run. */
+  loadOpenRounds(): number {
+    let loaded = 0;
+    for (const code of this.catalog.withOpenRound()) if (this.live(code)) loaded += 1;
+    return loaded;
+  }
+
+  /** A code no room uses, in memory or on disk. 10^9 codes make a collision rare; retry anyway. */
   freshCode(): string {
     for (;;) {
       const code = newRoomCode();
-      if (!this.rooms.has(code)) return code;
+      if (!this.rooms.has(code) && !this.catalog.exists(code)) return code;
     }
   }
 
@@ -63,10 +95,9 @@ export class RoomRegistry {
    * and before anyone is told, so nothing is ever broadcast that a restart would forget.
    */
   execute(code: string, command: RoomCommand): Decision {
-    const live = this.rooms.get(code);
+    const live = this.live(code);
     const decision = decideRoom(live?.state ?? null, command);
     if (!decision.ok || decision.events.length === 0) return decision;
-
     this.commit(code, live, decision.events);
     return decision;
   }
@@ -77,43 +108,105 @@ export class RoomRegistry {
    * come together.
    */
   executeGame(code: string, command: GameCommand): GameDecision {
-    const live = this.rooms.get(code);
+    const live = this.live(code);
     if (!live) return refused(refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.'));
     const decision = decideGame(live.state, command);
     if (decision.events.length > 0) this.commit(code, live, decision.events);
     return decision;
   }
 
-  /** Append first, then fold, then tell: the order that makes the log the truth. */
+  /** Fold (pure, into a new value), append, then keep and tell: the log is the truth. */
   private commit(code: string, live: LiveRoom | undefined, events: readonly RoomEvent[]): void {
-    const seq = this.store.append(code, live?.seq ?? 0, events.map(toNewEvent));
     let state: MaybeRoom = live?.state ?? null;
     for (const event of events) state = evolveRoom(state, event);
     if (!state) throw new Error('A room fold produced no room');
-    this.rooms.set(code, { state, seq });
+    const openRound = Boolean(state.round && !state.round.ended);
+    const seq = this.store.append(code, live?.seq ?? 0, events.map(toNewEvent), { openRound });
+    const next: LiveRoom = { state, seq, snapshotSeq: live?.snapshotSeq ?? 0, idleSince: null };
+    // A snapshot bounds the next load's fold: every SNAPSHOT_EVERY events and at a round's end.
+    if (seq - next.snapshotSeq >= SNAPSHOT_EVERY || events.some((e) => e.type === 'RoundEnded')) this.snapshot(code, next);
+    this.rooms.set(code, next);
     for (const listener of this.listeners) listener(code, events);
+  }
+
+  private snapshot(code: string, live: LiveRoom): void {
+    saveSnapshot(this.catalog, code, live.state, live.seq);
+    live.snapshotSeq = live.seq;
+  }
+
+  private live(code: string): LiveRoom | undefined {
+    const known = this.rooms.get(code);
+    if (known) return known;
+    const loaded = loadRoom(this.store, this.catalog, code);
+    if (!loaded) return undefined;
+    const live: LiveRoom = { ...loaded, idleSince: null };
+    this.rooms.set(code, live);
+    for (const listener of this.loadListeners) listener(code, live.state);
+    return live;
   }
 
   /** How far this room's log has come (changes with every appended fact). */
   seqOf(code: string): number {
-    return this.rooms.get(code)?.seq ?? 0;
+    return this.live(code)?.seq ?? 0;
   }
 
-  /** Codes of rooms whose round is being played (the tick loop visits these). */
+  /** Codes of in-memory rooms whose round is being played (the tick loop visits these). */
   liveRounds(): string[] {
     const codes: string[] = [];
     for (const [code, live] of this.rooms) if (live.state.round && !live.state.round.ended) codes.push(code);
     return codes;
   }
-}
 
-/** The store's rows hold {type, at} in columns and the rest of the event as payload. */
-function toNewEvent(event: RoomEvent): NewEvent {
-  const { type, at, ...payload } = event;
-  return { type, at, payload };
-}
+  /**
+   * Idle rooms leave memory: nobody connected and no running round for `idleMs` (a round
+   * whose clock runs keeps its room, unless abandoned for an hour). The room is written
+   * as a snapshot first, so its next load folds nothing. Returns the evicted codes.
+   */
+  evictIdle({ idleMs, now, isConnected }: IdleRule): string[] {
+    const evicted: string[] = [];
+    for (const [code, live] of this.rooms) {
+      if (isConnected(code)) {
+        live.idleSince = null;
+        continue;
+      }
+      live.idleSince ??= now;
+      const round = live.state.round;
+      const running = Boolean(round && !round.ended && round.clock.running);
+      const idleFor = now - live.idleSince;
+      if (idleFor < idleMs || (running && idleFor < idleMs + ABANDONED_ROUND_MS)) continue;
+      if (live.seq > live.snapshotSeq) this.snapshot(code, live);
+      this.leave(code);
+      evicted.push(code);
+    }
+    return evicted;
+  }
 
-/** Parsing on replay means a damaged or hand-edited log fails loudly at start-up. */
-function toRoomEvent(stored: StoredEvent): RoomEvent {
-  return roomEventSchema.parse({ ...stored.payload, type: stored.type, at: stored.at });
+  /** "Delete this class": its log, snapshot and catalogue row go for good. */
+  delete(code: string): boolean {
+    if (!this.live(code)) return false;
+    this.catalog.deleteRoom(code);
+    this.leave(code);
+    return true;
+  }
+
+  /**
+   * Retention: rooms last used before `cutoffAt` are deleted, except one someone is
+   * connected to. At most `limit` per call, so a sweep never blocks the event loop long.
+   */
+  deleteUnusedSince(cutoffAt: number, isConnected: (code: string) => boolean, limit = 500): string[] {
+    const deleted: string[] = [];
+    for (const code of this.catalog.lastUsedBefore(cutoffAt, limit)) {
+      if (this.rooms.has(code) && isConnected(code)) continue;
+      this.catalog.deleteRoom(code);
+      if (this.rooms.has(code)) this.leave(code);
+      deleted.push(code);
+    }
+    return deleted;
+  }
+
+  private leave(code: string): void {
+    this.rooms.delete(code);
+    this.store.forget(code);
+    for (const listener of this.leaveListeners) listener(code);
+  }
 }

@@ -18,6 +18,11 @@ export class RoundClocks {
     return entry ? roomTimeAt(entry.clock, this.realNow()) : 0;
   }
 
+  /** The room left memory; if it comes back, its clock resumes from its log (as on a restart). */
+  forget(code: string): void {
+    this.clocks.delete(code);
+  }
+
   isRunning(code: string): boolean {
     return this.clocks.get(code)?.clock.running ?? false;
   }

@@ -41,6 +41,11 @@ export class SeatViewCache {
     this.sent.delete(`${code}:${nodeId}`);
   }
 
+  /** The room left memory: nothing of it is kept. */
+  forgetRoom(code: string): void {
+    for (const key of this.sent.keys()) if (key.startsWith(`${code}:`)) this.sent.delete(key);
+  }
+
   /** The views to send now: `seat` / `game` are left out when unchanged since last time. */
   update(code: string, room: RoomState, nodeId: number, roomNow: number): { seat?: SeatView; game?: GameSeatView | null } {
     const key = `${code}:${nodeId}`;

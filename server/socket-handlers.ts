@@ -14,6 +14,9 @@ import { nodeRoom, watchersRoom } from './broadcaster';
 import { createGameHandlers, reportPresence, type GameDeps } from './game-handlers';
 import { hashToken, newToken } from './secrets';
 import type { Connection, Transport } from './transport';
+import { AWAY_GRACE_MS } from '../shared/game/presence';
+import type { RoomSettings } from './config';
+import { deleteClass } from './delete-class';
 
 /** What the server remembers about one connection: the seat it holds, per room. */
 type HeldSeats = Record<string, { nodeId: number; seatToken: string }>;
@@ -22,11 +25,8 @@ type Handler<E extends ClientEventName> = (request: ParsedRequest<E>, connection
 const refused = (code: RefusalCode, message: string) => ({ ok: false as const, refusal: refuseAdmin(code, message) });
 const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. Check the code on the board.');
 
-/** A phone that drops (a tunnel, a reload) gets this long before its node counts as away. */
-const AWAY_GRACE_MS = 3_000;
-
 /** Registers every handler; returns a function that cancels timers still pending (on close). */
-export function registerSocketHandlers(transport: Transport, deps: GameDeps): () => void {
+export function registerSocketHandlers(transport: Transport, deps: GameDeps, settings: Pick<RoomSettings, 'maxSeats'>): () => void {
   const { registry, broadcaster } = deps;
   const awayTimers = new Set<NodeJS.Timeout>();
   const held = new WeakMap<Connection, HeldSeats>();
@@ -82,6 +82,7 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps): ()
       reportPresence(deps, req.code, req.nodeId, false); // a removed player's node goes silent
       return { ok: true };
     },
+    'host:room:delete': (req) => deleteClass(transport, registry, req.code, hashToken(req.hostToken)),
     'host:lock': hostCommand('LockRoom'),
     'host:unlock': hostCommand('UnlockRoom'),
 
@@ -100,7 +101,7 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps): ()
           return seatAck(state, claim.nodeId, req.previousSeatToken!);
         }
         const seatToken = newToken();
-        const decision = registry.execute(req.code, { type: 'JoinRoom', at: Date.now(), nickname: req.nickname, seatTokenHash: hashToken(seatToken) });
+        const decision = registry.execute(req.code, { type: 'JoinRoom', at: Date.now(), nickname: req.nickname, seatTokenHash: hashToken(seatToken), maxSeats: settings.maxSeats });
         if (!decision.ok) return { ok: false, refusal: decision.refusal };
         const joined = decision.events.find((e) => e.type === 'NodeJoined');
         const after = registry.get(req.code);

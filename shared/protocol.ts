@@ -106,6 +106,14 @@ export const clientEvents = {
     result: z.object({}),
   },
   /**
+   * "Delete this class": the room's log and snapshot are removed for good; its host
+   * panels, projectors and students hear `room:deleted` and are let go of the room.
+   */
+  'host:room:delete': {
+    request: z.object({ code: roomCode, hostToken: secret }),
+    result: z.object({}),
+  },
+  /**
    * Take a new seat. `previousSeatToken` is the seat this browser held before, if any:
    * a kicked seat is refused, a still-valid one is handed back instead of a duplicate.
    */
@@ -203,6 +211,8 @@ export const serverEvents = {
   'game:view': z.custom<GameScreenView | null>((v) => v === null || (typeof v === 'object' && 'teams' in (v as object))),
   /** One student's own node during a round, as their node knows it, with their moves. */
   'game:seat': z.custom<GameSeatView | null>((v) => v === null || (typeof v === 'object' && 'moves' in (v as object))),
+  /** The host deleted the class: nothing of it remains; the page says so. */
+  'room:deleted': z.object({ code: z.string(), message: z.string() }),
   /** Sent instead of an ack when a client emitted an event without an ack callback. */
   'protocol:refused': z.object({ event: z.string(), refusal: refusalSchema }),
 } as const;

@@ -42,8 +42,9 @@ export function useHostRoom(code: string) {
   );
   const lock = useCallback(() => (token ? request('host:lock', { code, hostToken: token }) : Promise.resolve(noToken)), [code, token]);
   const unlock = useCallback(() => (token ? request('host:unlock', { code, hostToken: token }) : Promise.resolve(noToken)), [code, token]);
+  const remove = useCallback(() => (token ? request('host:room:delete', { code, hostToken: token }) : Promise.resolve(noToken)), [code, token]);
 
-  return { state, kick, lock, unlock };
+  return { state, kick, lock, unlock, remove };
 }
 
 const noToken = { ok: false as const, refusal: { code: 'no-host-token' as const, message: 'This browser does not hold the host key for this class.' } };

@@ -6,7 +6,8 @@
 
 export type CreateRoom = { type: 'CreateRoom'; at: number; code: string; hostTokenHash: string };
 
-export type JoinRoom = { type: 'JoinRoom'; at: number; nickname: string; seatTokenHash: string };
+/** `maxSeats`: the server's configured cap (MAX_SEATS env); absent means the default. */
+export type JoinRoom = { type: 'JoinRoom'; at: number; nickname: string; seatTokenHash: string; maxSeats?: number };
 
 /** Host commands carry the hash of the token the caller presented; decide checks it. */
 export type KickNode = { type: 'KickNode'; at: number; hostTokenHash: string; nodeId: number };

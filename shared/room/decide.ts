@@ -37,7 +37,10 @@ function decideCreate(state: MaybeRoom, command: CreateRoom): Decision {
 
 function decideJoin(state: RoomState, command: JoinRoom): Decision {
   if (state.locked) return refuse('room-locked', 'The teacher has locked this class: no new students can join right now.');
-  if (state.seats.length >= MAX_SEATS) return refuse('room-full', `This class is full (${MAX_SEATS} seats).`);
+  // Only seats in use count: a kicked seat frees its place (issue 9, finding 3), though
+  // its record stays so the kicked token keeps being refused.
+  const cap = command.maxSeats ?? MAX_SEATS;
+  if (activeSeats(state).length >= cap) return refuse('room-full', `This class is full (${cap} seats).`);
   const checked = checkNickname(command.nickname);
   if (!checked.ok) return refused(checked.refusal);
   const wanted = checked.nickname.toLocaleLowerCase();

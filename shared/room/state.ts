@@ -30,7 +30,15 @@ export type RoomState = {
 /** A room that has not been created yet is `null`: the fold starts from nothing. */
 export type MaybeRoom = RoomState | null;
 
-/** Generous for a lecture hall (the product targets 30-300) while bounding memory. */
+/**
+ * The version of the fold (evolveRoom and the shape of RoomState). Snapshots of a room
+ * are stamped with it; bump it whenever the fold changes, and older snapshots are ignored
+ * (the room is folded from its whole log instead).
+ */
+export const ROOM_FOLD_VERSION = 1;
+
+/** Generous for a lecture hall (the product targets 30-300) while bounding memory. The
+ * default of the server's MAX_SEATS setting (server/config.ts). */
 export const MAX_SEATS = 500;
 
 export function activeSeats(state: RoomState): Seat[] {

@@ -7,16 +7,50 @@ import type { Refusal } from './refusal';
 import { refuse } from './refusal';
 import { algorithmModule } from './registry';
 import type { Command, NodeIndex } from './types';
+import { localTime } from './clock';
 
-const MAX_RATE = 10;
+/** SPEC C3: a skewed clock runs between a quarter and four times true speed... */
+export const MIN_SKEW_RATE = 0.25;
+export const MAX_SKEW_RATE = 4;
+/** ...and one skew moves it by at most ten minutes, never to before time 0. */
+export const MAX_SKEW_OFFSET_MS = 600_000;
 
 function badNode(out: Emitter, node: NodeIndex): Refusal | null {
   return out.state.nodes[node] ? null : refuse('unknown-node', 'C0', `There is no node ${node} in this cluster.`);
 }
 
 function badRate(rate: number | undefined): Refusal | null {
-  if (rate === undefined || (Number.isFinite(rate) && rate > 0 && rate <= MAX_RATE)) return null;
-  return refuse('bad-parameter', 'C0', `A clock rate must be above 0 and at most ${MAX_RATE}.`);
+  if (rate === undefined || (Number.isFinite(rate) && rate >= MIN_SKEW_RATE && rate <= MAX_SKEW_RATE)) return null;
+  return refuse('bad-parameter', 'C3', `A clock runs between ${MIN_SKEW_RATE}x and ${MAX_SKEW_RATE}x true speed.`);
+}
+
+function badOffset(out: Emitter, node: NodeIndex, offsetMs: number | undefined): Refusal | null {
+  if (offsetMs === undefined) return null;
+  if (!Number.isFinite(offsetMs) || Math.abs(offsetMs) > MAX_SKEW_OFFSET_MS) {
+    return refuse('bad-parameter', 'C3', `A clock can be moved by at most ${MAX_SKEW_OFFSET_MS / 60_000} minutes either way.`);
+  }
+  const reads = localTime(out.state.nodes[node]!.clock, out.state.now);
+  if (reads + offsetMs < 0) return refuse('bad-parameter', 'C3', 'A clock cannot be set to before the start of time (it would read below 0).');
+  return null;
+}
+
+/**
+ * SPEC C4: a partition has at least two sides, each naming at least one node of this
+ * cluster (the Lease service, -1, may join a side but is not a side alone), and no node
+ * on two sides. A node named on no side is isolated, as C4 says.
+ */
+function badPartition(out: Emitter, groups: readonly (readonly NodeIndex[])[]): Refusal | null {
+  const seen = new Set<number>();
+  for (const group of groups) {
+    for (const n of group) {
+      if (n !== -1 && !out.state.nodes[n]) return refuse('unknown-node', 'C0', `There is no node ${n} in this cluster.`);
+      if (seen.has(n)) return refuse('bad-partition', 'C4', 'A node can be on one side of a partition only.');
+      seen.add(n);
+    }
+    if (!group.some((n) => n !== -1)) return refuse('bad-partition', 'C4', 'Every side of a partition needs at least one node.');
+  }
+  if (groups.length < 2) return refuse('bad-partition', 'C4', 'A partition needs at least two sides.');
+  return null;
 }
 
 function badProbability(p: number | undefined): Refusal | null {
@@ -69,7 +103,7 @@ export function decideHostCommand(out: Emitter, command: HostCommand): Refusal |
       return algorithmModule(state.algorithm).rules.onResume?.(out, command.node);
     }
     case 'SkewClock': {
-      const problem = badNode(out, command.node) ?? badRate(command.rate);
+      const problem = badNode(out, command.node) ?? badRate(command.rate) ?? badOffset(out, command.node, command.offsetMs);
       if (problem) return problem;
       const rate = command.rate ?? state.nodes[command.node]!.clock.rate;
       return out.emit({ type: 'ClockSkewed', node: command.node, rate, offsetMs: command.offsetMs ?? 0 });
@@ -97,18 +131,8 @@ export function decideHostCommand(out: Emitter, command: HostCommand): Refusal |
       if (command.bothWays) out.emit({ type: 'LinkChanged', from: command.to, to: command.from, setting });
       return;
     }
-    case 'Partition': {
-      const seen = new Set<number>();
-      for (const group of command.groups) {
-        for (const n of group) {
-          if (n !== -1 && !state.nodes[n]) return refuse('unknown-node', 'C0', `There is no node ${n} in this cluster.`);
-          if (seen.has(n)) return refuse('bad-partition', 'C0', 'A node can be on one side of a partition only.');
-          seen.add(n);
-        }
-      }
-      if (command.groups.length < 2) return refuse('bad-partition', 'C0', 'A partition needs at least two sides.');
-      return out.emit({ type: 'Partitioned', groups: command.groups.map((g) => g.slice()) });
-    }
+    case 'Partition':
+      return badPartition(out, command.groups) ?? out.emit({ type: 'Partitioned', groups: command.groups.map((g) => g.slice()) });
     case 'HealPartition':
       if (state.network.partition === null) return refuse('not-partitioned', 'C0', 'The network is not partitioned.');
       return out.emit({ type: 'PartitionHealed' });

@@ -105,9 +105,44 @@ describe('room registry on the store', () => {
     expect(JSON.stringify(store.read(code))).not.toContain('the-host-secret');
   });
 
-  it('fails loudly at start-up on a log it cannot understand', () => {
+  // Rooms load on first use now (issue 9: start-up must not fold every room), so a log
+  // that cannot be understood fails loudly when its room is loaded, not at start-up.
+  it('fails loudly when a room whose log it cannot understand is loaded', () => {
     const store = openStore();
     store.append('AAAAAA', 0, [{ type: 'NodeJoined', at: 1, payload: { nodeId: 1 } }]);
-    expect(() => RoomRegistry.load(store)).toThrow();
+    const registry = RoomRegistry.load(store);
+    expect(() => registry.get('AAAAAA')).toThrow();
+  });
+
+  it('start-up folds no room: rooms load on first use, and only rooms with an open round load at start', () => {
+    const store = openStore();
+    const registry = RoomRegistry.load(store);
+    const closed = registry.freshCode();
+    registry.execute(closed, { type: 'CreateRoom', at: 1, code: closed, hostTokenHash: host });
+    const open = registry.freshCode();
+    registry.execute(open, { type: 'CreateRoom', at: 1, code: open, hostTokenHash: host });
+    registry.execute(open, { type: 'JoinRoom', at: 2, nickname: 'Ada', seatTokenHash: hashToken('s1') });
+    registry.execute(open, { type: 'JoinRoom', at: 3, nickname: 'Bo', seatTokenHash: hashToken('s2') });
+    registry.executeGame(open, { type: 'StartRound', at: 4, hostTokenHash: host, algorithm: 'raft', preset: 'raft-lecture', teamSize: null, crashOnDisconnect: true, seed: 1 });
+    store.close();
+
+    const restarted = RoomRegistry.load(openStore());
+    expect(restarted.size).toBe(0);
+    expect(restarted.loadOpenRounds()).toBe(1);
+    expect([restarted.isInMemory(open), restarted.isInMemory(closed)]).toEqual([true, false]);
+    expect(restarted.get(closed)?.code).toBe(closed);
+  });
+
+  it('a data file of schema 1 gets its rooms catalogued on open; each room is marked open until its next append', () => {
+    const first = openStore();
+    first.append('AAAAAA', 0, [{ type: 'RoomCreated', at: 5, payload: { code: 'AAAAAA', hostTokenHash: host } }]);
+    first.database.exec('DROP TABLE rooms; DROP TABLE snapshots;');
+    first.database.pragma('user_version = 1');
+    first.close();
+    const reopened = RoomRegistry.load(openStore());
+    expect(reopened.catalog.exists('AAAAAA')).toBe(true);
+    expect(reopened.catalog.withOpenRound()).toEqual(['AAAAAA']);
+    reopened.execute('AAAAAA', { type: 'LockRoom', at: 6, hostTokenHash: host });
+    expect(reopened.catalog.withOpenRound()).toEqual([]);
   });
 });

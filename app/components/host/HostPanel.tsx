@@ -2,6 +2,9 @@
 
 import { useGameView } from '@/app/client/use-game-view';
 import { useHostRoom } from '@/app/client/use-host-room';
+import { useClassDeleted } from '@/app/client/use-class-deleted';
+import { ClassDeleted } from '../ClassDeleted';
+import { DeleteClass } from './DeleteClass';
 import { Brand } from '../Anchor';
 import { ConnectionBanner } from '../ConnectionBanner';
 import { GameStage } from '../game/GameStage';
@@ -18,12 +21,19 @@ import { RoundSetup } from './RoundSetup';
  * cluster and its controls, with the class folded away below.
  */
 export function HostPanel({ code }: { code: string }) {
-  const { state, kick, lock, unlock } = useHostRoom(code);
+  const { state, kick, lock, unlock, remove } = useHostRoom(code);
   const game = useGameView(code);
+  const deleted = useClassDeleted(code);
 
+  if (deleted) return <ClassDeleted message={deleted} />;
   if (state.phase === 'refused') return <Notice title="Cannot open this class">{state.refusal.message}</Notice>;
   const view = state.phase === 'ready' ? state.view : null;
-  const crew = <CrewSection view={view} kick={kick} lock={lock} unlock={unlock} />;
+  const crew = (
+    <div className="flex min-w-0 flex-col gap-8">
+      <CrewSection view={view} kick={kick} lock={lock} unlock={unlock} />
+      {view ? <DeleteClass code={code} remove={remove} /> : null}
+    </div>
+  );
 
   if (game.phase === 'round' && !game.view.ended) {
     const header = (

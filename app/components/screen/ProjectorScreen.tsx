@@ -3,6 +3,8 @@
 import { useGameView } from '@/app/client/use-game-view';
 import { useScreenRoom } from '@/app/client/use-screen-room';
 import { useJoinUrl } from '@/app/client/use-join-url';
+import { useClassDeleted } from '@/app/client/use-class-deleted';
+import { ClassDeleted } from '../ClassDeleted';
 import type { NodeSummary } from '@/shared/protocol';
 import { Brand } from '../Anchor';
 import { ConnectionBanner } from '../ConnectionBanner';
@@ -21,6 +23,8 @@ export function ProjectorScreen({ code }: { code: string }) {
   const state = useScreenRoom(code);
   const game = useGameView(code);
   const joinUrl = useJoinUrl(code);
+  const deleted = useClassDeleted(code);
+  if (deleted) return <ClassDeleted message={deleted} />;
   if (state.phase === 'refused') return <Notice title="No such class">{state.refusal.message}</Notice>;
   if (game.phase === 'round') {
     return (

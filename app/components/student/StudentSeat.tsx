@@ -4,6 +4,9 @@ import { useCallback } from 'react';
 import { playMove } from '@/app/client/seat-moves';
 import { useGameSeat } from '@/app/client/use-game-seat';
 import { useSeat } from '@/app/client/use-seat';
+import { useClassDeleted } from '@/app/client/use-class-deleted';
+import { forgetSeat } from '@/app/client/storage';
+import { ClassDeleted } from '../ClassDeleted';
 import type { Move } from '@/shared/game/moves';
 import { formatRoomCode } from '@/shared/room/code';
 import { Brand } from '../Anchor';
@@ -18,7 +21,9 @@ export function StudentSeat({ code }: { code: string }) {
   const { state, join } = useSeat(code);
   const game = useGameSeat(code);
   const play = useCallback((move: Move) => playMove(code, move), [code]);
+  const deleted = useClassDeleted(code, () => forgetSeat(code));
 
+  if (deleted) return <ClassDeleted message={deleted} />;
   if (state.phase === 'kicked') {
     return (
       <Notice title="You have been removed from this class" tone="danger">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideRoom, MAX_SEATS } from '../../../shared/room';
+import type { JoinRoom } from '../../../shared/room/commands';
 import { created, eventsOf, given, hash, HOST, join, joined, kick, kicked, lock, locked, refusalCode, T0, unlock } from './given';
 
 describe('creating a room', () => {
@@ -68,6 +69,17 @@ describe('joining', () => {
   it('given a full room, when one more joins, then it is refused as room-full', () => {
     const events = [created(), ...Array.from({ length: MAX_SEATS }, (_, i) => joined(i + 1, `s${i + 1}`))];
     expect(refusalCode(given(...events), join('late'))).toBe('room-full');
+  });
+
+  it('given a full room in which the host kicked one, when one more joins, then the freed seat is theirs (finding 3)', () => {
+    const events = [created(), ...Array.from({ length: MAX_SEATS }, (_, i) => joined(i + 1, `s${i + 1}`)), kicked(7)];
+    expect(eventsOf(given(...events), join('late'))[0]).toMatchObject({ type: 'NodeJoined', nodeId: MAX_SEATS + 1 });
+  });
+
+  it('given a server cap of 3 seats, when a fourth joins, then it is refused as room-full naming the cap', () => {
+    const state = given(created(), joined(1, 'a'), joined(2, 'b'), joined(3, 'c'));
+    const decision = decideRoom(state, { ...(join('d') as JoinRoom), maxSeats: 3 });
+    expect(decision).toMatchObject({ ok: false, refusal: { code: 'room-full', message: expect.stringContaining('3 seats') } });
   });
 });
 
