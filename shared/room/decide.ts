@@ -7,6 +7,7 @@ import type { Refusal } from '../protocol';
 import type { CreateRoom, JoinRoom, KickNode, LockRoom, RoomCommand, UnlockRoom } from './commands';
 import type { RoomEvent } from './events';
 import { checkNickname } from './nickname';
+import { nicknameSkeleton } from './nickname-skeleton';
 import { checkHost } from './seats';
 import { activeSeats, MAX_SEATS, type MaybeRoom, type RoomState } from './state';
 
@@ -40,9 +41,10 @@ function decideJoin(state: RoomState, command: JoinRoom): Decision {
   if (state.seats.length >= MAX_SEATS) return refuse('room-full', `This class is full (${MAX_SEATS} seats).`);
   const checked = checkNickname(command.nickname);
   if (!checked.ok) return { ok: false, refusal: checked.refusal };
-  const wanted = checked.nickname.toLocaleLowerCase();
-  if (activeSeats(state).some((seat) => seat.nickname.toLocaleLowerCase() === wanted)) {
-    return refuse('nickname-taken', `Someone in this class is already called "${checked.nickname}". Add an initial or pick another name.`);
+  // Look-alikes are duplicates (issue 9, finding 5): compare confusable skeletons.
+  const wanted = nicknameSkeleton(checked.nickname);
+  if (activeSeats(state).some((seat) => nicknameSkeleton(seat.nickname) === wanted)) {
+    return refuse('nickname-taken', `Someone in this class is already called "${checked.nickname}" (or a name that looks just like it). Add an initial or pick another name.`);
   }
   return accept({
     type: 'NodeJoined',
