@@ -1,7 +1,17 @@
 /** Everything the server reads from its environment, in one place. */
 import { resolve } from 'node:path';
+import { parseAllowedOrigins } from './limits/origins';
 
-export type ServerConfig = { port: number; host: string | undefined; dataDir: string; dev: boolean };
+export type ServerConfig = {
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  dev: boolean;
+  /** TRUST_PROXY: how many reverse proxies append X-Forwarded-For (0: none, trust no header). */
+  trustProxy: number;
+  /** ALLOWED_ORIGINS: pages on other origins allowed to open the game socket (comma-separated). */
+  allowedOrigins: string[];
+};
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -12,5 +22,16 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     host: env.HOST || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     dev: argv.includes('--dev'),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
   };
+}
+
+/** "true" means one proxy; a number says how many; unset, "false" or "0" means none. */
+function readTrustProxy(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be true, false or a number of proxies, got "${value}"`);
+  return hops;
 }

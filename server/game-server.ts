@@ -11,10 +11,25 @@ import { RoomRegistry } from './room-registry';
 import { registerSocketHandlers } from './socket-handlers';
 import { RoundClocks } from './round-clocks';
 import { RoundTicker } from './round-ticker';
+import { EdgeGuard } from './limits/edge-guard';
+import { limitsWith, type LimitsOverrides } from './limits/limits-config';
+import { originAllowed } from './limits/origins';
+
+export type GameServerOptions = {
+  /** In dev, keep upgrades that are not socket.io's (Next's hot reload). */
+  keepOtherUpgrades?: boolean;
+  /** Budgets (server/limits/limits-config.ts); defaults are the documented ones. */
+  limits?: LimitsOverrides;
+  /** Reverse proxies in front that append X-Forwarded-For / set X-Forwarded-Host (TRUST_PROXY). */
+  trustProxy?: number;
+  /** Origins allowed besides the page's own (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+};
 
 export type GameServer = { io: Server; registry: RoomRegistry; clocks: RoundClocks; close: () => Promise<void> };
 
-export function attachGameServer(httpServer: HttpServer, store: EventStore, options: { keepOtherUpgrades?: boolean } = {}): GameServer {
+export function attachGameServer(httpServer: HttpServer, store: EventStore, options: GameServerOptions = {}): GameServer {
+  const trustProxy = options.trustProxy ?? 0;
   const registry = RoomRegistry.load(store);
   const io = new Server(httpServer, {
     // Payloads are tiny; a small cap stops a bot from making the server parse megabytes.
@@ -24,6 +39,8 @@ export function attachGameServer(httpServer: HttpServer, store: EventStore, opti
     // Detect a vanished phone within ~10 s so its card goes grey on the projector.
     pingInterval: 5_000,
     pingTimeout: 5_000,
+    // Cross-site pages may not drive a class from a visitor's browser (issue 9, finding 6).
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers, trustProxy, options.allowedOrigins ?? [])),
   });
 
   io.use((socket, next) => {
@@ -42,7 +59,8 @@ export function attachGameServer(httpServer: HttpServer, store: EventStore, opti
   for (const code of registry.liveRounds()) clocks.sync(code, registry.get(code)!);
   const broadcaster = new Broadcaster(io, registry, clocks);
   registry.onChange((code) => broadcaster.markDirty(code));
-  const disposeHandlers = registerSocketHandlers(io, { registry, broadcaster, clocks });
+  const edge = new EdgeGuard(limitsWith(options.limits), trustProxy);
+  const disposeHandlers = registerSocketHandlers(io, { registry, broadcaster, clocks }, edge);
   const ticker = new RoundTicker(registry, clocks);
   ticker.start();
 

@@ -2,7 +2,7 @@
  * The custom server: one port for HTTP (Next.js pages) and socket.io (the game).
  *   npm start      -> production (scripts/start.mjs builds Next first if needed)
  *   npm run dev    -> `tsx watch server/index.ts --dev`
- * Env: PORT (3000), HOST (all interfaces), DATA_DIR (./data).
+ * Env: PORT (3000), HOST (all interfaces), DATA_DIR (./data), TRUST_PROXY (0), ALLOWED_ORIGINS (none).
  */
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION } from '../shared/protocol';
 import { readConfig } from './config';
 import { EventStore } from './event-store';
 import { attachGameServer } from './game-server';
+import { securityHeaders } from './http/security-headers';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
@@ -20,17 +21,24 @@ async function main(): Promise<void> {
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
 
-  const httpServer = createServer((req, res) => {
-    // A cheap liveness probe for tests and process supervisors.
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, protocolVersion: PROTOCOL_VERSION }));
-      return;
-    }
-    void handleNext(req, res);
-  });
+  const withHeaders = securityHeaders({ dev: config.dev });
+  const httpServer = createServer((req, res) =>
+    withHeaders(req, res, () => {
+      // A cheap liveness probe for tests and process supervisors.
+      if (req.url === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, protocolVersion: PROTOCOL_VERSION }));
+        return;
+      }
+      void handleNext(req, res);
+    }),
+  );
 
-  const game = attachGameServer(httpServer, store, { keepOtherUpgrades: config.dev });
+  const game = attachGameServer(httpServer, store, {
+    keepOtherUpgrades: config.dev,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+  });
   if (config.dev) {
     const handleUpgrade = nextApp.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {

@@ -18,6 +18,7 @@ import type { RoomState } from '../shared/room/state';
 import { nodeRoom, watchersRoom, type Broadcaster } from './broadcaster';
 import { createGameHandlers, reportPresence, type GameDeps } from './game-handlers';
 import { hashToken, newToken } from './secrets';
+import type { EdgeGuard } from './limits/edge-guard';
 
 /** What the server remembers about one connection: the seats it holds, per room. */
 type SocketData = { seats: Record<string, { nodeId: number; seatToken: string }> };
@@ -31,7 +32,7 @@ const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. 
 const AWAY_GRACE_MS = 3_000;
 
 /** Registers every handler; returns a function that cancels timers still pending (on close). */
-export function registerSocketHandlers(io: Server, deps: GameDeps): () => void {
+export function registerSocketHandlers(io: Server, deps: GameDeps, edge: EdgeGuard): () => void {
   const { registry, broadcaster } = deps;
   const awayTimers = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -137,11 +138,15 @@ export function registerSocketHandlers(io: Server, deps: GameDeps): () => void {
     const socket = rawSocket as unknown as GameSocket;
     socket.data.seats = {};
     for (const name of Object.keys(handlers) as ClientEventName[]) {
-      socket.on(name, (...args: unknown[]) => dispatch(socket, name, handlers[name] as Handler<ClientEventName>, args));
+      // Budgets first (server/limits): an event over budget never reaches its handler.
+      socket.on(name, (...args: unknown[]) =>
+        edge.serve(socket as unknown as Socket, name, payloadOf(args), () => dispatch(name, handlers[name] as Handler<ClientEventName>, args, socket), (answer) => reply(socket, name, args, answer)),
+      );
     }
     socket.onAny((name: unknown, ...args: unknown[]) => {
       if (typeof name === 'string' && isClientEventName(name)) return;
-      reply(socket, String(name), args, refused('unknown-event', `"${String(name)}" is not an event this server understands.`));
+      const unknown = refused('unknown-event', `"${String(name)}" is not an event this server understands.`);
+      edge.serve(socket as unknown as Socket, String(name), undefined, () => unknown, (answer) => reply(socket, String(name), args, answer));
     });
     socket.on('disconnect', () => {
       // Presence changed: hosts and projectors should see the node go grey.
@@ -169,9 +174,11 @@ function seatAck(state: RoomState, nodeId: number, seatToken: string): Ack<'seat
   return view ? { ok: true, seatToken, view } : refused('internal-error', 'Your seat could not be loaded.');
 }
 
-/** Validate, run, answer. Any surprise becomes an 'internal-error' refusal, never a crash. */
-function dispatch(socket: GameSocket, name: ClientEventName, handler: Handler<ClientEventName>, args: unknown[]): void {
-  const payload = typeof args[0] === 'function' ? undefined : args[0];
+const payloadOf = (args: unknown[]): unknown => (typeof args[0] === 'function' ? undefined : args[0]);
+
+/** Validate and run. Any surprise becomes an 'internal-error' refusal, never a crash. */
+function dispatch(name: ClientEventName, handler: Handler<ClientEventName>, args: unknown[], socket: GameSocket): Ack<ClientEventName> {
+  const payload = payloadOf(args);
   let answer: Ack<ClientEventName>;
   try {
     // room:create has no fields, so `emit('room:create', ack)` without a payload is fine.
@@ -183,7 +190,7 @@ function dispatch(socket: GameSocket, name: ClientEventName, handler: Handler<Cl
     console.error(`[socket] ${name} failed`, error);
     answer = refused('internal-error', 'Something went wrong on the server. Please try again.');
   }
-  reply(socket, name, args, answer);
+  return answer;
 }
 
 function reply(socket: GameSocket, event: string, args: unknown[], answer: { ok: boolean; refusal?: Refusal }): void {
