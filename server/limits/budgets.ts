@@ -9,6 +9,9 @@
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Budget, LimitsConfig } from './limits-config';
 
+/** How long an address is remembered as knowing a room's code: a long lesson. */
+const ENTRY_MEMORY_S = 4 * 3600;
+
 /** true = within budget; false = over it. */
 type Spend = (key: string) => Promise<boolean>;
 
@@ -40,6 +43,7 @@ export class EdgeBudgets {
   private readonly strikes: Spend;
   private readonly misses: RateLimiterMemory;
   private readonly lockouts: RateLimiterMemory;
+  private readonly entries: RateLimiterMemory;
 
   constructor(readonly config: LimitsConfig) {
     this.connection = bucket('conn', config.connection);
@@ -55,6 +59,16 @@ export class EdgeBudgets {
     this.strikes = spendFrom(new RateLimiterMemory({ keyPrefix: 'strike', points: config.floodStrikes, duration: config.floodWindowS }));
     this.misses = new RateLimiterMemory({ keyPrefix: 'miss', points: Number.MAX_SAFE_INTEGER, duration: 600 });
     this.lockouts = new RateLimiterMemory({ keyPrefix: 'lockout', points: 1, duration: 1 });
+    this.entries = new RateLimiterMemory({ keyPrefix: 'entry', points: 1, duration: ENTRY_MEMORY_S });
+  }
+
+  /** This address got into this room (it knows the code): a lockout does not keep it out. */
+  async rememberEntry(address: string, code: string): Promise<void> {
+    await this.entries.set(`${address}|${code}`, 1, ENTRY_MEMORY_S);
+  }
+
+  async knowsRoom(address: string, code: string): Promise<boolean> {
+    return (await this.entries.get(`${address}|${code}`)) !== null;
   }
 
   /** One more refusal for rate on this connection; true when it is flooding (cut it). */

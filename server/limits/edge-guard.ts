@@ -13,8 +13,8 @@ import { clientAddress } from './client-address';
 import type { LimitsConfig } from './limits-config';
 
 type Answer = { ok: boolean; refusal?: Refusal };
-/** What the guard keeps on socket.data: the client's address, the rooms it entered, its queue. */
-export type EdgeData = { edge?: { address: string; entered: Set<string>; queue: Promise<void> } };
+/** What the guard keeps on socket.data: the client's address and its queue of events. */
+export type EdgeData = { edge?: { address: string; queue: Promise<void> } };
 
 const rateLimited = (message: string): Refusal => ({ code: 'rate-limited', message });
 const TOO_FAST = rateLimited('You are clicking faster than the game allows. Wait a second, then try again.');
@@ -54,19 +54,22 @@ export class EdgeGuard {
 
   private edgeOf(socket: Socket): NonNullable<EdgeData['edge']> {
     const data = socket.data as EdgeData;
-    data.edge ??= { address: clientAddress(socket.handshake.address, socket.handshake.headers, this.trustProxy), entered: new Set(), queue: Promise.resolve() };
+    data.edge ??= { address: clientAddress(socket.handshake.address, socket.handshake.headers, this.trustProxy), queue: Promise.resolve() };
     return data.edge;
   }
 
   private async admit(socket: Socket, name: string, payload: unknown): Promise<Refusal | null> {
-    const { address, entered } = this.edgeOf(socket);
+    const { address } = this.edgeOf(socket);
     if (!(await this.budgets.connection(socket.id))) return TOO_FAST;
     if (name === 'room:create' && !(await this.budgets.roomCreation(address))) return TOO_MANY_ROOMS;
     const code = codeOf(payload);
-    // A locked-out address may go on playing in rooms it is in, but learns nothing new.
-    if (code && !entered.has(code)) {
+    // A locked-out address goes on playing in rooms it got into (a school NAT whose
+    // students reconnect), but learns nothing about any other code.
+    if (code) {
       const waitS = await this.budgets.lockedOutFor(address);
-      if (waitS > 0) return rateLimited(`Too many wrong class codes were tried from this network. Wait ${waitS} s, then check the code on the board.`);
+      if (waitS > 0 && !(await this.budgets.knowsRoom(address, code))) {
+        return rateLimited(`Too many wrong class codes were tried from this network. Wait ${waitS} s, then check the code on the board.`);
+      }
     }
     if (name === 'seat:join' && !(await this.budgets.joins(address))) return TOO_MANY_JOINS;
     const seatToken = (payload as { seatToken?: unknown } | null)?.seatToken;
@@ -82,7 +85,7 @@ export class EdgeGuard {
     const edge = this.edgeOf(socket);
     const code = codeOf(payload) ?? (answer as { code?: unknown }).code;
     if (answer.refusal?.code === 'unknown-room') await this.budgets.missedCode(edge.address);
-    else if (answer.ok && typeof code === 'string' && (ENTRY_EVENTS.has(name) || name === 'room:create')) edge.entered.add(normalizeRoomCode(code));
+    else if (answer.ok && typeof code === 'string' && (ENTRY_EVENTS.has(name) || name === 'room:create')) await this.budgets.rememberEntry(edge.address, normalizeRoomCode(code));
   }
 }
 

@@ -12,14 +12,14 @@ import { PROTOCOL_VERSION } from '../../shared/protocol';
 import type { GameSeatView } from '../../shared/game/seat-view';
 import type { GameScreenView } from '../../shared/game/screen-view';
 import { EventStore } from '../../server/event-store';
-import { attachGameServer, type GameServer } from '../../server/game-server';
+import { attachGameServer, type GameServer, type GameServerOptions } from '../../server/game-server';
 
 export type Running = { http: HttpServer; game: GameServer; store: EventStore; url: string; dir: string; sockets: Socket[] };
 
-export async function startServer(dir = mkdtempSync(join(tmpdir(), 'captain-down-game-'))): Promise<Running> {
+export async function startServer(dir = mkdtempSync(join(tmpdir(), 'captain-down-game-')), options: GameServerOptions = {}): Promise<Running> {
   const store = EventStore.openIn(dir);
   const http = createServer((_req, res) => res.writeHead(404).end());
-  const game = attachGameServer(http, store);
+  const game = attachGameServer(http, store, options);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { http, game, store, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
 }
@@ -31,8 +31,9 @@ export async function stopServer(running: Running, { keepData = false } = {}): P
   if (!keepData) rmSync(running.dir, { recursive: true, force: true });
 }
 
-export async function connectClient(running: Running): Promise<Socket> {
-  const socket = connect(running.url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
+/** `headers` are sent with the handshake (Origin, X-Forwarded-For), as a browser or proxy would. */
+export async function connectClient(running: Running, headers?: Record<string, string>): Promise<Socket> {
+  const socket = connect(running.url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, ...(headers && { extraHeaders: headers }) });
   running.sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
