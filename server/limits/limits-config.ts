@@ -3,8 +3,12 @@
  * stated in docs/PROTOCOL.md ("Limits"). Why these numbers:
  * - A person taps at most ~5-7 times a second and a double tap is 2 events within
  *   ~100 ms; the e2e journeys click one move, wait for the phone's answer, and retry
- *   after 3 s at the fastest. 5 per second sustained with a burst of 10 lets every one of
- *   them through and cuts a script sending thousands a second to ~6 a second.
+ *   after 3 s at the fastest. A seat's moves: 5 per second sustained with a burst of 10
+ *   lets every one of them through and cuts a script sending thousands a second to ~6.
+ * - A connection carries a person's clicks plus its client's own housekeeping (resume or
+ *   attach on every reconnect, a round start and its follow-ups), and a teacher stepping
+ *   the clock clicks in runs (the e2e host clicks "Step 1 s" 15 times in a few seconds):
+ *   twice a seat's budget, 10 per second with a burst of 20.
  * - A connection still far over budget (50 refused events within 5 s, i.e. ~10x the
  *   human rate for seconds on end) is a bot: it is disconnected.
  * - A whole class can sit behind one school NAT address: joins per address allow 100
@@ -34,7 +38,7 @@ export interface LimitsConfig {
 }
 
 export const DEFAULT_LIMITS: LimitsConfig = {
-  connection: { perSecond: 5, burst: 10 },
+  connection: { perSecond: 10, burst: 20 },
   seatMoves: { perSecond: 5, burst: 10 },
   floodStrikes: 50,
   floodWindowS: 5,
