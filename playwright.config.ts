@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findBrowser } from './scripts/find-browser.mjs';
+import { findBrowser } from './scripts/find-browser.cjs';
 
 // CHROMIUM_PATH, else a system Chromium/Chrome, else Playwright's own browser (undefined:
 // Playwright finds it itself). `npm run test:e2e` checks first (scripts/check-browser.mjs).

@@ -1,12 +1,12 @@
 /**
  * Which Chromium the browser tests drive (issue 9, finding 9: a fresh machine must pass
  * `npm test`). In order: CHROMIUM_PATH; a system Chromium or Chrome; Playwright's own
- * downloaded browser. Imported by playwright.config.ts and scripts/check-browser.mjs.
+ * downloaded browser. Loaded by playwright.config.ts and scripts/check-browser.mjs.
  * CAPTAIN_DOWN_SKIP_SYSTEM_BROWSERS=1 ignores the system ones (to test the fallbacks).
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+// CommonJS so that both Playwright's config loader and plain node load it as it is.
+const { existsSync } = require('node:fs');
+const { delimiter, join } = require('node:path');
 
 const SYSTEM_PATHS = [
   '/usr/bin/chromium',
@@ -20,7 +20,7 @@ const SYSTEM_PATHS = [
 const COMMAND_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
 /** @returns {{ path: string, source: 'CHROMIUM_PATH' | 'system' | 'playwright' } | null} */
-export function findBrowser(env = process.env) {
+function findBrowser(env = process.env) {
   if (env.CHROMIUM_PATH && existsSync(env.CHROMIUM_PATH)) return { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
   if (!env.CAPTAIN_DOWN_SKIP_SYSTEM_BROWSERS) {
     const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => COMMAND_NAMES.map((name) => join(dir, name)));
@@ -34,9 +34,10 @@ export function findBrowser(env = process.env) {
 /** Where Playwright keeps its own Chromium (PLAYWRIGHT_BROWSERS_PATH or its cache), if it can say. */
 function playwrightChromium() {
   try {
-    const require = createRequire(import.meta.url);
     return require('playwright-core').chromium.executablePath();
   } catch {
     return null;
   }
 }
+
+module.exports = { findBrowser };
