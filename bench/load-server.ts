@@ -75,7 +75,7 @@ const http = createServer((req, res) => {
     // Rows in the event log, over every room (only on request: it reads the store).
     events: url.searchParams.has('events') ? store.rooms().reduce((sum, code) => sum + store.lastSeq(code), 0) : null,
     rooms: game.registry.size,
-    sockets: game.io.engine.clientsCount,
+    sockets: game.transport.connectionCount(),
   };
   if (url.searchParams.has('reset')) eld.reset();
   res.writeHead(200, { 'content-type': 'application/json' });

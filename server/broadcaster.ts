@@ -5,14 +5,14 @@
  * of each audience. Each student receives only their own node's view, and only when it
  * changed; hosts and projectors receive the room:view only when it changed.
  */
-import type { Server } from 'socket.io';
 import { gameScreenView } from '../shared/game/screen-view';
 import { roomView } from '../shared/room/views';
 import type { RoomRegistry } from './room-registry';
 import type { RoundClocks } from './round-clocks';
 import { SeatViewCache } from './seat-view-cache';
+import type { Transport } from './transport';
 
-/** socket.io rooms: hosts and projectors share the whole-room view; each node has its own. */
+/** Audiences: hosts and projectors share the whole-room view; each node has its own. */
 export const watchersRoom = (code: string) => `watch:${code}`;
 export const nodeRoom = (code: string, nodeId: number) => `node:${code}:${nodeId}`;
 
@@ -35,7 +35,7 @@ export class Broadcaster {
   private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string }>();
 
   constructor(
-    private readonly io: Server,
+    private readonly transport: Transport,
     private readonly registry: RoomRegistry,
     private readonly clocks: RoundClocks,
   ) {}
@@ -54,8 +54,7 @@ export class Broadcaster {
   onlineNodeIds(code: string): number[] {
     const state = this.registry.get(code);
     if (!state) return [];
-    const rooms = this.io.sockets.adapter.rooms;
-    return state.seats.filter((seat) => (rooms.get(nodeRoom(code, seat.nodeId))?.size ?? 0) > 0).map((seat) => seat.nodeId);
+    return state.seats.filter((seat) => this.transport.audienceSize(nodeRoom(code, seat.nodeId)) > 0).map((seat) => seat.nodeId);
   }
 
   /** At once if this audience was flushed long enough ago, else when its interval is up. */
@@ -77,7 +76,7 @@ export class Broadcaster {
 
   private flushWatchers(code: string): void {
     const state = this.registry.get(code);
-    if (!state || (this.io.sockets.adapter.rooms.get(watchersRoom(code))?.size ?? 0) === 0) {
+    if (!state || this.transport.audienceSize(watchersRoom(code)) === 0) {
       this.sentRoomView.delete(code);
       return;
     }
@@ -87,25 +86,24 @@ export class Broadcaster {
     const made = { seats: state.seats, locked: state.locked, online: online.join(',') };
     const last = this.sentRoomView.get(code);
     if (!last || last.seats !== made.seats || last.locked !== made.locked || last.online !== made.online) {
-      this.io.to(watchersRoom(code)).emit('room:view', roomView(state, online));
+      this.transport.broadcast(watchersRoom(code), 'room:view', roomView(state, online));
       this.sentRoomView.set(code, made);
     }
-    this.io.to(watchersRoom(code)).emit('game:view', gameScreenView(state, this.clocks.now(code), online));
+    this.transport.broadcast(watchersRoom(code), 'game:view', gameScreenView(state, this.clocks.now(code), online));
   }
 
   private flushSeats(code: string): void {
     const state = this.registry.get(code);
     if (!state) return;
-    const rooms = this.io.sockets.adapter.rooms;
     const roomNow = this.clocks.now(code);
     for (const seat of state.seats) {
       const target = nodeRoom(code, seat.nodeId);
-      if (!rooms.has(target)) continue; // nobody holding this seat is connected
+      if (this.transport.audienceSize(target) === 0) continue; // nobody holding this seat is connected
       const views = this.seatViews.update(code, state, seat.nodeId, roomNow);
-      if (views.seat) this.io.to(target).emit('seat:view', views.seat);
-      if (views.game !== undefined) this.io.to(target).emit('game:seat', views.game);
+      if (views.seat) this.transport.broadcast(target, 'seat:view', views.seat);
+      if (views.game !== undefined) this.transport.broadcast(target, 'game:seat', views.game);
       // A kicked seat hears that once; after that it gets no more news of the room.
-      if (views.seat?.status === 'kicked') this.io.in(target).socketsLeave(target);
+      if (views.seat?.status === 'kicked') this.transport.disband(target);
     }
   }
 }

@@ -11,6 +11,8 @@ export type ServerConfig = {
   trustProxy: number;
   /** ALLOWED_ORIGINS: pages on other origins allowed to open the game socket (comma-separated). */
   allowedOrigins: string[];
+  /** `--game-only`: serve the protocol (and /healthz) without the web pages, for bots and tests: no Next build needed. */
+  gameOnly: boolean;
 };
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
@@ -24,6 +26,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     dev: argv.includes('--dev'),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    gameOnly: argv.includes('--game-only'),
   };
 }
 

@@ -1,9 +1,8 @@
 /**
- * Wires the game onto any Node HTTP server: socket.io + the room registry + the
- * broadcaster. Kept apart from Next so integration tests can run it on a bare server.
+ * Wires the game onto any Node HTTP server: a transport (socket.io) + the room registry +
+ * the broadcaster. Kept apart from Next so integration tests can run it on a bare server.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
 import { handshakeAuthSchema, PROTOCOL_VERSION } from '../shared/protocol';
 import { Broadcaster } from './broadcaster';
 import type { EventStore } from './event-store';
@@ -11,9 +10,10 @@ import { RoomRegistry } from './room-registry';
 import { registerSocketHandlers } from './socket-handlers';
 import { RoundClocks } from './round-clocks';
 import { RoundTicker } from './round-ticker';
+import { SocketIoTransport } from './socket-io-transport';
+import type { Transport } from './transport';
 import { EdgeGuard } from './limits/edge-guard';
 import { limitsWith, type LimitsOverrides } from './limits/limits-config';
-import { originAllowed } from './limits/origins';
 
 export type GameServerOptions = {
   /** In dev, keep upgrades that are not socket.io's (Next's hot reload). */
@@ -26,52 +26,43 @@ export type GameServerOptions = {
   allowedOrigins?: readonly string[];
 };
 
-export type GameServer = { io: Server; registry: RoomRegistry; clocks: RoundClocks; close: () => Promise<void> };
+export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; close: () => Promise<void> };
+
+/** A client of another protocol version is refused at the handshake, before any event. */
+function admit(auth: unknown): { code: string; message: string } | null {
+  const parsed = handshakeAuthSchema.safeParse(auth);
+  const version = parsed.success ? parsed.data.protocolVersion : undefined;
+  if (version === undefined || version === PROTOCOL_VERSION) return null;
+  return { code: 'protocol-mismatch', message: `This server speaks protocol ${PROTOCOL_VERSION}, the client ${version}. Reload the page.` };
+}
 
 export function attachGameServer(httpServer: HttpServer, store: EventStore, options: GameServerOptions = {}): GameServer {
-  const trustProxy = options.trustProxy ?? 0;
+  const { keepOtherUpgrades, trustProxy, allowedOrigins } = options;
+  const transport = new SocketIoTransport(httpServer, { keepOtherUpgrades, admit, trustProxy, allowedOrigins });
+  return serveGame(transport, store, options.limits);
+}
+
+/** The game on any transport. */
+export function serveGame(transport: Transport, store: EventStore, limits?: LimitsOverrides): GameServer {
   const registry = RoomRegistry.load(store);
-  const io = new Server(httpServer, {
-    // Payloads are tiny; a small cap stops a bot from making the server parse megabytes.
-    maxHttpBufferSize: 64 * 1024,
-    // In dev, Next's hot-reload websocket shares the HTTP server; don't kill its upgrades.
-    destroyUpgrade: !options.keepOtherUpgrades,
-    // Detect a vanished phone within ~10 s so its card goes grey on the projector.
-    pingInterval: 5_000,
-    pingTimeout: 5_000,
-    // Cross-site pages may not drive a class from a visitor's browser (issue 9, finding 6).
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers, trustProxy, options.allowedOrigins ?? [])),
-  });
-
-  io.use((socket, next) => {
-    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
-    const version = auth.success ? auth.data.protocolVersion : undefined;
-    if (version !== undefined && version !== PROTOCOL_VERSION) {
-      const error = new Error('protocol-mismatch') as Error & { data?: unknown };
-      error.data = { code: 'protocol-mismatch', message: `This server speaks protocol ${PROTOCOL_VERSION}, the client ${version}. Reload the page.` };
-      return next(error);
-    }
-    next();
-  });
-
   const clocks = new RoundClocks();
   // Rounds that were running when the server stopped resume where their log ends.
   for (const code of registry.liveRounds()) clocks.sync(code, registry.get(code)!);
-  const broadcaster = new Broadcaster(io, registry, clocks);
+  const broadcaster = new Broadcaster(transport, registry, clocks);
   registry.onChange((code) => broadcaster.markDirty(code));
-  const edge = new EdgeGuard(limitsWith(options.limits), trustProxy);
-  const disposeHandlers = registerSocketHandlers(io, { registry, broadcaster, clocks }, edge);
+  const edge = new EdgeGuard(limitsWith(limits));
+  const disposeHandlers = registerSocketHandlers(transport, { registry, broadcaster, clocks }, edge);
   const ticker = new RoundTicker(registry, clocks);
   ticker.start();
 
   return {
-    io,
+    transport,
     registry,
     clocks,
     close: () => {
       ticker.stop();
       disposeHandlers();
-      return new Promise<void>((resolve) => void io.close(() => resolve()));
+      return transport.close();
     },
   };
 }

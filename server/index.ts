@@ -2,9 +2,10 @@
  * The custom server: one port for HTTP (Next.js pages) and socket.io (the game).
  *   npm start      -> production (scripts/start.mjs builds Next first if needed)
  *   npm run dev    -> `tsx watch server/index.ts --dev`
+ *   node --import tsx server/index.ts --game-only -> the protocol without the web pages (bots)
  * Env: PORT (3000), HOST (all interfaces), DATA_DIR (./data), TRUST_PROXY (0), ALLOWED_ORIGINS (none).
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import next from 'next';
 import { PROTOCOL_VERSION } from '../shared/protocol';
@@ -17,9 +18,9 @@ async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
   const store = EventStore.openIn(config.dataDir);
 
-  const nextApp = next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
-  await nextApp.prepare();
-  const handleNext = nextApp.getRequestHandler();
+  const nextApp = config.gameOnly ? null : next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
+  await nextApp?.prepare();
+  const handleNext = nextApp?.getRequestHandler() ?? ((_req: IncomingMessage, res: ServerResponse) => res.writeHead(404).end());
 
   const withHeaders = securityHeaders({ dev: config.dev });
   const httpServer = createServer((req, res) =>
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
   });
-  if (config.dev) {
+  if (config.dev && nextApp) {
     const handleUpgrade = nextApp.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket.io')) void handleUpgrade(req, socket, head);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`Captain Down ${config.dev ? '(dev) ' : ''}on http://localhost:${port}  data: ${config.dataDir}  rooms: ${game.registry.size}`);
+    console.log(`Captain Down ${config.dev ? '(dev) ' : ''}${config.gameOnly ? '(game only, no web pages) ' : ''}on http://localhost:${port}  data: ${config.dataDir}  rooms: ${game.registry.size}`);
     for (const url of lanUrls(port)) console.log(`  students on this network: ${url}`);
   });
 

@@ -12,6 +12,7 @@ import type { EventStore, NewEvent, StoredEvent } from './event-store';
 import { decideGame, type GameDecision } from '../shared/game/decide';
 import type { GameCommand } from '../shared/game/commands';
 import { newRoomCode } from './secrets';
+import { refuseAdmin, refused } from '../shared/rules/refusal';
 
 type LiveRoom = { state: RoomState; seq: number };
 
@@ -77,7 +78,7 @@ export class RoomRegistry {
    */
   executeGame(code: string, command: GameCommand): GameDecision {
     const live = this.rooms.get(code);
-    if (!live) return { events: [], refusal: { code: 'unknown-room', message: 'There is no class with that code. Check the code on the board.' } };
+    if (!live) return refused(refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.'));
     const decision = decideGame(live.state, command);
     if (decision.events.length > 0) this.commit(code, live, decision.events);
     return decision;

@@ -6,9 +6,13 @@
  * The ack is always `{ ok: true, ...result }` or `{ ok: false, refusal }`.
  */
 import { z } from 'zod';
+import { REFUSAL_CODES, type Refusal, type RefusalCode, type Result } from './rules/refusal';
 import { isRoomCode, normalizeRoomCode } from './room/code';
 import { networkParamsSchema } from './game/events';
 import { faultSchema, moveSchema } from './game/moves';
+import { SEED_MAX } from './game/round';
+import type { NodeSummary, RoomView, SeatView } from './room/views';
+import { MAX_RATE, MAX_STEP_MS, MIN_RATE, MIN_STEP_MS } from './game/room-clock';
 import type { GameScreenView } from './game/screen-view';
 import type { GameSeatView } from './game/seat-view';
 
@@ -19,36 +23,13 @@ export const PROTOCOL_VERSION = 1;
 // Refusals: why a command was not carried out, in a sentence a student understands.
 
 export const refusalSchema = z.object({
-  /** Stable machine-readable reason, e.g. "room-locked". */
-  code: z.string(),
+  /** Stable machine-readable reason in kebab-case, e.g. "room-locked" (shared/rules/refusal.ts lists them). */
+  code: z.enum(REFUSAL_CODES),
   /** Rule ID from SPEC.md when a game rule was broken (e.g. "R3"); absent for room admin. */
   rule: z.string().optional(),
   message: z.string(),
-});
-export type Refusal = z.infer<typeof refusalSchema>;
-
-/** Refusal codes the room layer can produce (game rules will add their own). */
-export const REFUSAL_CODES = [
-  'invalid-payload',
-  'protocol-mismatch',
-  'unknown-room',
-  'not-host',
-  'nickname-empty',
-  'nickname-too-long',
-  'nickname-markup',
-  'nickname-taken',
-  'room-locked',
-  'room-full',
-  'room-exists',
-  'already-locked',
-  'already-unlocked',
-  'unknown-node',
-  'node-already-kicked',
-  'kicked',
-  'stale-seat',
-  'unknown-event',
-  'internal-error',
-] as const;
+}) satisfies z.ZodType<Refusal>;
+export type { Refusal, RefusalCode };
 
 // ---------------------------------------------------------------------------
 // Building blocks.
@@ -76,8 +57,7 @@ export const nodeSummarySchema = z.object({
   nickname: z.string(),
   /** True while at least one browser holding this seat is connected. */
   online: z.boolean(),
-});
-export type NodeSummary = z.infer<typeof nodeSummarySchema>;
+}) satisfies z.ZodType<NodeSummary>;
 
 /** What the host panel and the projector see: the whole room. */
 export const roomViewSchema = z.object({
@@ -86,8 +66,7 @@ export const roomViewSchema = z.object({
   /** Active (not kicked) nodes, in join order. */
   nodes: z.array(nodeSummarySchema),
   kickedCount: z.number().int().nonnegative(),
-});
-export type RoomView = z.infer<typeof roomViewSchema>;
+}) satisfies z.ZodType<RoomView>;
 
 /** What one student sees: their own node and a little about the room. */
 export const seatViewSchema = z.object({
@@ -97,8 +76,8 @@ export const seatViewSchema = z.object({
   status: z.enum(['active', 'kicked']),
   locked: z.boolean(),
   crewSize: z.number().int().nonnegative(),
-});
-export type SeatView = z.infer<typeof seatViewSchema>;
+}) satisfies z.ZodType<SeatView>;
+export type { NodeSummary, RoomView, SeatView };
 
 // ---------------------------------------------------------------------------
 // Client -> server events: request payload schema + the fields of a successful ack.
@@ -153,8 +132,12 @@ export const clientEvents = {
       network: networkParamsSchema.partial().optional(),
       teamSize: z.number().int().min(3).max(9).nullable(),
       crashOnDisconnect: z.boolean().default(true),
+      /** The round's random seed (0 to 2^31-1); omitted, the server draws one. Same seed, same moves: same round. */
+      seed: z.number().int().min(0).max(SEED_MAX).optional(),
+      /** Start with the room clock paused (the host or a bot then resumes or steps it). */
+      startPaused: z.boolean().default(false),
     }),
-    result: z.object({ round: z.number().int() }),
+    result: z.object({ round: z.number().int(), seed: z.number().int() }),
   },
   'host:round:end': {
     request: z.object({ code: roomCode, hostToken: secret }),
@@ -166,8 +149,8 @@ export const clientEvents = {
       code: roomCode,
       hostToken: secret,
       action: z.enum(['pause', 'resume', 'step', 'rate']),
-      rate: z.number().min(0.25).max(4).optional(),
-      stepMs: z.number().int().min(1).max(60_000).optional(),
+      rate: z.number().min(MIN_RATE).max(MAX_RATE).optional(),
+      stepMs: z.number().int().min(MIN_STEP_MS).max(MAX_STEP_MS).optional(),
     }),
     result: z.object({}),
   },
@@ -198,7 +181,7 @@ export type ParsedRequest<E extends ClientEventName> = z.output<(typeof clientEv
 type InferredResult<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]['result']>;
 // zod infers `z.object({})` as Record<string, never>; an empty result should be `{}`.
 export type ClientResult<E extends ClientEventName> = string extends keyof InferredResult<E> ? object : InferredResult<E>;
-export type Ack<E extends ClientEventName> = ({ ok: true } & ClientResult<E>) | { ok: false; refusal: Refusal };
+export type Ack<E extends ClientEventName> = Result<ClientResult<E>>;
 
 /** Builds the zod schema of a whole ack for one event (clients use it to check answers). */
 export function ackSchema<E extends ClientEventName>(event: E) {

@@ -4,12 +4,13 @@
  */
 'use client';
 
-import type { Refusal, SeatView } from '@/shared/protocol';
+import type { SeatView } from '@/shared/protocol';
+import type { Result } from '@/shared/rules/refusal';
 import { normalizeRoomCode } from '@/shared/room/code';
 import { request } from './connection';
 import { loadSeat, markSeatKicked, saveHostToken, saveSeat } from './storage';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+export type Outcome<T> = Result<{ value: T }>;
 
 export async function openClass(): Promise<Outcome<{ code: string }>> {
   const ack = await request('room:create', {});

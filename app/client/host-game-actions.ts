@@ -9,7 +9,7 @@ import type { Ack, ClientRequest } from '@/shared/protocol';
 import { request } from './connection';
 import { loadHostToken } from './storage';
 
-const noToken = { ok: false as const, refusal: { code: 'no-host-token', message: 'This browser does not hold the host key for this class.' } };
+const noToken = { ok: false as const, refusal: { code: 'no-host-token' as const, message: 'This browser does not hold the host key for this class.' } };
 
 export type RoundSetup = Omit<ClientRequest<'host:round:start'>, 'code' | 'hostToken'>;
 /** A fault as the wire carries it (the cluster fills in the rest). */

@@ -5,11 +5,11 @@
 'use client';
 
 import type { Move } from '@/shared/game/moves';
-import type { Refusal } from '@/shared/protocol';
+import type { Result } from '@/shared/rules/refusal';
 import { request } from './connection';
 import { loadSeat } from './storage';
 
-export type MoveOutcome = { ok: true } | { ok: false; refusal: Refusal };
+export type MoveOutcome = Result;
 
 function freshMoveId(): string {
   // randomUUID needs a secure context; a class on plain http over the LAN is not one.

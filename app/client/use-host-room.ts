@@ -19,7 +19,7 @@ export function useHostRoom(code: string) {
     const hostToken = loadHostToken(code);
     setToken(hostToken);
     if (!hostToken) {
-      setState({ phase: 'refused', refusal: { code: 'no-host-token', message: 'This browser does not hold the host key for this class. Open it from the browser that created it, or host a new class.' } });
+      setState({ phase: 'refused', refusal: { code: 'no-host-token' as const, message: 'This browser does not hold the host key for this class. Open it from the browser that created it, or host a new class.' } });
       return;
     }
     const offView = subscribe('room:view', (view) => {
@@ -46,4 +46,4 @@ export function useHostRoom(code: string) {
   return { state, kick, lock, unlock };
 }
 
-const noToken = { ok: false as const, refusal: { code: 'no-host-token', message: 'This browser does not hold the host key for this class.' } };
+const noToken = { ok: false as const, refusal: { code: 'no-host-token' as const, message: 'This browser does not hold the host key for this class.' } };

@@ -1,66 +1,72 @@
 /**
- * Budgets applied to sockets (issue 9, findings 1-2). Every client event passes here
- * before it is parsed: over budget, it is answered `rate-limited` and never reaches the
- * registry, so it writes nothing to any log. A connection that keeps flooding is cut.
- * Events of one connection are served one after the other, in arrival order.
+ * Budgets applied to connections (issue 9, findings 1-2). Every client request passes
+ * here before it is parsed: over budget, it is answered `rate-limited` and never reaches
+ * the registry, so it writes nothing to any log. A connection that keeps flooding is cut.
+ * Requests of one connection are served one after the other, in arrival order.
  */
 import { createHash } from 'node:crypto';
-import type { Socket } from 'socket.io';
 import type { Refusal } from '../../shared/protocol';
 import { normalizeRoomCode } from '../../shared/room/code';
+import type { Connection } from '../transport';
 import { EdgeBudgets } from './budgets';
-import { clientAddress } from './client-address';
 import type { LimitsConfig } from './limits-config';
 
 type Answer = { ok: boolean; refusal?: Refusal };
-/** What the guard keeps on socket.data: the client's address and its queue of events. */
-export type EdgeData = { edge?: { address: string; queue: Promise<void> } };
+/** What the guard keeps per connection: its queue of requests, and whether it is gone. */
+type EdgeState = { queue: Promise<void>; gone: boolean };
 
 const rateLimited = (message: string): Refusal => ({ code: 'rate-limited', message });
 const TOO_FAST = rateLimited('You are clicking faster than the game allows. Wait a second, then try again.');
 const TOO_MANY_ROOMS = rateLimited('Too many classes were opened from this network. Wait a minute, then try again.');
 const TOO_MANY_JOINS = rateLimited('Too many students are joining from this network right now. Wait a few seconds, then try again.');
-/** Events that first find a room by its code: an answer to one reveals whether the code exists. */
+/** Requests that first find a room by its code: an answer to one reveals whether the code exists. */
 const ENTRY_EVENTS = new Set(['seat:join', 'seat:resume', 'host:attach', 'screen:watch']);
 
 export class EdgeGuard {
   readonly budgets: EdgeBudgets;
+  private readonly states = new WeakMap<Connection, EdgeState>();
 
-  constructor(limits: LimitsConfig, private readonly trustProxy: number) {
+  constructor(limits: LimitsConfig) {
     this.budgets = new EdgeBudgets(limits);
   }
 
-  /** Queues one event of this socket: admit (or refuse for rate), run, answer, observe. */
-  serve(socket: Socket, name: string, payload: unknown, run: () => Answer, reply: (answer: Answer) => void): void {
-    const edge = this.edgeOf(socket);
-    edge.queue = edge.queue
+  /** Queues one request of this connection: admit (or refuse for rate), run, answer, observe. */
+  serve(connection: Connection, name: string, payload: unknown, run: () => Answer, reply: (answer: Answer) => void): void {
+    const state = this.stateOf(connection);
+    state.queue = state.queue
       .then(async () => {
-        if (socket.disconnected) return; // a cut flooder's backlog is dropped unanswered
-        const refusal = await this.admit(socket, name, payload);
+        if (state.gone) return; // a cut flooder's backlog is dropped unanswered
+        const refusal = await this.admit(connection, name, payload);
         if (refusal) {
           reply({ ok: false, refusal });
-          if (await this.budgets.strike(socket.id)) {
-            console.warn(`[limits] ${edge.address}: connection cut for flooding`);
-            socket.disconnect(true);
+          if ((await this.budgets.strike(connection.id)) && !state.gone) {
+            console.warn(`[limits] ${addressOf(connection)}: connection cut for flooding`);
+            state.gone = true;
+            connection.close?.();
           }
           return;
         }
         const answer = run();
         reply(answer);
-        await this.observe(socket, name, payload, answer);
+        await this.observe(connection, name, payload, answer);
       })
       .catch((error: unknown) => console.error('[limits] failed', error));
   }
 
-  private edgeOf(socket: Socket): NonNullable<EdgeData['edge']> {
-    const data = socket.data as EdgeData;
-    data.edge ??= { address: clientAddress(socket.handshake.address, socket.handshake.headers, this.trustProxy), queue: Promise.resolve() };
-    return data.edge;
+  /** The connection is gone: what it still had queued is dropped. */
+  disconnected(connection: Connection): void {
+    this.stateOf(connection).gone = true;
   }
 
-  private async admit(socket: Socket, name: string, payload: unknown): Promise<Refusal | null> {
-    const { address } = this.edgeOf(socket);
-    if (!(await this.budgets.connection(socket.id))) return TOO_FAST;
+  private stateOf(connection: Connection): EdgeState {
+    let state = this.states.get(connection);
+    if (!state) this.states.set(connection, (state = { queue: Promise.resolve(), gone: false }));
+    return state;
+  }
+
+  private async admit(connection: Connection, name: string, payload: unknown): Promise<Refusal | null> {
+    const address = addressOf(connection);
+    if (!(await this.budgets.connection(connection.id))) return TOO_FAST;
     if (name === 'room:create' && !(await this.budgets.roomCreation(address))) return TOO_MANY_ROOMS;
     const code = codeOf(payload);
     // A locked-out address goes on playing in rooms it got into (a school NAT whose
@@ -81,13 +87,16 @@ export class EdgeGuard {
     return null;
   }
 
-  private async observe(socket: Socket, name: string, payload: unknown, answer: Answer): Promise<void> {
-    const edge = this.edgeOf(socket);
+  private async observe(connection: Connection, name: string, payload: unknown, answer: Answer): Promise<void> {
+    const address = addressOf(connection);
     const code = codeOf(payload) ?? (answer as { code?: unknown }).code;
-    if (answer.refusal?.code === 'unknown-room') await this.budgets.missedCode(edge.address);
-    else if (answer.ok && typeof code === 'string' && (ENTRY_EVENTS.has(name) || name === 'room:create')) await this.budgets.rememberEntry(edge.address, normalizeRoomCode(code));
+    if (answer.refusal?.code === 'unknown-room') await this.budgets.missedCode(address);
+    else if (answer.ok && typeof code === 'string' && (ENTRY_EVENTS.has(name) || name === 'room:create')) await this.budgets.rememberEntry(address, normalizeRoomCode(code));
   }
 }
+
+/** A transport that knows no addresses (in-process) shares one address budget. */
+const addressOf = (connection: Connection): string => connection.address ?? 'unknown';
 
 function codeOf(payload: unknown): string | null {
   const code = (payload as { code?: unknown } | null)?.code;

@@ -17,6 +17,12 @@ export type StartRound = {
   teamSize: number | null;
   crashOnDisconnect: boolean;
   seed: number;
+  startPaused?: boolean;
+  /**
+   * Students whose phone is connected at the start; the others are silent (crashed) nodes
+   * from the first instant when the round crashes the absent. Omitted: everyone is here.
+   */
+  online?: readonly number[];
 };
 
 export type EndRound = { type: 'EndRound'; at: number; hostTokenHash: string; roomTime: number };

@@ -5,11 +5,11 @@
  * (MoveRefused: the cluster does not change, but the class's counter of refused moves
  * does, and a replay shows it); every other refusal logs nothing.
  */
-import type { Refusal } from '../protocol';
+import { accepted, refuseAdmin, refused, type Decision, type RefusalCode } from '../rules/refusal';
 import { decide } from '../rules/engine';
 import type { ClusterState, Command, Event } from '../rules/types';
-import type { RoomState } from '../room/state';
-import { activeSeats } from '../room/state';
+import type { GameRoom } from './room';
+import { playerIds } from './room';
 import type { EndRound, GameCommand, InjectFault, PlayMove, SeatPresence, SetRoundClock, StartRound, TickRound } from './commands';
 import type { ClusterEvents, GameEvent } from './events';
 import { moveToCommand } from './moves';
@@ -17,17 +17,17 @@ import { findPreset } from './presets';
 import { seatInRound, type RoundState } from './round';
 import { arrangeTeams } from './teams';
 import { DEFAULT_NETWORK } from '../rules/engine';
-import { MAX_RATE, MIN_RATE } from './room-clock';
+import { evolveGame } from './evolve';
+import { DEFAULT_STEP_MS, isClockRate, isClockStep, MAX_RATE, MAX_STEP_MS, MIN_RATE } from './room-clock';
 
-export type GameDecision = { events: GameEvent[]; refusal: Refusal | null };
+export type GameDecision = Decision<GameEvent>;
 
-const refuse = (code: string, message: string): GameDecision => ({ events: [], refusal: { code, message } });
-const accept = (...events: GameEvent[]): GameDecision => ({ events, refusal: null });
+const refuse = (code: RefusalCode, message: string): GameDecision => refused(refuseAdmin(code, message));
+const accept = (...events: GameEvent[]): GameDecision => accepted(...events);
 
 const MIN_PLAYERS = 2;
-const MAX_STEP_MS = 60_000;
 
-export function decideGame(room: RoomState, command: GameCommand): GameDecision {
+export function decideGame(room: GameRoom, command: GameCommand): GameDecision {
   if ('hostTokenHash' in command && command.hostTokenHash !== room.hostTokenHash) {
     return refuse('not-host', 'Only the teacher who opened this class can do that.');
   }
@@ -49,18 +49,18 @@ export function decideGame(room: RoomState, command: GameCommand): GameDecision 
   }
 }
 
-function withLiveRound(room: RoomState, fn: (round: RoundState) => GameDecision): GameDecision {
+function withLiveRound(room: GameRoom, fn: (round: RoundState) => GameDecision): GameDecision {
   if (!room.round || room.round.ended) return refuse('no-round', 'No round is being played right now. Wait for the teacher to start one.');
   return fn(room.round);
 }
 
-function decideStart(room: RoomState, command: StartRound): GameDecision {
+function decideStart(room: GameRoom, command: StartRound): GameDecision {
   if (room.round && !room.round.ended) return refuse('round-running', 'A round is already running: end it before starting another.');
   const preset = findPreset(command.preset);
   if (!preset || preset.algorithm !== command.algorithm) return refuse('unknown-preset', 'Pick one of the presets offered for this algorithm.');
-  const players = activeSeats(room).map((seat) => seat.nodeId);
+  const players = playerIds(room);
   if (players.length < MIN_PLAYERS) return refuse('too-few-students', `A round needs at least ${MIN_PLAYERS} students in the class.`);
-  return accept({
+  const started: GameEvent = {
     type: 'RoundStarted',
     at: command.at,
     round: (room.roundsPlayed ?? 0) + 1,
@@ -72,19 +72,34 @@ function decideStart(room: RoomState, command: StartRound): GameDecision {
       teamSize: command.teamSize,
       crashOnDisconnect: command.crashOnDisconnect,
       seed: command.seed,
+      startPaused: command.startPaused ?? false,
     },
     teams: arrangeTeams(players, command.teamSize),
-  });
+  };
+  return accept(started, ...absentAtStart(evolveGame(room, started), command));
+}
+
+/** Students not connected when the round starts are silent nodes from its first instant. */
+function absentAtStart(room: GameRoom, command: StartRound): GameEvent[] {
+  if (!command.online) return [];
+  const online = new Set(command.online);
+  const events: GameEvent[] = [];
+  for (const nodeId of room.round!.teams.flatMap((team) => team.members)) {
+    if (online.has(nodeId)) continue;
+    const away = decidePresence(room.round!, { type: 'SeatPresence', at: command.at, roomTime: 0, nodeId, online: false });
+    for (const event of away.events) room = evolveGame(room, event);
+    events.push(...away.events);
+  }
+  return events;
 }
 
 /** Ticks a team's cluster to `roomTime`, then optionally runs a command; both as one batch. */
-function advanceAndRun(cluster: ClusterState, roomTime: number, command?: Command): { events: Event[]; refusal: Refusal | null } {
+function advanceAndRun(cluster: ClusterState, roomTime: number, command?: Command): Decision<Event> {
   const tick = decide(cluster, { type: 'Tick', to: roomTime });
-  if (!tick.ok) return { events: [], refusal: tick.refusal };
-  if (!command) return { events: tick.events, refusal: null };
+  if (!tick.ok || !command) return tick;
   const run = decide(tick.state, command);
-  if (!run.ok) return { events: tick.events, refusal: run.refusal };
-  return { events: tick.events.concat(run.events), refusal: null };
+  // Refused, the time that passed before the command still happened.
+  return run.ok ? accepted(...tick.events, ...run.events) : refused(run.refusal, tick.events);
 }
 
 const onlyTime = (events: Event[]) => events.every((e) => e.type === 'ClockAdvanced');
@@ -109,19 +124,19 @@ function decideMove(round: RoundState, command: PlayMove): GameDecision {
   if (!seat) return refuse('not-in-round', 'You joined after this round started: you will play in the next one.');
   const result = advanceAndRun(seat.team.cluster, command.roomTime, moveToCommand(command.move, seat.index));
   const events: GameEvent[] = [];
-  const moved = result.events.length > 0 && !(result.refusal && onlyTime(result.events));
-  if (moved) events.push(batch(command.at, seat.team.team, result.refusal ? 'tick' : 'move', result.events, seat.index));
-  if (!result.refusal) return accept(...events);
+  const moved = result.events.length > 0 && !(!result.ok && onlyTime(result.events));
+  if (moved) events.push(batch(command.at, seat.team.team, result.ok ? 'move' : 'tick', result.events, seat.index));
+  if (result.ok) return accept(...events);
   const { code, rule = 'C0', message } = result.refusal;
   events.push({ type: 'MoveRefused', at: command.at, team: seat.team.team, node: seat.index, move: command.move.type, code, rule });
-  return { events, refusal: { code, rule, message } };
+  return refused({ code, rule, message }, events);
 }
 
 function decideFault(round: RoundState, command: InjectFault): GameDecision {
   const team = round.teams[command.team];
   if (!team) return refuse('unknown-team', `There is no team ${command.team + 1} in this round.`);
   const result = advanceAndRun(team.cluster, command.roomTime, command.fault);
-  if (result.refusal) return { events: [], refusal: result.refusal };
+  if (!result.ok) return refused(result.refusal);
   return accept(batch(command.at, team.team, 'fault', result.events));
 }
 
@@ -137,13 +152,13 @@ function decideClock(round: RoundState, command: SetRoundClock): GameDecision {
       return accept({ type: 'RoundClockSet', at, running: true, rate, roomTime: command.roomTime });
     case 'rate': {
       const next = command.rate ?? rate;
-      if (!(next >= MIN_RATE && next <= MAX_RATE)) return refuse('bad-rate', `The clock runs between ${MIN_RATE}x and ${MAX_RATE}x.`);
+      if (!isClockRate(next)) return refuse('bad-rate', `The clock runs between ${MIN_RATE}x and ${MAX_RATE}x.`);
       return accept({ type: 'RoundClockSet', at, running, rate: next, roomTime: command.roomTime });
     }
     case 'step': {
-      const stepMs = command.stepMs ?? 1000;
+      const stepMs = command.stepMs ?? DEFAULT_STEP_MS;
       if (running) return refuse('clock-running', 'Pause the clock before stepping it.');
-      if (!(stepMs > 0 && stepMs <= MAX_STEP_MS)) return refuse('bad-step', 'A step is between 1 ms and 60 s.');
+      if (!isClockStep(stepMs)) return refuse('bad-step', `A step is between 1 ms and ${MAX_STEP_MS / 1000} s.`);
       const to = command.roomTime + stepMs;
       return accept(...ticksTo(round, at, to, 'clock'), { type: 'RoundClockSet', at, running: false, rate, roomTime: to });
     }
@@ -171,7 +186,7 @@ function decidePresence(round: RoundState, command: SeatPresence): GameDecision 
   if (command.online && status === 'crashed' && seat.team.away.includes(seat.index)) fault = { type: 'RestartNode', node: seat.index };
   if (!fault) return accept();
   const result = advanceAndRun(seat.team.cluster, command.roomTime, fault);
-  if (result.refusal) return accept();
+  if (!result.ok) return accept();
   return accept(batch(command.at, seat.team.team, 'presence', result.events, seat.index));
 }
 

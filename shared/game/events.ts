@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Event } from '../rules/types';
+import { MAX_RATE, MIN_RATE } from './room-clock';
 
 const at = z.number().int().nonnegative();
 const algorithm = z.enum(['raft', 'bully', 'lease']);
@@ -23,6 +24,8 @@ export const roundConfigSchema = z.object({
   teamSize: z.number().int().min(3).max(9).nullable(),
   crashOnDisconnect: z.boolean(),
   seed: z.number().int(),
+  // Logs written before rounds could start paused lack the field: they started running.
+  startPaused: z.boolean().default(false),
 });
 
 export const roundStartedSchema = z.object({
@@ -37,7 +40,7 @@ export const roundClockSetSchema = z.object({
   type: z.literal('RoundClockSet'),
   at,
   running: z.boolean(),
-  rate: z.number().min(0.25).max(4),
+  rate: z.number().min(MIN_RATE).max(MAX_RATE),
   roomTime: z.number().nonnegative(),
 });
 

@@ -5,19 +5,19 @@
  */
 import { createCluster, evolve } from '../rules/engine';
 import type { ClusterState, Event } from '../rules/types';
-import type { RoomState } from '../room/state';
+import type { GameRoom } from './room';
 import type { ClusterEvents, GameEvent } from './events';
 import { narrate } from './narrate';
 import { TICKER_LIMIT, type RoundState, type TeamState, type TickerLine } from './round';
 
-export function evolveGame(room: RoomState, event: GameEvent): RoomState {
+export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   if (event.type === 'RoundStarted') {
     const { config } = event;
     const round: RoundState = {
       id: event.round,
       config,
       startedAt: event.at,
-      clock: { running: true, rate: 1, roomTime: 0 },
+      clock: { running: !config.startPaused, rate: 1, roomTime: 0 },
       ended: false,
       teams: event.teams.map((members, team) => ({
         team,
@@ -45,11 +45,11 @@ export function evolveGame(room: RoomState, event: GameEvent): RoomState {
   }
 }
 
-function withRound(room: RoomState, round: RoundState): RoomState {
+function withRound<R extends GameRoom>(room: R, round: RoundState): R {
   return { ...room, round };
 }
 
-function withTeam(room: RoomState, round: RoundState, index: number, change: (team: TeamState) => TeamState): RoomState {
+function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState): R {
   const team = round.teams[index];
   if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);
   const teams = round.teams.slice();

@@ -13,8 +13,14 @@ export interface RoundConfig {
   teamSize: number | null;
   /** A student whose phone disconnects is a crashed node until it comes back. */
   crashOnDisconnect: boolean;
+  /** The seed of the round's randomness (team t plays seed + t); logged so a replay reproduces. */
   seed: number;
+  /** The round began with its clock paused (host:round:start `startPaused`). */
+  startPaused: boolean;
 }
+
+/** Seeds are 31-bit non-negative integers (what the server draws, what a host may pass). */
+export const SEED_MAX = 2 ** 31 - 1;
 
 export interface TickerLine {
   /** Room time of the event the line tells. */

@@ -12,7 +12,7 @@ import { nodeLabel } from '../rules/labels';
 import type { LeaseCluster } from '../rules/lease/types';
 import type { RaftCluster } from '../rules/raft/types';
 import type { ClusterState, NodeStatus } from '../rules/types';
-import type { RoomState } from '../room/state';
+import type { GameRoom } from './room';
 import { clockView, projectTo, type RoundClockView } from './seat-view';
 import type { TeamState, TickerLine } from './round';
 
@@ -81,6 +81,8 @@ export interface GameScreenView {
   algorithm: ClusterState['algorithm'];
   preset: string;
   params: Record<string, unknown>;
+  /** The round's seed in force (host:round:start `seed`, or the one the server drew). */
+  seed: number;
   ended: boolean;
   clock: RoundClockView;
   teamSize: number | null;
@@ -132,7 +134,7 @@ function ringFor(name: string, deadline: number | undefined, local: number, tota
   return { name, remainingMs, totalMs: Math.max(totalMs, remainingMs) };
 }
 
-function truthNodes(room: RoomState, team: TeamState, state: ClusterState, online: ReadonlySet<number>): TruthNode[] {
+function truthNodes(room: GameRoom, team: TeamState, state: ClusterState, online: ReadonlySet<number>): TruthNode[] {
   return state.nodes.map((node, i) => {
     const local = localTime(node.clock, state.now);
     const nodeId = team.members[i]!;
@@ -182,7 +184,7 @@ function algorithmExtras(state: ClusterState): Pick<TruthTeam, 'raft' | 'bully' 
   };
 }
 
-function truthTeam(room: RoomState, team: TeamState, roomNow: number, online: ReadonlySet<number>): TruthTeam {
+function truthTeam(room: GameRoom, team: TeamState, roomNow: number, online: ReadonlySet<number>): TruthTeam {
   const state = projectTo(team.cluster, roomNow);
   const extras = algorithmExtras(state);
   const { elections, alerts, ...algorithm } = extras;
@@ -203,7 +205,7 @@ function truthTeam(room: RoomState, team: TeamState, roomNow: number, online: Re
   };
 }
 
-export function gameScreenView(room: RoomState, roomNow: number, onlineNodeIds: readonly number[]): GameScreenView | null {
+export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: readonly number[]): GameScreenView | null {
   const round = room.round;
   if (!round) return null;
   const online = new Set(onlineNodeIds);
@@ -212,6 +214,7 @@ export function gameScreenView(room: RoomState, roomNow: number, onlineNodeIds: 
     algorithm: round.config.algorithm,
     preset: round.config.preset,
     params: round.config.params,
+    seed: round.config.seed,
     ended: round.ended,
     clock: clockView(round, roomNow),
     teamSize: round.config.teamSize,

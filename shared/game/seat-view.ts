@@ -11,7 +11,7 @@ import { leaseMoves, leaseNodeView, type LeaseNodeView } from '../rules/lease/vi
 import { raftMoves, raftNodeView, type RaftNodeView } from '../rules/raft/view';
 import type { Refusal } from '../rules/refusal';
 import type { Algorithm, ClusterState, Command } from '../rules/types';
-import type { RoomState } from '../room/state';
+import type { GameRoom } from './room';
 import { commandToMove, type Move } from './moves';
 import { seatInRound, type RoundState } from './round';
 
@@ -43,6 +43,8 @@ export interface GameSeatView {
   round: number;
   algorithm: Algorithm;
   preset: string;
+  /** The round's seed in force (host:round:start `seed`, or the one the server drew). */
+  seed: number;
   ended: boolean;
   clock: RoundClockView;
   /**
@@ -105,13 +107,14 @@ function nodeView(state: ClusterState, index: number): AlgorithmNodeView | null 
   return leaseNodeView(state, index);
 }
 
-export function gameSeatView(room: RoomState, nodeId: number, roomNow: number): GameSeatView | null {
+export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): GameSeatView | null {
   const round = room.round;
   if (!round) return null;
   const base = {
     round: round.id,
     algorithm: round.config.algorithm,
     preset: round.config.preset,
+    seed: round.config.seed,
     ended: round.ended,
     clock: clockView(round, roomNow),
     computedAt: roomNow,

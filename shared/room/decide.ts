@@ -3,7 +3,7 @@
  * Pure: the same state and command always give the same answer. A refusal produces
  * no events, so a refused command leaves no trace in the log.
  */
-import type { Refusal } from '../protocol';
+import { accepted, refuseAdmin, refused, type Decision as DecisionOf, type RefusalCode } from '../rules/refusal';
 import type { CreateRoom, JoinRoom, KickNode, LockRoom, RoomCommand, UnlockRoom } from './commands';
 import type { RoomEvent } from './events';
 import { checkNickname } from './nickname';
@@ -11,7 +11,7 @@ import { nicknameSkeleton } from './nickname-skeleton';
 import { checkHost } from './seats';
 import { activeSeats, MAX_SEATS, type MaybeRoom, type RoomState } from './state';
 
-export type Decision = { ok: true; events: RoomEvent[] } | { ok: false; refusal: Refusal };
+export type Decision = DecisionOf<RoomEvent>;
 
 export function decideRoom(state: MaybeRoom, command: RoomCommand): Decision {
   if (command.type === 'CreateRoom') return decideCreate(state, command);
@@ -40,7 +40,7 @@ function decideJoin(state: RoomState, command: JoinRoom): Decision {
   if (state.locked) return refuse('room-locked', 'The teacher has locked this class: no new students can join right now.');
   if (state.seats.length >= MAX_SEATS) return refuse('room-full', `This class is full (${MAX_SEATS} seats).`);
   const checked = checkNickname(command.nickname);
-  if (!checked.ok) return { ok: false, refusal: checked.refusal };
+  if (!checked.ok) return refused(checked.refusal);
   // Look-alikes are duplicates (issue 9, finding 5): compare confusable skeletons.
   const wanted = nicknameSkeleton(checked.nickname);
   if (activeSeats(state).some((seat) => nicknameSkeleton(seat.nickname) === wanted)) {
@@ -81,15 +81,15 @@ function decideUnlock(state: RoomState, command: UnlockRoom): Decision {
 
 function hostRefusal(state: RoomState, hostTokenHash: string): Decision | null {
   const refusal = checkHost(state, hostTokenHash);
-  return refusal ? { ok: false, refusal } : null;
+  return refusal ? refused(refusal) : null;
 }
 
 function accept(...events: RoomEvent[]): Decision {
-  return { ok: true, events };
+  return accepted(...events);
 }
 
-function refuse(code: string, message: string): Decision {
-  return { ok: false, refusal: { code, message } };
+function refuse(code: RefusalCode, message: string): Decision {
+  return refused(refuseAdmin(code, message));
 }
 
 function assertNever(value: never): never {

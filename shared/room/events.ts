@@ -48,6 +48,5 @@ export const roomEventSchema = z.discriminatedUnion('type', [
 ]);
 
 export type RoomEvent = z.infer<typeof roomEventSchema>;
-export type RoomEventType = RoomEvent['type'];
 export type RoomCreated = z.infer<typeof roomCreatedSchema>;
 export type NodeJoined = z.infer<typeof nodeJoinedSchema>;

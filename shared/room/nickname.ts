@@ -8,11 +8,11 @@
  * reorders the text is refused, because two names that look the same on the projector
  * must be the same name (uniqueness compares skeletons: nickname-skeleton.ts).
  */
-import type { Refusal } from '../protocol';
+import { refuseAdmin, type RefusalCode, type Result } from '../rules/refusal';
 
 export const NICKNAME_MAX_LENGTH = 20;
 
-export type NicknameCheck = { ok: true; nickname: string } | { ok: false; refusal: Refusal };
+export type NicknameCheck = Result<{ nickname: string }>;
 
 // Angle brackets are what turn text into markup; apostrophes stay allowed (O'Brien).
 const MARKUP = /[<>]/;
@@ -56,6 +56,6 @@ export function checkNickname(raw: string): NicknameCheck {
   return { ok: true, nickname };
 }
 
-function refuse(code: string, message: string): NicknameCheck {
-  return { ok: false, refusal: { code, message } };
+function refuse(code: RefusalCode, message: string): NicknameCheck {
+  return { ok: false, refusal: refuseAdmin(code, message) };
 }

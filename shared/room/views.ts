@@ -3,8 +3,33 @@
  * a fact of the server's connections (not of the log), so it is passed in.
  * Views never include token hashes.
  */
-import type { RoomView, SeatView } from '../protocol';
 import { activeSeats, type RoomState } from './state';
+
+export interface NodeSummary {
+  nodeId: number;
+  nickname: string;
+  /** True while at least one browser holding this seat is connected. */
+  online: boolean;
+}
+
+/** What the host panel and the projector see: the whole room. */
+export interface RoomView {
+  code: string;
+  locked: boolean;
+  /** Active (not kicked) nodes, in join order. */
+  nodes: NodeSummary[];
+  kickedCount: number;
+}
+
+/** What one student sees: their own node and a little about the room. */
+export interface SeatView {
+  code: string;
+  nodeId: number;
+  nickname: string;
+  status: 'active' | 'kicked';
+  locked: boolean;
+  crewSize: number;
+}
 
 export function roomView(state: RoomState, onlineNodeIds: readonly number[]): RoomView {
   const active = activeSeats(state);

@@ -9,13 +9,14 @@ import { trueClock, roomTimeOf } from './clock';
 import { evolveCommon } from './common-evolve';
 import { connected } from './network';
 import { seedRng } from './prng';
-import type { Refusal } from './refusal';
+import { refuse, type Decision, type Refusal } from './refusal';
 import { RULES } from './registry';
-import { decideHostCommand } from './host-commands';
+import { decideHostCommand, isHostCommand } from './host-commands';
 import type { Algorithm, ClusterCore, ClusterState, Command, CommonEvent, Event, Message, NetworkParams, NodeBase } from './types';
 import { SERVICE } from './types';
 
-export type Decision = { ok: true; events: Event[]; state: ClusterState } | { ok: false; refusal: Refusal };
+/** The one decision shape, plus the cluster after the events (unchanged when refused). */
+export type ClusterDecision = Decision<Event> & { state: ClusterState };
 
 const COMMON_EVENTS: ReadonlySet<string> = new Set<CommonEvent['type']>([
   'ClockAdvanced', 'MessagesSent', 'MessageDelivered', 'MessageDropped', 'TimerSet', 'TimerCleared', 'TimerFired',
@@ -69,32 +70,30 @@ export function createEmitter(initial: ClusterState): Emitter & { events: Event[
   };
 }
 
-export function decide(state: ClusterState, command: Command): Decision {
+export function decide(state: ClusterState, command: Command): ClusterDecision {
   const out = createEmitter(state);
   const refusal = command.type === 'Tick' ? advance(out, command.to) : decideCommand(out, command);
   if (refusal) {
     if (out.events.length > 0) throw new Error(`${command.type}: refused after emitting events`);
-    return { ok: false, refusal };
+    return { ok: false, refusal, events: [], state };
   }
   return { ok: true, events: out.events, state: out.state };
 }
 
 function decideCommand(out: Emitter & { events: Event[] }, command: Exclude<Command, { type: 'Tick' }>): Refusal | void {
-  const hostRefusal = decideHostCommand(out, command);
-  if (hostRefusal !== 'not-a-host-command') return hostRefusal;
-  return decidePlayerCommand(out, command);
+  return isHostCommand(command) ? decideHostCommand(out, command) : decidePlayerCommand(out, command);
 }
 
 function decidePlayerCommand(out: Emitter, command: Command): Refusal | void {
   const rules = RULES[out.state.algorithm];
   if (!(rules.commandTypes as readonly string[]).includes(command.type)) {
-    return { code: 'WRONG_ALGORITHM', rule: 'C0', message: `"${command.type}" is not a move in ${out.state.algorithm} rounds.` };
+    return refuse('wrong-algorithm', 'C0', `"${command.type}" is not a move in ${out.state.algorithm} rounds.`);
   }
   const nodeIndex = (command as { node: number }).node;
   const node = out.state.nodes[nodeIndex];
-  if (!node) return { code: 'UNKNOWN_NODE', rule: 'C0', message: `There is no node ${nodeIndex} in this cluster.` };
-  if (node.status === 'crashed') return { code: 'NODE_CRASHED', rule: 'C1', message: 'Your node has crashed: a crashed node cannot act until the host restarts it (C1).' };
-  if (node.status === 'paused') return { code: 'NODE_PAUSED', rule: 'C2', message: 'Your node is frozen in a pause: it cannot act until the pause ends (C2).' };
+  if (!node) return refuse('unknown-node', 'C0', `There is no node ${nodeIndex} in this cluster.`);
+  if (node.status === 'crashed') return refuse('node-crashed', 'C1', 'Your node has crashed: a crashed node cannot act until the host restarts it (C1).');
+  if (node.status === 'paused') return refuse('node-paused', 'C2', 'Your node is frozen in a pause: it cannot act until the pause ends (C2).');
   return rules.decideNode(out, command);
 }
 
@@ -125,7 +124,7 @@ function nextDue(state: ClusterState, to: number): Due | null {
 const MAX_STEPS_PER_TICK = 100_000;
 
 function advance(out: Emitter, to: number): Refusal | void {
-  if (!Number.isFinite(to)) return { code: 'BAD_TIME', rule: 'C0', message: 'Time must be a finite number.' };
+  if (!Number.isFinite(to)) return refuse('bad-time', 'C0', 'Time must be a finite number.');
   const rules = RULES[out.state.algorithm];
   for (let steps = 0; ; steps++) {
     if (steps > MAX_STEPS_PER_TICK) throw new Error('tick did not settle: a rule keeps scheduling work at the same instant');

@@ -11,51 +11,60 @@ import type { Command, NodeIndex } from './types';
 const MAX_RATE = 10;
 
 function badNode(out: Emitter, node: NodeIndex): Refusal | null {
-  return out.state.nodes[node] ? null : refuse('UNKNOWN_NODE', 'C0', `There is no node ${node} in this cluster.`);
+  return out.state.nodes[node] ? null : refuse('unknown-node', 'C0', `There is no node ${node} in this cluster.`);
 }
 
 function badRate(rate: number | undefined): Refusal | null {
   if (rate === undefined || (Number.isFinite(rate) && rate > 0 && rate <= MAX_RATE)) return null;
-  return refuse('BAD_PARAMETER', 'C0', `A clock rate must be above 0 and at most ${MAX_RATE}.`);
+  return refuse('bad-parameter', 'C0', `A clock rate must be above 0 and at most ${MAX_RATE}.`);
 }
 
 function badProbability(p: number | undefined): Refusal | null {
   if (p === undefined || (Number.isFinite(p) && p >= 0 && p <= 1)) return null;
-  return refuse('BAD_PARAMETER', 'C0', 'A drop rate is a probability between 0 and 1.');
+  return refuse('bad-parameter', 'C0', 'A drop rate is a probability between 0 and 1.');
 }
 
 function badDelay(ms: number | undefined): Refusal | null {
   if (ms === undefined || (Number.isFinite(ms) && ms >= 0 && ms <= 600_000)) return null;
-  return refuse('BAD_PARAMETER', 'C0', 'A delay is between 0 and 600000 ms.');
+  return refuse('bad-parameter', 'C0', 'A delay is between 0 and 600000 ms.');
 }
 
-/** Returns 'not-a-host-command' for player commands, so the engine can route them on. */
-export function decideHostCommand(out: Emitter, command: Command): Refusal | void | 'not-a-host-command' {
+/** The teacher's commands; every other command is a player's move (the engine routes on this). */
+export const HOST_COMMAND_TYPES = [
+  'CrashNode', 'RestartNode', 'PauseNode', 'ResumeNode', 'SkewClock', 'SetNetwork', 'SetLink', 'Partition', 'HealPartition', 'DropMessage',
+] as const satisfies readonly Command['type'][];
+export type HostCommand = Extract<Command, { type: (typeof HOST_COMMAND_TYPES)[number] }>;
+
+export function isHostCommand(command: Command): command is HostCommand {
+  return (HOST_COMMAND_TYPES as readonly string[]).includes(command.type);
+}
+
+export function decideHostCommand(out: Emitter, command: HostCommand): Refusal | void {
   const state = out.state;
   switch (command.type) {
     case 'CrashNode': {
       const status = state.nodes[command.node]?.status;
       if (status === undefined) return badNode(out, command.node) ?? undefined;
-      if (status === 'crashed') return refuse('ALREADY_CRASHED', 'C1', 'That node is already down.');
+      if (status === 'crashed') return refuse('already-crashed', 'C1', 'That node is already down.');
       return out.emit({ type: 'NodeCrashed', node: command.node });
     }
     case 'RestartNode': {
       const status = state.nodes[command.node]?.status;
       if (status === undefined) return badNode(out, command.node) ?? undefined;
-      if (status !== 'crashed') return refuse('NOT_CRASHED', 'C1', 'Only a crashed node can be restarted.');
+      if (status !== 'crashed') return refuse('not-crashed', 'C1', 'Only a crashed node can be restarted.');
       out.emit({ type: 'NodeRestarted', node: command.node });
       return RULES[state.algorithm].onRestart(out, command.node);
     }
     case 'PauseNode': {
       const status = state.nodes[command.node]?.status;
       if (status === undefined) return badNode(out, command.node) ?? undefined;
-      if (status !== 'live') return refuse('NOT_LIVE', 'C2', 'Only a running node can be paused.');
+      if (status !== 'live') return refuse('not-live', 'C2', 'Only a running node can be paused.');
       return out.emit({ type: 'NodePaused', node: command.node });
     }
     case 'ResumeNode': {
       const status = state.nodes[command.node]?.status;
       if (status === undefined) return badNode(out, command.node) ?? undefined;
-      if (status !== 'paused') return refuse('NOT_PAUSED', 'C2', 'That node is not paused.');
+      if (status !== 'paused') return refuse('not-paused', 'C2', 'That node is not paused.');
       out.emit({ type: 'NodeResumed', node: command.node });
       return RULES[state.algorithm].onResume?.(out, command.node);
     }
@@ -79,7 +88,7 @@ export function decideHostCommand(out: Emitter, command: Command): Refusal | voi
     case 'SetLink': {
       const known = (n: NodeIndex) => n === -1 || state.nodes[n] !== undefined;
       if (!known(command.from) || !known(command.to) || command.from === command.to) {
-        return refuse('UNKNOWN_NODE', 'C0', 'A link joins two different nodes of this cluster.');
+        return refuse('unknown-node', 'C0', 'A link joins two different nodes of this cluster.');
       }
       const problem = badDelay(command.delayMs) ?? badProbability(command.dropRate);
       if (problem) return problem;
@@ -92,23 +101,27 @@ export function decideHostCommand(out: Emitter, command: Command): Refusal | voi
       const seen = new Set<number>();
       for (const group of command.groups) {
         for (const n of group) {
-          if (n !== -1 && !state.nodes[n]) return refuse('UNKNOWN_NODE', 'C0', `There is no node ${n} in this cluster.`);
-          if (seen.has(n)) return refuse('BAD_PARTITION', 'C0', 'A node can be on one side of a partition only.');
+          if (n !== -1 && !state.nodes[n]) return refuse('unknown-node', 'C0', `There is no node ${n} in this cluster.`);
+          if (seen.has(n)) return refuse('bad-partition', 'C0', 'A node can be on one side of a partition only.');
           seen.add(n);
         }
       }
-      if (command.groups.length < 2) return refuse('BAD_PARTITION', 'C0', 'A partition needs at least two sides.');
+      if (command.groups.length < 2) return refuse('bad-partition', 'C0', 'A partition needs at least two sides.');
       return out.emit({ type: 'Partitioned', groups: command.groups.map((g) => g.slice()) });
     }
     case 'HealPartition':
-      if (state.network.partition === null) return refuse('NOT_PARTITIONED', 'C0', 'The network is not partitioned.');
+      if (state.network.partition === null) return refuse('not-partitioned', 'C0', 'The network is not partitioned.');
       return out.emit({ type: 'PartitionHealed' });
     case 'DropMessage':
       if (!state.network.inFlight.some((m) => m.id === command.id)) {
-        return refuse('NO_SUCH_MESSAGE', 'C0', 'That message is no longer in flight.');
+        return refuse('no-such-message', 'C0', 'That message is no longer in flight.');
       }
       return out.emit({ type: 'MessageDropped', id: command.id, reason: 'byHand' });
     default:
-      return 'not-a-host-command';
+      return assertNever(command);
   }
+}
+
+function assertNever(command: never): never {
+  throw new Error(`Unhandled host command: ${JSON.stringify(command)}`);
 }

@@ -35,9 +35,9 @@ describe('a Raft round played over the wire', () => {
     expect(initial?.label).toBe('B');
 
     expect(await cls.hostAsk('host:fault', { team: 0, fault: { type: 'CrashNode', node: 0 } })).toEqual({ ok: true });
-    expect((await a.move({ type: 'SendHeartbeat' })).refusal).toMatchObject({ code: 'NODE_CRASHED', rule: 'C1' });
+    expect((await a.move({ type: 'SendHeartbeat' })).refusal).toMatchObject({ code: 'node-crashed', rule: 'C1' });
     // Standing early breaks R3.
-    expect((await b.move({ type: 'StandForElection' })).refusal).toMatchObject({ code: 'ELECTION_TIMER_RUNNING', rule: 'R3' });
+    expect((await b.move({ type: 'StandForElection' })).refusal).toMatchObject({ code: 'election-timer-running', rule: 'R3' });
 
     expect(await step(cls, 30_000)).toEqual({ ok: true });
     expect(await b.move({ type: 'StandForElection' })).toEqual({ ok: true });
@@ -47,7 +47,7 @@ describe('a Raft round played over the wire', () => {
     expect(await d.move({ type: 'GrantVote', candidate: 1 })).toEqual({ ok: true });
     const second = await d.move({ type: 'GrantVote', candidate: 2 });
     expect(second.ok).toBe(false);
-    expect(second.refusal).toMatchObject({ code: 'ALREADY_VOTED', rule: 'R4' });
+    expect(second.refusal).toMatchObject({ code: 'already-voted', rule: 'R4' });
     expect(second.refusal.message).toMatch(/B/);
     expect(await e.move({ type: 'GrantVote', candidate: 1 })).toEqual({ ok: true });
     await step(cls, 1000);
@@ -94,7 +94,7 @@ describe('a Raft round played over the wire', () => {
     const badMove = await ask(student.socket, 'seat:move', { code: cls.code, seatToken: student.seatToken, moveId: 'x', move: { type: 'Teleport' } });
     expect(badMove.refusal.code).toBe('invalid-payload');
     const wrongAlgorithm = await student.move({ type: 'Acquire' });
-    expect(wrongAlgorithm.refusal.code).toBe('WRONG_ALGORITHM');
+    expect(wrongAlgorithm.refusal.code).toBe('wrong-algorithm');
     // A latecomer watches this round and plays the next.
     const late = await openLatecomer(cls);
     expect((await late({ type: 'StandForElection' })).refusal.code).toBe('not-in-round');

@@ -18,7 +18,7 @@ describe('socket origins', () => {
     await expect(connectClient(server, { origin: 'null' })).rejects.toThrow();
     // Same host name, another port: another origin.
     await expect(connectClient(server, { origin: 'http://127.0.0.1:1' })).rejects.toThrow();
-    expect(server.game.io.sockets.sockets.size).toBe(0);
+    expect(server.game.transport.connectionCount()).toBe(0);
     expect(server.game.registry.size).toBe(0);
   });
 

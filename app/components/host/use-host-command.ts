@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import type { Refusal } from '@/shared/protocol';
+import type { Refusal, Result } from '@/shared/rules/refusal';
 
-type Answer = { ok: true } | { ok: false; refusal: Refusal };
+type Answer = Result;
 
 /**
  * Runs one host command at a time for a group of controls and keeps the server's refusal,

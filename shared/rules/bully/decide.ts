@@ -38,7 +38,7 @@ function sendAlive(out: Out, index: NodeIndex): Refusal | void {
   const node = nodeOf(out.state, index);
   if (node.coordinator !== index) {
     const who = node.coordinator === null ? 'you know no coordinator' : `you believe node ${rankLabel(node.coordinator)} is the coordinator`;
-    return refuse('NOT_COORDINATOR', 'B7', `Only the coordinator sends "I'm alive", and ${who} (B7).`);
+    return refuse('not-coordinator', 'B7', `Only the coordinator sends "I'm alive", and ${who} (B7).`);
   }
   send(out, index, peersOf(out.state, index).map((to) => ({ to, payload: { kind: 'ALIVE' as const } })));
   setTimer(out, index, BULLY_TIMERS.heartbeat, out.state.params.heartbeatMs);
@@ -48,19 +48,19 @@ function startElection(out: Out, index: NodeIndex): Refusal | void {
   const state = out.state;
   const node = nodeOf(state, index);
   if (node.phase === 'awaitingAnswer') {
-    return refuse('ALREADY_ELECTING', 'B1', `Your election #${node.round} is already running: wait for an answer or for your timer T to run out (B1).`);
+    return refuse('already-electing', 'B1', `Your election #${node.round} is already running: wait for an answer or for your timer T to run out (B1).`);
   }
   if (node.phase === 'mayDeclare') {
-    return refuse('ALREADY_ELECTING', 'B1', `No higher rank answered your election #${node.round} within T: you won it, so declare yourself coordinator instead (B1, B3).`);
+    return refuse('already-electing', 'B1', `No higher rank answered your election #${node.round} within T: you won it, so declare yourself coordinator instead (B1, B3).`);
   }
   if (node.phase === 'awaitingCoordinator') {
     const who = node.answersFrom.map(rankLabel).join(', ');
-    return refuse('COORDINATOR_WAIT_RUNNING', 'B4', `Node ${who} answered your election: wait for its COORDINATOR; you may start again only once T' runs out (B4).`);
+    return refuse('coordinator-wait-running', 'B4', `Node ${who} answered your election: wait for its COORDINATOR; you may start again only once T' runs out (B4).`);
   }
   const reason = electionReason(node);
   if (reason === null) {
     const trust = node.coordinator === index ? 'You are the coordinator' : `You still trust coordinator ${rankLabel(node.coordinator ?? index)}`;
-    return refuse('NO_REASON_TO_ELECT', 'B1', `${trust}: start an election only if you suspect the coordinator, have just restarted, or got ELECTION or COORDINATOR from a lower rank (B1).`);
+    return refuse('no-reason-to-elect', 'B1', `${trust}: start an election only if you suspect the coordinator, have just restarted, or got ELECTION or COORDINATOR from a lower rank (B1).`);
   }
   const round = state.stats.elections + 1;
   out.emit({ type: 'BullyElectionStarted', node: index, round, reason });
@@ -74,17 +74,17 @@ function startElection(out: Out, index: NodeIndex): Refusal | void {
 
 function answer(out: Out, index: NodeIndex, to: NodeIndex): Refusal | void {
   const state = out.state;
-  if (!Number.isInteger(to) || !state.nodes[to]) return refuse('UNKNOWN_NODE', 'C0', `There is no node ${to} in this cluster.`);
+  if (!Number.isInteger(to) || !state.nodes[to]) return refuse('unknown-node', 'C0', `There is no node ${to} in this cluster.`);
   if (to >= index) {
     const why = to === index ? 'you cannot answer yourself' : `node ${rankLabel(to)} outranks you`;
-    return refuse('NOT_LOWER_RANK', 'B6', `An answer only goes from a higher rank down to a lower one, and ${why} (B6).`);
+    return refuse('not-lower-rank', 'B6', `An answer only goes from a higher rank down to a lower one, and ${why} (B6).`);
   }
   const heard = nodeOf(state, index).electionsHeard.find((h) => h.from === to);
   if (!heard) {
-    return refuse('NO_ELECTION_RECEIVED', 'B2', `You have no ELECTION from node ${rankLabel(to)} to answer: you answer only an election that reached you (B2).`);
+    return refuse('no-election-received', 'B2', `You have no ELECTION from node ${rankLabel(to)} to answer: you answer only an election that reached you (B2).`);
   }
   if (heard.answered) {
-    return refuse('ALREADY_ANSWERED', 'B2', `You already answered node ${rankLabel(to)}'s election #${heard.round}: one answer per election (B2).`);
+    return refuse('already-answered', 'B2', `You already answered node ${rankLabel(to)}'s election #${heard.round}: one answer per election (B2).`);
   }
   out.emit({ type: 'ElectionAnswered', node: index, to, round: heard.round });
   send(out, index, [{ to, payload: { kind: 'ANSWER', round: heard.round, episode: out.state.tallies.current } }]);
@@ -96,15 +96,15 @@ function declareCoordinator(out: Out, index: NodeIndex): Refusal | void {
   const highest = index === state.nodes.length - 1;
   if (!highest) {
     if (node.phase === 'idle') {
-      return refuse('NOT_ELECTING', 'B3', 'You have not started an election: only a node whose election got no answer within T, or the highest rank, may declare itself coordinator (B3).');
+      return refuse('not-electing', 'B3', 'You have not started an election: only a node whose election got no answer within T, or the highest rank, may declare itself coordinator (B3).');
     }
     if (node.phase === 'awaitingAnswer') {
       const left = timerRemaining(out, index, BULLY_TIMERS.answer) ?? 0;
-      return refuse('ANSWER_TIMER_RUNNING', 'B3', `Your answer timer T still runs (${seconds(left)} on your clock): declare only if no higher rank answers before it runs out (B3).`);
+      return refuse('answer-timer-running', 'B3', `Your answer timer T still runs (${seconds(left)} on your clock): declare only if no higher rank answers before it runs out (B3).`);
     }
     if (node.phase !== 'mayDeclare') {
       const who = node.answersFrom.map(rankLabel).join(', ');
-      return refuse('ANSWER_RECEIVED', 'B6', `Node ${who} answered your election #${node.round}: a higher rank is alive, so you may not declare yourself in this round (B6).`);
+      return refuse('answer-received', 'B6', `Node ${who} answered your election #${node.round}: a higher rank is alive, so you may not declare yourself in this round (B6).`);
     }
   }
   const round = node.phase === 'idle' ? 0 : node.round;

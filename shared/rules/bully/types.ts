@@ -151,5 +151,3 @@ export type BullyWire =
   | { kind: 'ANSWER'; round: number; episode: number }
   | { kind: 'COORDINATOR'; round: number; episode: number }
   | { kind: 'ALIVE' };
-
-export const BULLY_WIRE_KINDS: readonly string[] = ['ELECTION', 'ANSWER', 'COORDINATOR', 'ALIVE'];

@@ -45,19 +45,19 @@ export function decideClient(out: Out, command: LeaseCommand): Refusal | void {
   switch (command.type) {
     case 'Acquire':
       if (client.leading) {
-        return refuse('ALREADY_HOLDER', 'L1', 'You already hold the lease as far as you know; renew it instead of acquiring it again (L1).');
+        return refuse('already-holder', 'L1', 'You already hold the lease as far as you know; renew it instead of acquiring it again (L1).');
       }
       request(out, node, { kind: 'LeaseAcquire', version, sentAtLocal: localNow(out, node) });
       return setTimer(out, node, RETRY_TIMER, out.state.params.retryPeriodMs);
     case 'Renew':
       if (!client.leading) {
-        return refuse('NOT_HOLDER', 'L2', 'You do not hold the lease as far as you know; only the holder renews it, so try to acquire it instead (L2).');
+        return refuse('not-holder', 'L2', 'You do not hold the lease as far as you know; only the holder renews it, so try to acquire it instead (L2).');
       }
       request(out, node, { kind: 'LeaseRenew', version, sentAtLocal: localNow(out, node) });
       return setTimer(out, node, RETRY_TIMER, out.state.params.retryPeriodMs);
     case 'Release': {
       if (!client.leading) {
-        return refuse('NOT_HOLDER', 'L3', 'You do not hold the lease as far as you know, so there is nothing to release (L3).');
+        return refuse('not-holder', 'L3', 'You do not hold the lease as far as you know, so there is nothing to release (L3).');
       }
       // Like client-go's ReleaseOnCancel: stop leading first, then tell the service.
       const id = request(out, node, { kind: 'LeaseRelease', version, sentAtLocal: localNow(out, node) });
@@ -66,10 +66,10 @@ export function decideClient(out: Out, command: LeaseCommand): Refusal | void {
     case 'Write': {
       const value = command.value;
       if (typeof value !== 'string' || value.trim().length === 0 || value.length > WRITE_VALUE_MAX) {
-        return refuse('BAD_VALUE', 'C0', `A value to write is a short text of 1 to ${WRITE_VALUE_MAX} characters.`);
+        return refuse('bad-value', 'C0', `A value to write is a short text of 1 to ${WRITE_VALUE_MAX} characters.`);
       }
       if (!client.leading || client.token === null) {
-        return refuse('NOT_LEADER', 'L6', 'You do not believe you lead, so you may not write; only the lease holder writes (L6).');
+        return refuse('not-leader', 'L6', 'You do not believe you lead, so you may not write; only the lease holder writes (L6).');
       }
       request(out, node, { kind: 'StorageWrite', value, token: client.token });
       return;

@@ -28,14 +28,14 @@ export function narrateLease(event: Event, stateBefore: ClusterState, stateAfter
       return `The lease expired: ${who(event.node)} did not renew it for ${dur}, so nobody holds it now (L7).`;
     case 'LeaseRequestRefused':
       switch (event.code) {
-        case 'RENEWAL_LATE':
+        case 'renewal-late':
           return `${who(event.node)}'s renewal arrived ${secs(event.lateByMs ?? 0)} after the lease expired: refused, the lease is lost (L2).`;
-        case 'STALE_VERSION':
+        case 'stale-version':
           return `${who(event.node)}'s ${event.request} carried an old version (the lease is at ${event.version}): refused, look again (L4).`;
-        case 'LEASE_NOT_YOURS':
+        case 'lease-not-yours':
           return `${who(event.node)} tried to ${event.request} a lease it does not hold (${who(event.holder)} does): refused (${event.rule}).`;
         default:
-          return null; // LEASE_HELD: a waiting candidate's routine retry
+          return null; // lease-held: a waiting candidate's routine retry
       }
     case 'StorageWriteAccepted':
       return event.stale

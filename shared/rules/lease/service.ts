@@ -36,7 +36,7 @@ function refuseRequest(out: Out, message: Message, request: LeaseRequestKind, co
 
 function staleVersion(out: Out, message: Message, request: LeaseRequestKind, seen: number): void {
   const v = out.state.lock.version;
-  refuseRequest(out, message, request, 'STALE_VERSION', 'L4',
+  refuseRequest(out, message, request, 'stale-version', 'L4',
     `Your request carried version ${seen} but the lease is at version ${v}: it changed since you last looked, so look again and retry (L4).`);
 }
 
@@ -57,7 +57,7 @@ function judgeAcquire(out: Out, message: Message, version: number, sentAtLocal: 
   const { lock, now, params } = out.state;
   const x = message.from;
   if (lock.holder !== null && lock.holder !== x) {
-    return refuseRequest(out, message, 'acquire', 'LEASE_HELD', 'L1',
+    return refuseRequest(out, message, 'acquire', 'lease-held', 'L1',
       `${who(lock.holder)} holds the lease for ${secs((lock.expiresAt ?? now) - now)} more unless renewed; a lease can be taken only when it is free or expired (L1).`);
   }
   if (version !== lock.version) return staleVersion(out, message, 'acquire', version);
@@ -79,10 +79,10 @@ function judgeRenew(out: Out, message: Message, version: number, sentAtLocal: nu
     const holderNow = lock.holder === null ? 'nobody holds it now' : `${who(lock.holder)} holds it now`;
     if (prev && prev.holder === x && prev.how === 'expired') {
       const late = now - prev.at;
-      return refuseRequest(out, message, 'renew', 'RENEWAL_LATE', 'L2',
+      return refuseRequest(out, message, 'renew', 'renewal-late', 'L2',
         `Your renewal arrived ${secs(late)} after your lease expired: refused, you lost the lease and ${holderNow} (L2).`, late);
     }
-    return refuseRequest(out, message, 'renew', 'LEASE_NOT_YOURS', 'L2',
+    return refuseRequest(out, message, 'renew', 'lease-not-yours', 'L2',
       `You do not hold the lease (${holderNow}); only the current holder can renew it (L2).`);
   }
   if (version !== lock.version) return staleVersion(out, message, 'renew', version);
@@ -97,7 +97,7 @@ function judgeRelease(out: Out, message: Message, version: number): void {
   if (lock.holder !== x) {
     const prev = lock.previous;
     const why = prev && prev.holder === x && prev.how === 'expired' ? 'your lease had already expired' : `you do not hold the lease (${who(lock.holder)} does)`;
-    return refuseRequest(out, message, 'release', 'LEASE_NOT_YOURS', 'L3', `Nothing to release: ${why}; only the holder can release it (L3).`);
+    return refuseRequest(out, message, 'release', 'lease-not-yours', 'L3', `Nothing to release: ${why}; only the holder can release it (L3).`);
   }
   if (version !== lock.version) return staleVersion(out, message, 'release', version);
   out.emit({ type: 'LeaseReleased', node: x, version: lock.version + 1 });
@@ -112,7 +112,7 @@ function judgeWrite(out: Out, message: Message, value: string, token: number): v
   if (stale && params.fencing) {
     out.emit({ type: 'StorageWriteRefused', node: x, value, token, highestToken: storage.highestToken });
     return reply(out, x, {
-      kind: 'StorageRefusal', requestId: message.id, value, token, highestToken: storage.highestToken, code: 'STALE_TOKEN', rule: 'L5',
+      kind: 'StorageRefusal', requestId: message.id, value, token, highestToken: storage.highestToken, code: 'stale-token', rule: 'L5',
       message: `Storage refused your write: your token ${token} is older than token ${storage.highestToken} it has already seen, so a newer leader exists (fencing, L5).`,
     });
   }

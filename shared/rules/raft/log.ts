@@ -77,10 +77,6 @@ export function toArray(log: RaftLog): RaftLogEntry[] {
   return entriesFrom(log, 1, log.length);
 }
 
-export function fromArray(entries: readonly RaftLogEntry[]): RaftLog {
-  return append(EMPTY_LOG, entries);
-}
-
 /** The paper's election restriction (5.4.1): a higher last term wins; equal last terms compare length. */
 export function atLeastAsUpToDate(lastLogTerm: number, lastLogIndex: number, log: RaftLog): boolean {
   const myTerm = lastTerm(log);

@@ -29,7 +29,7 @@ function classOf(n: number): RoomState {
 
 function started(n = 5, over = {}): RoomState {
   const { state, decision } = play(classOf(n), start(over));
-  expect(decision.refusal).toBeNull();
+  expect(decision.refusal).toBeUndefined();
   return state;
 }
 
@@ -79,7 +79,7 @@ describe('moves', () => {
   it('a refused move changes no cluster but is logged, so the class counts it', () => {
     const state = started();
     const { state: after, decision } = play(state, move(2, 1000, { type: 'StandForElection' }));
-    expect(decision.refusal).toMatchObject({ code: 'ELECTION_TIMER_RUNNING', rule: 'R3' });
+    expect(decision.refusal).toMatchObject({ code: 'election-timer-running', rule: 'R3' });
     expect(decision.events.map((e) => e.type)).toEqual(['MoveRefused']);
     expect(after.round!.teams[0]!.refusedMoves).toBe(1);
     expect(after.round!.teams[0]!.cluster).toBe(state.round!.teams[0]!.cluster);

@@ -3,7 +3,7 @@
  * will, and fail loudly (with the refusal) when a move the test expects to be legal is not.
  */
 import { expect } from 'vitest';
-import { createCluster, decide, evolve, type ClusterConfig, type Decision } from '../../../shared/rules/engine';
+import { createCluster, decide, evolve, type ClusterConfig, type ClusterDecision as Decision } from '../../../shared/rules/engine';
 import type { ClusterState, Command, Event } from '../../../shared/rules/types';
 
 export interface Run {

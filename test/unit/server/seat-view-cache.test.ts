@@ -12,7 +12,7 @@ import { HOST, T0, created, given, joined, locked } from '../room/given';
 
 function play(state: RoomState, command: GameCommand): RoomState {
   const decision = decideGame(state, command);
-  expect(decision.refusal).toBeNull();
+  expect(decision.refusal).toBeUndefined();
   return decision.events.reduce<RoomState>((s, e) => evolveRoom(s, e as RoomEvent) as RoomState, state);
 }
 

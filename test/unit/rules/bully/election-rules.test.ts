@@ -5,9 +5,9 @@ import { act, eventsOfType, expectReplayMatches, refused, tickTo } from '../harn
 import { R, answer, bully, coordinatorDown, crash, declare, expectInvariants, nodeOf, restart, startBully, startElection } from './helpers';
 
 describe('B1: starting an election', () => {
-  it('B1: a node that trusts its coordinator is refused NO_REASON_TO_ELECT', () => {
+  it('B1: a node that trusts its coordinator is refused no-reason-to-elect', () => {
     const run = startBully(5);
-    const refusal = refused(run, { type: 'StartElection', node: R(2) }, 'NO_REASON_TO_ELECT');
+    const refusal = refused(run, { type: 'StartElection', node: R(2) }, 'no-reason-to-elect');
     expect(refusal.rule).toBe('B1');
   });
 
@@ -24,10 +24,10 @@ describe('B1: starting an election', () => {
     expectInvariants(run);
   });
 
-  it('B1: a node already electing is refused ALREADY_ELECTING', () => {
+  it('B1: a node already electing is refused already-electing', () => {
     const run = coordinatorDown(5);
     startElection(run, 2);
-    expect(refused(run, { type: 'StartElection', node: R(2) }, 'ALREADY_ELECTING').rule).toBe('B1');
+    expect(refused(run, { type: 'StartElection', node: R(2) }, 'already-electing').rule).toBe('B1');
   });
 
   it('B1: a node that heard an ELECTION but trusts its coordinator may start (reason: lower election)', () => {
@@ -88,19 +88,19 @@ describe('B2: answering (OK)', () => {
     expect(view.electionsAnswered).toEqual([{ from: R(2), round: 1 }]);
   });
 
-  it('B2: answering a node whose ELECTION never arrived is refused NO_ELECTION_RECEIVED', () => {
+  it('B2: answering a node whose ELECTION never arrived is refused no-election-received', () => {
     const run = coordinatorDown(5);
     startElection(run, 2);
     // Still in flight: it arrives at 16 s.
-    expect(refused(run, { type: 'Answer', node: R(4), to: R(2) }, 'NO_ELECTION_RECEIVED').rule).toBe('B2');
+    expect(refused(run, { type: 'Answer', node: R(4), to: R(2) }, 'no-election-received').rule).toBe('B2');
   });
 
-  it('B2: answering the same election twice is refused ALREADY_ANSWERED', () => {
+  it('B2: answering the same election twice is refused already-answered', () => {
     const run = coordinatorDown(5);
     startElection(run, 2);
     tickTo(run, 16_000);
     answer(run, 4, 2);
-    expect(refused(run, { type: 'Answer', node: R(4), to: R(2) }, 'ALREADY_ANSWERED').rule).toBe('B2');
+    expect(refused(run, { type: 'Answer', node: R(4), to: R(2) }, 'already-answered').rule).toBe('B2');
   });
 
   it('B2: an answer to a round that is over changes nothing', () => {
@@ -129,23 +129,23 @@ describe('B2: answering (OK)', () => {
     expectInvariants(run);
   });
 
-  it('C0: answering a node that does not exist is refused UNKNOWN_NODE', () => {
+  it('C0: answering a node that does not exist is refused unknown-node', () => {
     const run = startBully(5);
-    refused(run, { type: 'Answer', node: R(5), to: 9 }, 'UNKNOWN_NODE');
+    refused(run, { type: 'Answer', node: R(5), to: 9 }, 'unknown-node');
   });
 });
 
 describe('B3: declaring coordinator', () => {
-  it('B3: a node that is not electing is refused NOT_ELECTING', () => {
+  it('B3: a node that is not electing is refused not-electing', () => {
     const run = coordinatorDown(5);
-    expect(refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'NOT_ELECTING').rule).toBe('B3');
+    expect(refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'not-electing').rule).toBe('B3');
   });
 
-  it('B3: while T is still running the declaration is refused ANSWER_TIMER_RUNNING', () => {
+  it('B3: while T is still running the declaration is refused answer-timer-running', () => {
     const run = coordinatorDown(5);
     startElection(run, 4);
     tickTo(run, 20_000);
-    const refusal = refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'ANSWER_TIMER_RUNNING');
+    const refusal = refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'answer-timer-running');
     expect(refusal.message).toContain('10.0 s');
   });
 
@@ -182,14 +182,14 @@ describe('B3: declaring coordinator', () => {
 });
 
 describe('B4: T\' runs out', () => {
-  it('B4: while T\' runs, starting again is refused COORDINATOR_WAIT_RUNNING; once it runs out, the node may start again', () => {
+  it('B4: while T\' runs, starting again is refused coordinator-wait-running; once it runs out, the node may start again', () => {
     const run = coordinatorDown(5);
     startElection(run, 2);
     tickTo(run, 16_000);
     answer(run, 4, 2);
     crash(run, 4); // the answerer dies before declaring
     tickTo(run, 17_000);
-    expect(refused(run, { type: 'StartElection', node: R(2) }, 'COORDINATOR_WAIT_RUNNING').rule).toBe('B4');
+    expect(refused(run, { type: 'StartElection', node: R(2) }, 'coordinator-wait-running').rule).toBe('B4');
     const events = tickTo(run, 47_000);
     expect(eventsOfType(events, 'CoordinatorWaitTimedOut').map((e) => e.node)).toEqual([R(2)]);
     const again = startElection(run, 2);
@@ -222,29 +222,29 @@ describe('B5: COORDINATOR from a lower rank', () => {
     declare(run, 4);
     tickTo(run, 31_000);
     expect(nodeOf(run, 2).lowerCoordinator).toBeNull();
-    refused(run, { type: 'StartElection', node: R(2) }, 'NO_REASON_TO_ELECT');
+    refused(run, { type: 'StartElection', node: R(2) }, 'no-reason-to-elect');
   });
 });
 
 describe('B6: never downward ELECTION, upward answer, or declaration after an answer', () => {
-  it('B6: answering a higher rank (or oneself) is refused NOT_LOWER_RANK', () => {
+  it('B6: answering a higher rank (or oneself) is refused not-lower-rank', () => {
     const run = coordinatorDown(5);
     startElection(run, 3);
     tickTo(run, 16_000);
-    expect(refused(run, { type: 'Answer', node: R(2), to: R(3) }, 'NOT_LOWER_RANK').rule).toBe('B6');
-    refused(run, { type: 'Answer', node: R(3), to: R(3) }, 'NOT_LOWER_RANK');
+    expect(refused(run, { type: 'Answer', node: R(2), to: R(3) }, 'not-lower-rank').rule).toBe('B6');
+    refused(run, { type: 'Answer', node: R(3), to: R(3) }, 'not-lower-rank');
   });
 
-  it('B6: after an answer in this round, declaring is refused ANSWER_RECEIVED, even once T\' ran out', () => {
+  it('B6: after an answer in this round, declaring is refused answer-received, even once T\' ran out', () => {
     const run = coordinatorDown(5);
     startElection(run, 3);
     tickTo(run, 16_000);
     answer(run, 4, 3);
     tickTo(run, 17_000);
-    expect(refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'ANSWER_RECEIVED').rule).toBe('B6');
+    expect(refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'answer-received').rule).toBe('B6');
     tickTo(run, 60_000);
     expect(nodeOf(run, 3).phase).toBe('coordinatorOverdue');
-    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'ANSWER_RECEIVED');
+    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'answer-received');
   });
 
   it('B6: an answer arriving after T ran out, before the declaration, still forbids it', () => {
@@ -257,7 +257,7 @@ describe('B6: never downward ELECTION, upward answer, or declaration after an an
     expect(nodeOf(run, 3).phase).toBe('mayDeclare');
     tickTo(run, 36_000);
     expect(nodeOf(run, 3).phase).toBe('awaitingCoordinator');
-    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'ANSWER_RECEIVED');
+    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'answer-received');
     expectInvariants(run);
   });
 

@@ -10,6 +10,7 @@ import type { BullyCluster } from '../../../../shared/rules/bully/types';
 import { electionReason } from '../../../../shared/rules/bully/decide';
 import { createCluster, decide, evolve } from '../../../../shared/rules/engine';
 import type { ClusterState, Command, Event } from '../../../../shared/rules/types';
+import { REFUSAL_CODES } from '../../../../shared/rules/refusal';
 
 /** An abstract step, turned into a concrete command against the state it meets. */
 type Step =
@@ -81,7 +82,8 @@ function play(nodeCount: number, seed: number, steps: Step[], check: boolean): P
       if (check) for (const e of decision.events) reached.add(e.type);
     } else if (check) {
       reached.add(decision.refusal.code);
-      expect(decision.refusal.code).toMatch(/^[A-Z_]+$/);
+      // Every refusal code is one of the one typed union (kebab-case, shared/rules/refusal.ts).
+      expect(REFUSAL_CODES).toContain(decision.refusal.code);
       expect(decision.refusal.rule).toMatch(/^[BC]\d+$/);
       expect(JSON.stringify(state)).toBe(before);
     }
@@ -105,8 +107,8 @@ describe('properties under random moves and faults', () => {
     const expected = [
       'BullyElectionStarted', 'ElectionHeard', 'ElectionAnswered', 'AnswerReceived', 'AnswerTimedOut', 'CoordinatorWaitTimedOut',
       'CoordinatorAnnounced', 'CoordinatorAccepted', 'CoordinatorSuspected', 'SuspicionCleared',
-      'NO_REASON_TO_ELECT', 'ALREADY_ELECTING', 'COORDINATOR_WAIT_RUNNING', 'NOT_LOWER_RANK', 'NO_ELECTION_RECEIVED',
-      'ALREADY_ANSWERED', 'NOT_ELECTING', 'ANSWER_TIMER_RUNNING', 'ANSWER_RECEIVED', 'NOT_COORDINATOR',
+      'no-reason-to-elect', 'already-electing', 'coordinator-wait-running', 'not-lower-rank', 'no-election-received',
+      'already-answered', 'not-electing', 'answer-timer-running', 'answer-received', 'not-coordinator',
     ];
     expect(expected.filter((x) => !reached.has(x))).toEqual([]);
   });

@@ -39,9 +39,9 @@ describe('B7: only the coordinator says "I\'m alive"', () => {
     expect(run.state.nodes[R(5)]?.timers.heartbeat).toBe(9_000);
   });
 
-  it('B7: a node that does not believe it is coordinator is refused NOT_COORDINATOR', () => {
+  it('B7: a node that does not believe it is coordinator is refused not-coordinator', () => {
     const run = startBully(5);
-    const refusal = refused(run, { type: 'SendAlive', node: R(3) }, 'NOT_COORDINATOR');
+    const refusal = refused(run, { type: 'SendAlive', node: R(3) }, 'not-coordinator');
     expect(refusal.rule).toBe('B7');
     expect(refusal.message).toContain('node 5');
   });
@@ -90,7 +90,7 @@ describe('B9, C1, C2: crashes, restarts, pauses', () => {
     crash(run, 2);
     expect(nodeOf(run, 2)).toMatchObject({ coordinator: null, phase: 'idle', electionsHeard: [] });
     expect(bully(run).electingCount).toBe(0);
-    expect(refused(run, { type: 'StartElection', node: R(2) }, 'NODE_CRASHED').rule).toBe('C1');
+    expect(refused(run, { type: 'StartElection', node: R(2) }, 'node-crashed').rule).toBe('C1');
     expectInvariants(run);
   });
 
@@ -98,7 +98,7 @@ describe('B9, C1, C2: crashes, restarts, pauses', () => {
     const run = coordinatorDown(5);
     startElection(run, 4);
     act(run, { type: 'PauseNode', node: R(4) });
-    refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'NODE_PAUSED');
+    refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'node-paused');
     tickTo(run, 40_000);
     act(run, { type: 'ResumeNode', node: R(4) });
     expect(nodeOf(run, 4).phase).toBe('awaitingAnswer');

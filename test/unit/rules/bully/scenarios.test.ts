@@ -46,10 +46,10 @@ describe('seed story: nodes 1-5, the coordinator 5 crashes', () => {
     startElection(run, 4); // ELECTION to 5 (crashed: lost)
     tickTo(run, 22_000);
     answer(run, 4, 3);
-    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'ANSWER_TIMER_RUNNING');
+    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'answer-timer-running');
     tickTo(run, 23_000);
-    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'ANSWER_RECEIVED'); // B6
-    refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'ANSWER_TIMER_RUNNING');
+    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'answer-received'); // B6
+    refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'answer-timer-running');
     tickTo(run, 36_000); // T of rank 4 ran out: nobody above it answered
     expect(nodeOf(run, 4).phase).toBe('mayDeclare');
     declare(run, 4);
@@ -95,7 +95,7 @@ describe('the top rank recovers and bullies its way back', () => {
     tickTo(run, 32_000);
     for (const rank of [1, 2, 3, 4]) expect(nodeOf(run, rank).coordinator).toBe(R(5));
     expect(run.state.nodes[R(4)]?.timers.heartbeat).toBeUndefined();
-    refused(run, { type: 'SendAlive', node: R(4) }, 'NOT_COORDINATOR');
+    refused(run, { type: 'SendAlive', node: R(4) }, 'not-coordinator');
     expect(agreement(run).settled).toBe(true);
     expectInvariants(run);
     expectReplayMatches(run);
@@ -135,10 +135,10 @@ describe('T\' runs out: the answerer crashed before declaring (B4)', () => {
     crash(run, 4); // before it could hold its own election
     tickTo(run, 17_000);
     expect(nodeOf(run, 3).phase).toBe('awaitingCoordinator');
-    refused(run, { type: 'StartElection', node: R(3) }, 'COORDINATOR_WAIT_RUNNING');
+    refused(run, { type: 'StartElection', node: R(3) }, 'coordinator-wait-running');
     tickTo(run, 47_000); // T' = 30 s after the answer arrived
     expect(nodeOf(run, 3).phase).toBe('coordinatorOverdue');
-    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'ANSWER_RECEIVED');
+    refused(run, { type: 'DeclareCoordinator', node: R(3) }, 'answer-received');
     startElection(run, 3);
     tickTo(run, 62_000);
     declare(run, 3);

@@ -49,11 +49,11 @@ describe('bullyMoves', () => {
     const moves = bullyMoves(bully(run), R(4));
     const summary = moves.map((m) => [m.command.type, 'to' in m.command ? m.command.to : null, m.allowed, m.refusal?.code ?? null]);
     expect(summary).toEqual([
-      ['SendAlive', null, false, 'NOT_COORDINATOR'],
+      ['SendAlive', null, false, 'not-coordinator'],
       ['StartElection', null, true, null],
       ['Answer', R(1), true, null],
-      ['Answer', R(2), false, 'ALREADY_ANSWERED'],
-      ['DeclareCoordinator', null, false, 'NOT_ELECTING'],
+      ['Answer', R(2), false, 'already-answered'],
+      ['DeclareCoordinator', null, false, 'not-electing'],
     ]);
   });
 });

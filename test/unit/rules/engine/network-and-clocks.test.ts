@@ -30,10 +30,10 @@ describe('common rules of the cluster model', () => {
   it('C1: a crashed node cannot act, and messages to it are dropped on arrival', () => {
     const run = quietCluster();
     act(run, { type: 'CrashNode', node: 2 });
-    refused(run, { type: 'CrashNode', node: 2 }, 'ALREADY_CRASHED');
-    const refusal = refused(run, { type: 'StandForElection', node: 2 } as never, 'NODE_CRASHED');
+    refused(run, { type: 'CrashNode', node: 2 }, 'already-crashed');
+    const refusal = refused(run, { type: 'StandForElection', node: 2 } as never, 'node-crashed');
     expect(refusal.rule).toBe('C1');
-    refused(run, { type: 'RestartNode', node: 1 }, 'NOT_CRASHED');
+    refused(run, { type: 'RestartNode', node: 1 }, 'not-crashed');
     act(run, { type: 'RestartNode', node: 2 });
     expect(run.state.nodes[2]?.status).toBe('live');
     expectReplayMatches(run);
@@ -43,7 +43,7 @@ describe('common rules of the cluster model', () => {
     const run = quietCluster();
     tickTo(run, 1000);
     act(run, { type: 'PauseNode', node: 1 });
-    const refusal = refused(run, { type: 'StandForElection', node: 1 } as never, 'NODE_PAUSED');
+    const refusal = refused(run, { type: 'StandForElection', node: 1 } as never, 'node-paused');
     expect(refusal.rule).toBe('C2');
     tickBy(run, 8000);
     const clock = run.state.nodes[1]!.clock;
@@ -52,7 +52,7 @@ describe('common rules of the cluster model', () => {
     tickBy(run, 1000);
     // After an 8 s pause the node's clock lags the room's by 8 s (a GC pause is invisible to the process).
     expect(run.state.now - localTime(run.state.nodes[1]!.clock, run.state.now)).toBe(8000);
-    refused(run, { type: 'ResumeNode', node: 1 }, 'NOT_PAUSED');
+    refused(run, { type: 'ResumeNode', node: 1 }, 'not-paused');
     expectReplayMatches(run);
   });
 
@@ -62,16 +62,16 @@ describe('common rules of the cluster model', () => {
     act(run, { type: 'SkewClock', node: 0, rate: 1.5, offsetMs: 2000 });
     tickTo(run, 20_000);
     expect(localTime(run.state.nodes[0]!.clock, run.state.now)).toBe(10_000 + 2000 + 15_000);
-    refused(run, { type: 'SkewClock', node: 0, rate: 0 }, 'BAD_PARAMETER');
-    refused(run, { type: 'SkewClock', node: 9, rate: 1 }, 'UNKNOWN_NODE');
+    refused(run, { type: 'SkewClock', node: 0, rate: 0 }, 'bad-parameter');
+    refused(run, { type: 'SkewClock', node: 9, rate: 1 }, 'unknown-node');
     expectReplayMatches(run);
   });
 
   it('C4: a partition drops messages that cross it on arrival, and healing restores delivery', () => {
     const run = quietCluster();
     act(run, { type: 'Partition', groups: [[0, 1], [2, 3, 4]] });
-    refused(run, { type: 'Partition', groups: [[0, 1], [1, 2]] }, 'BAD_PARTITION');
-    refused(run, { type: 'Partition', groups: [[0, 1, 2, 3, 4]] }, 'BAD_PARTITION');
+    refused(run, { type: 'Partition', groups: [[0, 1], [1, 2]] }, 'bad-partition');
+    refused(run, { type: 'Partition', groups: [[0, 1, 2, 3, 4]] }, 'bad-partition');
     // Force node 0 to stand: run until its election timer fires, then stand.
     tickTo(run, 31_000);
     const before = run.state.stats.messagesDropped;
@@ -82,7 +82,7 @@ describe('common rules of the cluster model', () => {
     // The requests to 2, 3, 4 crossed the partition; the one to 1 arrived.
     expect(run.state.stats.messagesDropped - before).toBeGreaterThanOrEqual(3);
     act(run, { type: 'HealPartition' });
-    refused(run, { type: 'HealPartition' }, 'NOT_PARTITIONED');
+    refused(run, { type: 'HealPartition' }, 'not-partitioned');
     expectReplayMatches(run);
   });
 
@@ -95,8 +95,8 @@ describe('common rules of the cluster model', () => {
     const toTwo = inFlight(run.state).find((m) => m.from === 0 && m.to === 2)!;
     expect(toOne.deliverAt - toOne.sentAt).toBe(5000);
     expect(toTwo.deliverAt - toTwo.sentAt).toBe(1000);
-    refused(run, { type: 'SetLink', from: 0, to: 0, delayMs: 1 }, 'UNKNOWN_NODE');
-    refused(run, { type: 'SetLink', from: 0, to: 1, dropRate: 2 }, 'BAD_PARAMETER');
+    refused(run, { type: 'SetLink', from: 0, to: 0, delayMs: 1 }, 'unknown-node');
+    refused(run, { type: 'SetLink', from: 0, to: 1, dropRate: 2 }, 'bad-parameter');
     expectReplayMatches(run);
   });
 
@@ -107,7 +107,7 @@ describe('common rules of the cluster model', () => {
     const victim = inFlight(run.state)[0]!;
     const events = act(run, { type: 'DropMessage', id: victim.id });
     expect(eventsOfType(events, 'MessageDropped')[0]?.reason).toBe('byHand');
-    refused(run, { type: 'DropMessage', id: victim.id }, 'NO_SUCH_MESSAGE');
+    refused(run, { type: 'DropMessage', id: victim.id }, 'no-such-message');
     expectReplayMatches(run);
   });
 

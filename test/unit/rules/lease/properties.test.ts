@@ -169,7 +169,7 @@ describe('Lease properties', () => {
       ),
       { numRuns: 200, seed: 1 },
     );
-    for (const expected of ['LeaseAcquired', 'LeaseRenewed', 'LeaseReleased', 'LeaseExpired', 'LEASE_HELD', 'STALE_VERSION', 'StorageWriteAccepted', 'StorageWriteRefused', 'SplitBrainDetected']) {
+    for (const expected of ['LeaseAcquired', 'LeaseRenewed', 'LeaseReleased', 'LeaseExpired', 'lease-held', 'stale-version', 'StorageWriteAccepted', 'StorageWriteRefused', 'SplitBrainDetected']) {
       expect([...seen], expected).toContain(expected);
     }
   });

@@ -31,7 +31,7 @@ describe('L5 write and fencing', () => {
     act(run, { type: 'SkewClock', node: A, rate: 0.25 });
     act(run, { type: 'Acquire', node: A }); // lease from 1000 to 6000
     tickTo(run, 2000);
-    act(run, { type: 'Acquire', node: B }); // LEASE_HELD: B learns v1
+    act(run, { type: 'Acquire', node: B }); // lease-held: B learns v1
     tickTo(run, 6000);
     act(run, { type: 'Acquire', node: B }); // arrives 7000, after expiry
     tickTo(run, 9000);
@@ -43,10 +43,10 @@ describe('L5 write and fencing', () => {
     return { run, events };
   }
 
-  it('L5: with fencing on, storage refuses a token lower than the highest it has seen (STALE_TOKEN)', () => {
+  it('L5: with fencing on, storage refuses a token lower than the highest it has seen (stale-token)', () => {
     const { run, events } = staleLeader(true);
     expect(eventsOfType(events, 'StorageWriteRefused')).toEqual([{ type: 'StorageWriteRefused', node: A, value: 'old', token: 1, highestToken: 2 }]);
-    expect(lastReply(run, A)).toMatchObject({ kind: 'StorageRefusal', code: 'STALE_TOKEN', rule: 'L5' });
+    expect(lastReply(run, A)).toMatchObject({ kind: 'StorageRefusal', code: 'stale-token', rule: 'L5' });
     expect(lease(run.state).clients[A]!.leading).toBe(false); // storage told it a newer leader exists
     expect(eventsOfType(run.events, 'SplitBrainDetected')).toHaveLength(0);
     expectReplayMatches(run);
@@ -80,12 +80,12 @@ describe('L5 write and fencing', () => {
     expectReplayMatches(run);
   });
 
-  it('C0: a value to write is a short text (BAD_VALUE)', () => {
+  it('C0: a value to write is a short text (bad-value)', () => {
     const run = leaseRun();
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 2000);
-    refused(run, { type: 'Write', node: A, value: '' }, 'BAD_VALUE');
-    refused(run, { type: 'Write', node: A, value: 'x'.repeat(25) }, 'BAD_VALUE');
+    refused(run, { type: 'Write', node: A, value: '' }, 'bad-value');
+    refused(run, { type: 'Write', node: A, value: 'x'.repeat(25) }, 'bad-value');
   });
 });
 
@@ -142,15 +142,15 @@ describe('L6 belief on the node\'s own clock', () => {
     tickTo(run, 8000);
     act(run, { type: 'Renew', node: A }); // A still believes; arrives 9000
     const events = tickTo(run, 10_000);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: A, code: 'RENEWAL_LATE', holder: B });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: A, code: 'renewal-late', holder: B });
     expect(eventsOfType(events, 'LeadershipLost').filter((e) => e.node === A)).toEqual([expect.objectContaining({ node: A, reason: 'refused' })]);
     expect(run.state.nodes[A]!.timers.renewDeadline).toBeUndefined();
     expectReplayMatches(run);
   });
 
-  it('L6: only a node that believes it leads may write (NOT_LEADER)', () => {
+  it('L6: only a node that believes it leads may write (not-leader)', () => {
     const run = leaseRun();
-    expect(refused(run, { type: 'Write', node: B, value: 'x' }, 'NOT_LEADER').rule).toBe('L6');
+    expect(refused(run, { type: 'Write', node: B, value: 'x' }, 'not-leader').rule).toBe('L6');
   });
 
   it('L6: a grant that arrives after the renew deadline already passed does not make the node lead', () => {
@@ -163,7 +163,7 @@ describe('L6 belief on the node\'s own clock', () => {
     expectReplayMatches(run);
   });
 
-  it('L6: a release sent before the renewal reply came back carries an old version (STALE_VERSION); the late grant does not revive the belief', () => {
+  it('L6: a release sent before the renewal reply came back carries an old version (stale-version); the late grant does not revive the belief', () => {
     const run = leaseRun();
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 3000);
@@ -172,7 +172,7 @@ describe('L6 belief on the node\'s own clock', () => {
     tickTo(run, 3500);
     act(run, { type: 'Release', node: A }); // carries version 1: a conflict at 4500
     const events = tickTo(run, 9000);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ request: 'release', code: 'STALE_VERSION', holder: A });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ request: 'release', code: 'stale-version', holder: A });
     expect(eventsOfType(events, 'LeadershipBelieved')).toHaveLength(0);
     expect(lease(run.state).clients[A]).toMatchObject({ leading: false, knownVersion: 2 });
     expectHealthy(run);
@@ -222,7 +222,7 @@ describe('L7 expiry', () => {
     tickTo(run, 20_000);
     expect(lease(run.state).lock.holder).toBeNull();
     expect(run.state.stats.leaderlessMs - leaderless).toBe(17_000);
-    refused(run, { type: 'Acquire', node: A }, 'NODE_CRASHED');
+    refused(run, { type: 'Acquire', node: A }, 'node-crashed');
     act(run, { type: 'RestartNode', node: A });
     expect(run.state.nodes[A]!.timers.retry).toBe(25_000);
     expectReplayMatches(run);

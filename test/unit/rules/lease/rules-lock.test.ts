@@ -25,17 +25,17 @@ describe('L1 acquire', () => {
     expectReplayMatches(run);
   });
 
-  it('L1: an acquire arriving while another node holds an unexpired lease is refused (LEASE_HELD)', () => {
+  it('L1: an acquire arriving while another node holds an unexpired lease is refused (lease-held)', () => {
     const run = leaseRun();
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 2000);
     act(run, { type: 'Acquire', node: B });
     const before = lease(run.state).lock;
     const events = tickTo(run, 4000);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: B, request: 'acquire', code: 'LEASE_HELD', rule: 'L1' });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: B, request: 'acquire', code: 'lease-held', rule: 'L1' });
     expect(lease(run.state).lock).toEqual(before);
     const reply = lastReply(run, B);
-    expect(reply).toMatchObject({ kind: 'LeaseRefusal', code: 'LEASE_HELD', rule: 'L1', holder: A, version: 1 });
+    expect(reply).toMatchObject({ kind: 'LeaseRefusal', code: 'lease-held', rule: 'L1', holder: A, version: 1 });
     if (reply.kind === 'LeaseRefusal') expect(reply.message).toContain('A holds the lease');
     // The refusal taught B what a GET would have: the version and the holder.
     expect(lease(run.state).clients[B]).toMatchObject({ knownVersion: 1, knownHolder: A, leading: false });
@@ -46,7 +46,7 @@ describe('L1 acquire', () => {
     const run = leaseRun(LEASE_SEED_PRESETS.renewEvery5s); // lease 10 s
     act(run, { type: 'Acquire', node: A }); // lease from 1000 to 11000
     tickTo(run, 2000);
-    act(run, { type: 'Acquire', node: B }); // LEASE_HELD: B learns the version
+    act(run, { type: 'Acquire', node: B }); // lease-held: B learns the version
     act(run, { type: 'CrashNode', node: A });
     tickTo(run, 9500);
     act(run, { type: 'Acquire', node: B }); // arrives 10500: still held
@@ -54,7 +54,7 @@ describe('L1 acquire', () => {
     act(run, { type: 'Acquire', node: B }); // arrives 11000, exactly at expiry
     const events = tickTo(run, 12_000);
     const refusals = eventsOfType(events, 'LeaseRequestRefused');
-    expect(refusals.map((r) => r.code)).toEqual(['LEASE_HELD']); // the one sent at 9500
+    expect(refusals.map((r) => r.code)).toEqual(['lease-held']); // the one sent at 9500
     const order = events.filter((e) => e.type === 'LeaseExpired' || e.type === 'LeaseAcquired').map((e) => e.type);
     expect(order).toEqual(['LeaseExpired', 'LeaseAcquired']);
     expect(lease(run.state).lock).toMatchObject({ holder: B, acquireTime: 11_000, transitions: 2, token: 2 });
@@ -97,11 +97,11 @@ describe('L1 acquire', () => {
     expectReplayMatches(run);
   });
 
-  it('L1: a node that believes it leads cannot click Acquire (ALREADY_HOLDER)', () => {
+  it('L1: a node that believes it leads cannot click Acquire (already-holder)', () => {
     const run = leaseRun();
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 2000);
-    const refusal = refused(run, { type: 'Acquire', node: A }, 'ALREADY_HOLDER');
+    const refusal = refused(run, { type: 'Acquire', node: A }, 'already-holder');
     expect(refusal.rule).toBe('L1');
   });
 });
@@ -118,7 +118,7 @@ describe('L2 renew', () => {
     expectReplayMatches(run);
   });
 
-  it('L2: a renewal that arrives 1 s after expiry is refused (RENEWAL_LATE): a false failover', () => {
+  it('L2: a renewal that arrives 1 s after expiry is refused (renewal-late): a false failover', () => {
     const run = leaseRun(LEASE_SEED_PRESETS.renewEvery5s); // lease from 1000 to 11000
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 3000);
@@ -126,9 +126,9 @@ describe('L2 renew', () => {
     act(run, { type: 'Renew', node: A }); // arrives 12000
     const events = tickTo(run, 13_000);
     const refusal = eventsOfType(events, 'LeaseRequestRefused')[0];
-    expect(refusal).toMatchObject({ node: A, request: 'renew', code: 'RENEWAL_LATE', rule: 'L2', lateByMs: 1000, holder: null });
+    expect(refusal).toMatchObject({ node: A, request: 'renew', code: 'renewal-late', rule: 'L2', lateByMs: 1000, holder: null });
     const reply = lastReply(run, A);
-    expect(reply).toMatchObject({ kind: 'LeaseRefusal', code: 'RENEWAL_LATE' });
+    expect(reply).toMatchObject({ kind: 'LeaseRefusal', code: 'renewal-late' });
     if (reply.kind === 'LeaseRefusal') expect(reply.message).toContain('arrived 1.0 s after your lease expired');
     expect(lease(run.state).lock.holder).toBeNull();
     expectReplayMatches(run);
@@ -141,16 +141,16 @@ describe('L2 renew', () => {
     act(run, { type: 'SetLink', from: A, to: SERVICE, delayMs: 8000 });
     act(run, { type: 'Renew', node: A }); // arrives 11000 = expiry
     const events = tickTo(run, 11_000);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ code: 'RENEWAL_LATE', lateByMs: 0 });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ code: 'renewal-late', lateByMs: 0 });
     expectReplayMatches(run);
   });
 
-  it('L2: only a node that believes it holds the lease can click Renew (NOT_HOLDER)', () => {
+  it('L2: only a node that believes it holds the lease can click Renew (not-holder)', () => {
     const run = leaseRun();
-    expect(refused(run, { type: 'Renew', node: B }, 'NOT_HOLDER').rule).toBe('L2');
+    expect(refused(run, { type: 'Renew', node: B }, 'not-holder').rule).toBe('L2');
   });
 
-  it('L2: a renewal reaching a lease that was released is refused (LEASE_NOT_YOURS)', () => {
+  it('L2: a renewal reaching a lease that was released is refused (lease-not-yours)', () => {
     const run = leaseRun();
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 2000);
@@ -160,7 +160,7 @@ describe('L2 renew', () => {
     act(run, { type: 'Release', node: A }); // arrives 2500, overtaking the renewal
     const events = tickTo(run, 5000);
     expect(eventsOfType(events, 'LeaseReleased')).toHaveLength(1);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: A, request: 'renew', code: 'LEASE_NOT_YOURS', rule: 'L2' });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: A, request: 'renew', code: 'lease-not-yours', rule: 'L2' });
     expect(lease(run.state).lock.holder).toBeNull();
     expectReplayMatches(run);
   });
@@ -183,19 +183,19 @@ describe('L3 release', () => {
     expectReplayMatches(run);
   });
 
-  it('L3: only a node that believes it holds the lease can click Release (NOT_HOLDER)', () => {
+  it('L3: only a node that believes it holds the lease can click Release (not-holder)', () => {
     const run = leaseRun();
-    expect(refused(run, { type: 'Release', node: A }, 'NOT_HOLDER').rule).toBe('L3');
+    expect(refused(run, { type: 'Release', node: A }, 'not-holder').rule).toBe('L3');
   });
 
-  it('L3: a release that arrives after the lease expired is refused (LEASE_NOT_YOURS)', () => {
+  it('L3: a release that arrives after the lease expired is refused (lease-not-yours)', () => {
     const run = leaseRun(LEASE_SEED_PRESETS.renewEvery5s); // lease from 1000 to 11000
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 3000);
     act(run, { type: 'SetLink', from: A, to: SERVICE, delayMs: 9000 });
     act(run, { type: 'Release', node: A }); // arrives 12000
     const events = tickTo(run, 13_000);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ request: 'release', code: 'LEASE_NOT_YOURS', rule: 'L3' });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ request: 'release', code: 'lease-not-yours', rule: 'L3' });
     const reply = lastReply(run, A);
     if (reply.kind === 'LeaseRefusal') expect(reply.message).toContain('already expired');
     expectReplayMatches(run);
@@ -203,11 +203,11 @@ describe('L3 release', () => {
 });
 
 describe('L4 version', () => {
-  it('L4: a request carrying a stale version is refused (STALE_VERSION); the reply teaches the version and the retry wins', () => {
+  it('L4: a request carrying a stale version is refused (stale-version); the reply teaches the version and the retry wins', () => {
     const run = leaseRun(LEASE_SEED_PRESETS.renewEvery5s);
     act(run, { type: 'Acquire', node: A }); // v1 at 1000
     tickTo(run, 2000);
-    act(run, { type: 'Acquire', node: B }); // refused LEASE_HELD at 3000, B learns v1
+    act(run, { type: 'Acquire', node: B }); // refused lease-held at 3000, B learns v1
     tickTo(run, 5000);
     act(run, { type: 'Renew', node: A }); // v2 at 6000, lease to 16000
     tickTo(run, 6500);
@@ -215,7 +215,7 @@ describe('L4 version', () => {
     tickTo(run, 16_000);
     act(run, { type: 'Acquire', node: B }); // carries v1
     const events = tickTo(run, 18_000);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: B, code: 'STALE_VERSION', rule: 'L4', version: 2 });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ node: B, code: 'stale-version', rule: 'L4', version: 2 });
     expect(lease(run.state).lock.holder).toBeNull();
     expect(lease(run.state).clients[B]!.knownVersion).toBe(2);
     act(run, { type: 'Acquire', node: B });
@@ -233,7 +233,7 @@ describe('L4 version', () => {
     act(run, { type: 'Renew', node: A }); // same version: the second one conflicts
     const events = tickTo(run, 7000);
     expect(eventsOfType(events, 'LeaseRenewed')).toHaveLength(1);
-    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ code: 'STALE_VERSION', holder: A });
+    expect(eventsOfType(events, 'LeaseRequestRefused')[0]).toMatchObject({ code: 'stale-version', holder: A });
     expect(lease(run.state).clients[A]).toMatchObject({ leading: true, knownVersion: 2 });
     expectReplayMatches(run);
   });

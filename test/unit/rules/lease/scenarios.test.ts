@@ -73,19 +73,19 @@ describe('seed: a renewal that arrives 1 s late', () => {
     const run = leaseRun(LEASE_SEED_PRESETS.renewEvery5s, 3); // 1 s per message
     act(run, { type: 'Acquire', node: A }); // lease from 1000 to 11000
     tickTo(run, 2000);
-    act(run, { type: 'Acquire', node: B }); // LEASE_HELD: B learns the version
+    act(run, { type: 'Acquire', node: B }); // lease-held: B learns the version
     tickTo(run, 5000);
     act(run, { type: 'Renew', node: A }); // renewed at 6000, lease to 16000
     act(run, { type: 'Acquire', node: B });
     tickTo(run, 10_000);
     act(run, { type: 'SetLink', from: A, to: SERVICE, delayMs: 7000 }); // the host slows A's link
     act(run, { type: 'Renew', node: A }); // arrives 17000: 1 s after the lease expired
-    act(run, { type: 'Acquire', node: B }); // LEASE_HELD at 11000
+    act(run, { type: 'Acquire', node: B }); // lease-held at 11000
     tickTo(run, 15_000);
     act(run, { type: 'Acquire', node: B }); // arrives 16000, at the expiry instant
     tickChecked(run, 18_000);
     const refusal = eventsOfType(run.events, 'LeaseRequestRefused').find((r) => r.node === A);
-    expect(refusal).toMatchObject({ code: 'RENEWAL_LATE', rule: 'L2', lateByMs: 1000, holder: B });
+    expect(refusal).toMatchObject({ code: 'renewal-late', rule: 'L2', lateByMs: 1000, holder: B });
     expect(lease(run.state).lock).toMatchObject({ holder: B, token: 2, transitions: 2 });
     const reply = lastReply(run, A);
     expect(reply.kind === 'LeaseRefusal' && reply.message).toBe(
@@ -154,7 +154,7 @@ describe('seed: an 8 s GC pause against a 5 s lease renewed every 2 s', () => {
 });
 
 describe('classic: the version check and the release', () => {
-  it('a candidate holding an old version is told to look again (STALE_VERSION) and wins on its retry', () => {
+  it('a candidate holding an old version is told to look again (stale-version) and wins on its retry', () => {
     const run = leaseRun(LEASE_SEED_PRESETS.renewEvery5s, 3);
     act(run, { type: 'Acquire', node: A });
     tickTo(run, 2000);
@@ -166,7 +166,7 @@ describe('classic: the version check and the release', () => {
     tickChecked(run, 16_000); // expired at 16000
     act(run, { type: 'Acquire', node: C });
     tickChecked(run, 18_000);
-    expect(lastReply(run, C)).toMatchObject({ kind: 'LeaseRefusal', code: 'STALE_VERSION', version: 2 });
+    expect(lastReply(run, C)).toMatchObject({ kind: 'LeaseRefusal', code: 'stale-version', version: 2 });
     act(run, { type: 'Acquire', node: C });
     tickChecked(run, 20_000);
     expect(lease(run.state).lock).toMatchObject({ holder: C, version: 3, token: 2 });

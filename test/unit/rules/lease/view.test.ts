@@ -52,7 +52,7 @@ describe('leaseMoves', () => {
     const before = JSON.stringify(run.state);
     const moves = leaseMoves(lease(run.state), A);
     expect(moves.map((m) => [m.type, m.allowed, m.refusal?.code ?? null])).toEqual([
-      ['Acquire', false, 'ALREADY_HOLDER'], ['Renew', true, null], ['Release', true, null], ['Write', true, null],
+      ['Acquire', false, 'already-holder'], ['Renew', true, null], ['Release', true, null], ['Write', true, null],
     ]);
     expect(JSON.stringify(run.state)).toBe(before); // a dry run
   });
@@ -60,14 +60,14 @@ describe('leaseMoves', () => {
   it('a candidate may only try to acquire', () => {
     const moves = leaseMoves(lease(leaseRun().state), B);
     expect(moves.map((m) => [m.type, m.allowed, m.refusal?.code ?? null])).toEqual([
-      ['Acquire', true, null], ['Renew', false, 'NOT_HOLDER'], ['Release', false, 'NOT_HOLDER'], ['Write', false, 'NOT_LEADER'],
+      ['Acquire', true, null], ['Renew', false, 'not-holder'], ['Release', false, 'not-holder'], ['Write', false, 'not-leader'],
     ]);
   });
 
   it('a paused node may do nothing (C2)', () => {
     const run = leaseRun();
     act(run, { type: 'PauseNode', node: A });
-    expect(leaseMoves(lease(run.state), A).every((m) => !m.allowed && m.refusal?.code === 'NODE_PAUSED')).toBe(true);
+    expect(leaseMoves(lease(run.state), A).every((m) => !m.allowed && m.refusal?.code === 'node-paused')).toBe(true);
   });
 });
 

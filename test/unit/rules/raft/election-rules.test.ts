@@ -86,7 +86,7 @@ describe('R2: stale requests are refused with the newer term', () => {
 describe('R3: standing for election', () => {
   it('R3: standing is refused while the election timer still runs', () => {
     const run = raft();
-    const refusal = refused(run, { type: 'StandForElection', node: B }, 'ELECTION_TIMER_RUNNING');
+    const refusal = refused(run, { type: 'StandForElection', node: B }, 'election-timer-running');
     expect(refusal.rule).toBe('R3');
     expect(refusal.message).toMatch(/^Your election timer has not run out yet \(\d+\.\d s left\)/);
   });
@@ -113,7 +113,7 @@ describe('R3: standing for election', () => {
     const run = raft();
     untilDue(run, C);
     stand(run, C);
-    refused(run, { type: 'StandForElection', node: C }, 'ELECTION_TIMER_RUNNING');
+    refused(run, { type: 'StandForElection', node: C }, 'election-timer-running');
     untilDue(run, C);
     stand(run, C);
     expect(node(run, C).term).toBe(2);
@@ -126,23 +126,23 @@ describe('R3: standing for election', () => {
     heartbeat(run, A);
     tickBy(run, 1000);
     expect(node(run, D).electionDue).toBe(false);
-    refused(run, { type: 'StandForElection', node: D }, 'ELECTION_TIMER_RUNNING');
+    refused(run, { type: 'StandForElection', node: D }, 'election-timer-running');
   });
 
   it('R3: a node votes for itself only by standing', () => {
     const run = raft();
-    const refusal = refused(run, { type: 'GrantVote', node: B, candidate: B }, 'SELF_VOTE');
+    const refusal = refused(run, { type: 'GrantVote', node: B, candidate: B }, 'self-vote');
     expect(refusal.rule).toBe('R3');
-    refused(run, { type: 'GrantVote', node: B, candidate: 9 }, 'UNKNOWN_NODE');
+    refused(run, { type: 'GrantVote', node: B, candidate: 9 }, 'unknown-node');
   });
 });
 
 describe('R4: one vote per term, for an up-to-date log', () => {
   it('R4: a vote needs a request from that candidate', () => {
     const run = raft();
-    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: B }, 'NO_VOTE_REQUEST');
+    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: B }, 'no-vote-request');
     expect(refusal.message).toBe('B has not asked you for a vote; you can answer only a RequestVote that reached you (R4).');
-    refused(run, { type: 'RefuseVote', node: D, candidate: B }, 'NO_VOTE_REQUEST');
+    refused(run, { type: 'RefuseVote', node: D, candidate: B }, 'no-vote-request');
   });
 
   it('R4: a node votes at most once per term', () => {
@@ -153,9 +153,9 @@ describe('R4: one vote per term, for an up-to-date log', () => {
     stand(run, C);
     tickBy(run, 1000);
     vote(run, D, C);
-    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: B }, 'ALREADY_VOTED');
-    expect(refusal).toEqual({ code: 'ALREADY_VOTED', rule: 'R4', message: 'You already voted for C in term 2; a node votes at most once per term (R4).' });
-    expect(refused(run, { type: 'GrantVote', node: B, candidate: C }, 'ALREADY_VOTED').message).toBe(
+    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: B }, 'already-voted');
+    expect(refusal).toEqual({ code: 'already-voted', rule: 'R4', message: 'You already voted for C in term 2; a node votes at most once per term (R4).' });
+    expect(refused(run, { type: 'GrantVote', node: B, candidate: C }, 'already-voted').message).toBe(
       'You already voted for yourself in term 2; a node votes at most once per term (R4).');
     vote(run, D, C); // granting the same candidate again only resends the reply
     act(run, { type: 'RefuseVote', node: D, candidate: B }); // refusing is always allowed
@@ -172,7 +172,7 @@ describe('R4: one vote per term, for an up-to-date log', () => {
     untilDue(run, C);
     stand(run, C); // term 3 reaches D after B's
     tickBy(run, 1000);
-    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: B }, 'STALE_TERM');
+    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: B }, 'stale-term');
     expect(refusal.message).toBe('B asked for your vote in term 2, but you are in term 3 now; a vote counts only in your current term (R4).');
     expectReplayMatches(run);
   });
@@ -193,9 +193,9 @@ describe('R4: one vote per term, for an up-to-date log', () => {
     untilDue(run, C, D);
     stand(run, D);
     tickBy(run, 1000);
-    refused(run, { type: 'GrantVote', node: B, candidate: D }, 'STALE_CANDIDATE_LOG');
+    refused(run, { type: 'GrantVote', node: B, candidate: D }, 'stale-candidate-log');
     vote(run, C, D); // C's log is shorter: D's is at least as up to date
-    const refusal = refused(run, { type: 'GrantVote', node: E, candidate: D }, 'STALE_CANDIDATE_LOG');
+    const refusal = refused(run, { type: 'GrantVote', node: E, candidate: D }, 'stale-candidate-log');
     expect(refusal.message).toBe("D's log (last entry 2, term 1) is behind yours (last entry 3, term 1); vote only for a log at least as up to date as yours (R4).");
     expectReplayMatches(run);
   });
@@ -275,7 +275,7 @@ describe('R5: a majority of the whole cluster', () => {
 describe('R8: the paper\'s arrows only', () => {
   it('R8: a leader never stands for election', () => {
     const run = seeded();
-    const refusal = refused(run, { type: 'StandForElection', node: A }, 'ALREADY_LEADER');
+    const refusal = refused(run, { type: 'StandForElection', node: A }, 'already-leader');
     expect(refusal.rule).toBe('R8');
   });
 

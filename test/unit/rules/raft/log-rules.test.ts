@@ -12,8 +12,8 @@ import { A, B, C, D, E, expectSafe, heartbeat, log, node, raft, S, seeded, stand
 describe('R6: heartbeats', () => {
   it('R6: only a leader sends heartbeats', () => {
     const run = seeded();
-    const refusal = refused(run, { type: 'SendHeartbeat', node: B }, 'NOT_LEADER');
-    expect(refusal).toEqual({ code: 'NOT_LEADER', rule: 'R6', message: 'Only the leader sends heartbeats; you are a follower of term 1 (you follow A) (R6).' });
+    const refusal = refused(run, { type: 'SendHeartbeat', node: B }, 'not-leader');
+    expect(refusal).toEqual({ code: 'not-leader', rule: 'R6', message: 'Only the leader sends heartbeats; you are a follower of term 1 (you follow A) (R6).' });
   });
 
   it('R6: a heartbeat reaches every peer, restarts their election timers and the leader\'s reminder', () => {
@@ -81,12 +81,12 @@ describe('R6: heartbeats', () => {
 describe('R7: writing and committing', () => {
   it('R7: only a leader writes, only with the log on, only a short text', () => {
     const run = seeded();
-    refused(run, { type: 'WriteCommand', node: C, command: 'N' }, 'NOT_LEADER');
-    refused(run, { type: 'WriteCommand', node: A, command: '  ' }, 'BAD_COMMAND');
-    refused(run, { type: 'WriteCommand', node: A, command: 'x'.repeat(17) }, 'BAD_COMMAND');
-    refused(run, { type: 'WriteCommand', node: A, command: 42 as unknown as string }, 'BAD_COMMAND');
+    refused(run, { type: 'WriteCommand', node: C, command: 'N' }, 'not-leader');
+    refused(run, { type: 'WriteCommand', node: A, command: '  ' }, 'bad-command');
+    refused(run, { type: 'WriteCommand', node: A, command: 'x'.repeat(17) }, 'bad-command');
+    refused(run, { type: 'WriteCommand', node: A, command: 42 as unknown as string }, 'bad-command');
     const off = seeded({ logs: false });
-    const refusal = refused(off, { type: 'WriteCommand', node: A, command: 'N' }, 'LOGS_OFF');
+    const refusal = refused(off, { type: 'WriteCommand', node: A, command: 'N' }, 'logs-off');
     expect(refusal.rule).toBe('R7');
   });
 

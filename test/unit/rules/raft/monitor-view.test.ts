@@ -94,16 +94,16 @@ describe('player view', () => {
     const moves = raftMoves(S(run), D);
     const byLabel = Object.fromEntries(moves.map((m) => [m.label, m.refusal?.code ?? 'OK']));
     expect(byLabel).toEqual({
-      'Stand for election': 'ELECTION_TIMER_RUNNING',
-      'Send heartbeat': 'NOT_LEADER',
-      'Steer N': 'NOT_LEADER', 'Steer E': 'NOT_LEADER', 'Steer S': 'NOT_LEADER', 'Steer W': 'NOT_LEADER',
+      'Stand for election': 'election-timer-running',
+      'Send heartbeat': 'not-leader',
+      'Steer N': 'not-leader', 'Steer E': 'not-leader', 'Steer S': 'not-leader', 'Steer W': 'not-leader',
       'Vote for B': 'OK', 'Refuse B': 'OK', 'Vote for C': 'OK', 'Refuse C': 'OK',
     });
     vote(run, D, B);
     const after = raftMoves(S(run), D).find((m) => m.label === 'Vote for C');
-    expect(after?.refusal?.code).toBe('ALREADY_VOTED');
+    expect(after?.refusal?.code).toBe('already-voted');
     act(run, { type: 'CrashNode', node: D });
-    expect(raftMoves(S(run), D).every((m) => m.refusal?.code === 'NODE_CRASHED')).toBe(true);
+    expect(raftMoves(S(run), D).every((m) => m.refusal?.code === 'node-crashed')).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import type { RaftCluster, RaftParams } from '../../../../shared/rules/raft/type
 import { raftMoves } from '../../../../shared/rules/raft/view';
 import { RULES } from '../../../../shared/rules/registry';
 import type { ClusterState, Command, Event } from '../../../../shared/rules/types';
+import { REFUSAL_CODES } from '../../../../shared/rules/refusal';
 
 type Step =
   | { t: 'smart'; node: number; pick: number }
@@ -120,7 +121,7 @@ function commandFor(state: RaftCluster, step: Step): Command | null {
 
 /** Maps the generated node numbers into this cluster (a few are left out of range on purpose). */
 function fitted(command: Command, n: number): Command {
-  const fit = (i: number) => (i === N - 1 ? i : i % n); // node 6 stays, so small clusters also see UNKNOWN_NODE
+  const fit = (i: number) => (i === N - 1 ? i : i % n); // node 6 stays, so small clusters also see unknown-node
   const c = { ...command } as Record<string, unknown>;
   for (const key of ['node', 'candidate', 'from', 'to']) if (typeof c[key] === 'number') c[key] = fit(c[key] as number);
   if (command.type === 'Partition') {
@@ -187,7 +188,8 @@ function play(setup: Setup, thorough = true): { initial: ClusterState; state: Cl
     const decision = decide(state, command);
     if (thorough) expect(JSON.stringify(state), 'decide must not mutate its input').toBe(before);
     if (!decision.ok) {
-      expect(decision.refusal.code).toMatch(/^[A-Z_]+$/);
+      // Every refusal code is one of the one typed union (kebab-case, shared/rules/refusal.ts).
+      expect(REFUSAL_CODES).toContain(decision.refusal.code);
       expect(decision.refusal.rule).toMatch(/^[CR]\d+$/);
       continue;
     }

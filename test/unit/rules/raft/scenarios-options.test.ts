@@ -31,7 +31,7 @@ describe('Raft scenarios: Figure 8, PreVote, CheckQuorum', () => {
     untilDue(run, A);
     stand(run, A); // term 2: C already voted for E in term 2
     tickBy(run, 1000);
-    refused(run, { type: 'GrantVote', node: C, candidate: A }, 'ALREADY_VOTED');
+    refused(run, { type: 'GrantVote', node: C, candidate: A }, 'already-voted');
     untilDue(run, A);
     stand(run, A); // term 3
     tickBy(run, 1000);
@@ -140,7 +140,7 @@ describe('Raft scenarios: Figure 8, PreVote, CheckQuorum', () => {
     expect(run.state.now).toBe(32_000);
     expect(node(run, A).term).toBe(1);
     expect(run.state.nodes[A]!.timers.election).toBeDefined();
-    refused(run, { type: 'SendHeartbeat', node: A }, 'NOT_LEADER');
+    refused(run, { type: 'SendHeartbeat', node: A }, 'not-leader');
     expectSafe(run);
     expectReplayMatches(run);
   });

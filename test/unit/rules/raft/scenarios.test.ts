@@ -19,11 +19,11 @@ describe('Raft scenarios', () => {
     expect([node(run, B).term, node(run, C).term]).toEqual([2, 2]);
     tickBy(run, 1000); // the requests arrive: D and E adopt term 2
     expect(node(run, D).term).toBe(2);
-    refused(run, { type: 'GrantVote', node: C, candidate: B }, 'ALREADY_VOTED');
-    refused(run, { type: 'GrantVote', node: B, candidate: C }, 'ALREADY_VOTED');
+    refused(run, { type: 'GrantVote', node: C, candidate: B }, 'already-voted');
+    refused(run, { type: 'GrantVote', node: B, candidate: C }, 'already-voted');
     vote(run, D, B);
     vote(run, E, B);
-    refused(run, { type: 'GrantVote', node: E, candidate: C }, 'ALREADY_VOTED');
+    refused(run, { type: 'GrantVote', node: E, candidate: C }, 'already-voted');
     const events = tickBy(run, 1000);
     const elected = eventsOfType(events, 'LeaderElected');
     expect(elected).toEqual([{ type: 'LeaderElected', node: B, term: 2, votes: 3, clusterSize: 5 }]);
@@ -145,7 +145,7 @@ describe('Raft scenarios', () => {
     untilDue(run, D);
     stand(run, D);
     tickBy(run, 1000);
-    const refusal = refused(run, { type: 'GrantVote', node: B, candidate: D }, 'STALE_CANDIDATE_LOG');
+    const refusal = refused(run, { type: 'GrantVote', node: B, candidate: D }, 'stale-candidate-log');
     expect(refusal.rule).toBe('R4');
     act(run, { type: 'RefuseVote', node: B, candidate: D });
     act(run, { type: 'RefuseVote', node: C, candidate: D });
@@ -188,7 +188,7 @@ describe('Raft scenarios', () => {
     expect(run.state.nodes[D]!.timers.election).toBeGreaterThan(run.state.now);
     tickBy(run, 7000); // C's term-2 request finally arrives at the restarted D
     expect(node(run, D).requests.map((r) => r.candidate)).toEqual([C]);
-    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: C }, 'ALREADY_VOTED');
+    const refusal = refused(run, { type: 'GrantVote', node: D, candidate: C }, 'already-voted');
     expect(refusal.message).toBe('You already voted for B in term 2; a node votes at most once per term (R4).');
     expectSafe(run);
     expectReplayMatches(run);
