@@ -7,7 +7,7 @@
 import type { SeatView } from '../shared/protocol';
 import { gameSeatView, type GameSeatView } from '../shared/game/seat-view';
 import { seatInRound } from '../shared/game/round';
-import type { ClusterState } from '../shared/rules/types';
+import { algorithmModule } from '../shared/rules/registry';
 import type { RoomState } from '../shared/room/state';
 import { seatView } from '../shared/room/views';
 
@@ -24,12 +24,6 @@ interface Sent {
   gameJson: string | null;
 }
 
-function algorithmNode(cluster: ClusterState, index: number): unknown {
-  if (cluster.algorithm === 'raft') return cluster.raft[index];
-  if (cluster.algorithm === 'bully') return cluster.bully[index];
-  return cluster.clients[index];
-}
-
 function sourcesOf(room: RoomState, nodeId: number): unknown[] {
   const round = room.round;
   if (!round) return [null];
@@ -37,7 +31,7 @@ function sourcesOf(room: RoomState, nodeId: number): unknown[] {
   const base = [round.id, round.ended, round.clock, round.teams.length];
   if (!seat) return base;
   const cluster = seat.team.cluster;
-  return [...base, cluster.nodes[seat.index], algorithmNode(cluster, seat.index), cluster.params, room.seats.length];
+  return [...base, cluster.nodes[seat.index], algorithmModule(cluster.algorithm).seat.source(cluster, seat.index), cluster.params, room.seats.length];
 }
 
 export class SeatViewCache {

@@ -126,7 +126,7 @@ export const clientEvents = {
     request: z.object({
       code: roomCode,
       hostToken: secret,
-      algorithm: z.enum(['raft', 'bully', 'lease']),
+      algorithm: z.string().max(32), // a registered algorithm's name (shared/rules/registry.ts); decideGame refuses others
       preset: z.string().max(64),
       params: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])).optional(),
       network: networkParamsSchema.partial().optional(),

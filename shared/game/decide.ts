@@ -13,7 +13,8 @@ import { playerIds } from './room';
 import type { EndRound, GameCommand, InjectFault, PlayMove, SeatPresence, SetRoundClock, StartRound, TickRound } from './commands';
 import type { ClusterEvents, GameEvent } from './events';
 import { moveToCommand } from './moves';
-import { findPreset } from './presets';
+import { isAlgorithm, paramsInForce } from '../rules/registry';
+import { presetsFor } from './presets';
 import { seatInRound, type RoundState } from './round';
 import { arrangeTeams } from './teams';
 import { DEFAULT_NETWORK } from '../rules/engine';
@@ -56,8 +57,12 @@ function withLiveRound(room: GameRoom, fn: (round: RoundState) => GameDecision):
 
 function decideStart(room: GameRoom, command: StartRound): GameDecision {
   if (room.round && !room.round.ended) return refuse('round-running', 'A round is already running: end it before starting another.');
-  const preset = findPreset(command.preset);
-  if (!preset || preset.algorithm !== command.algorithm) return refuse('unknown-preset', 'Pick one of the presets offered for this algorithm.');
+  if (!isAlgorithm(command.algorithm)) return refuse('unknown-algorithm', 'Pick one of the algorithms offered.');
+  const preset = presetsFor(command.algorithm).find((p) => p.id === command.preset);
+  if (!preset) return refuse('unknown-preset', 'Pick one of the presets offered for this algorithm.');
+  // G9: the preset's values under the host's; a value out of range is refused, never replaced.
+  const params = paramsInForce(command.algorithm, { ...preset.params, ...command.params });
+  if (!params.ok) return refused(params.refusal);
   const players = playerIds(room);
   if (players.length < MIN_PLAYERS) return refuse('too-few-students', `A round needs at least ${MIN_PLAYERS} students in the class.`);
   const started: GameEvent = {
@@ -67,7 +72,7 @@ function decideStart(room: GameRoom, command: StartRound): GameDecision {
     config: {
       algorithm: command.algorithm,
       preset: preset.id,
-      params: { ...preset.params, ...command.params },
+      params: params.params,
       network: { ...DEFAULT_NETWORK, ...command.network },
       teamSize: command.teamSize,
       crashOnDisconnect: command.crashOnDisconnect,

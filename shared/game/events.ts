@@ -4,11 +4,12 @@
  * here they are checked only for being events (a type and a plain object).
  */
 import { z } from 'zod';
+import { isAlgorithm } from '../rules/registry';
 import type { Event } from '../rules/types';
 import { MAX_RATE, MIN_RATE } from './room-clock';
 
 const at = z.number().int().nonnegative();
-const algorithm = z.enum(['raft', 'bully', 'lease']);
+const algorithm = z.string().refine(isAlgorithm, 'not a registered algorithm');
 
 export const networkParamsSchema = z.object({
   delayMs: z.number().min(0).max(600_000),

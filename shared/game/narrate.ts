@@ -2,14 +2,11 @@
  * The projector's ticker: one line in plain words per interesting event. The faults the
  * host injects are told here; each algorithm tells its own story.
  */
-import { narrateBully } from '../rules/bully/narrate';
-import { nodeLabel } from '../rules/labels';
-import { narrateLease } from '../rules/lease/narrate';
-import { narrateRaft } from '../rules/raft/narrate';
+import { algorithmModule } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 
 function commonLine(event: Event, state: ClusterState): string | null {
-  const label = (i: number) => (i === -1 ? 'the lock service' : nodeLabel(state.algorithm, i));
+  const label = (i: number) => (i === -1 ? 'the lock service' : algorithmModule(state.algorithm).nodeLabel(i));
   switch (event.type) {
     case 'NodeCrashed':
       return `${label(event.node)} crashed.`;
@@ -37,9 +34,5 @@ function commonLine(event: Event, state: ClusterState): string | null {
 }
 
 export function narrate(event: Event, before: ClusterState, after: ClusterState): string | null {
-  const own =
-    after.algorithm === 'raft' ? narrateRaft(event, before as typeof after, after)
-    : after.algorithm === 'bully' ? narrateBully(event, before as typeof after, after)
-    : narrateLease(event, before, after);
-  return own ?? commonLine(event, after);
+  return algorithmModule(after.algorithm).narrate(event, before, after) ?? commonLine(event, after);
 }

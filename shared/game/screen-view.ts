@@ -6,18 +6,15 @@
  * the ticker and its counters.
  */
 import { localTime } from '../rules/clock';
-import { logEntries, shipHeading, staleLeaders } from '../rules/raft';
-import type { BullyCluster } from '../rules/bully/types';
-import { nodeLabel } from '../rules/labels';
-import type { LeaseCluster } from '../rules/lease/types';
-import type { RaftCluster } from '../rules/raft/types';
+import type { MessageColour, MessageTable, RoleTable, TeamExtras, TeamWords } from '../rules/module';
+import { algorithmModule } from '../rules/registry';
 import type { ClusterState, NodeStatus } from '../rules/types';
 import type { GameRoom } from './room';
 import { clockView, projectTo, type RoundClockView } from './seat-view';
 import type { TeamState, TickerLine } from './round';
 
-/** Roles across algorithms; the projector draws each with its own shape. */
-export type NodeRole = 'leader' | 'candidate' | 'precandidate' | 'follower' | 'electing' | 'waiting' | 'holder' | 'idle';
+/** A key of the algorithm's role table (the view's `roles`): word, shape and colour. */
+export type NodeRole = string;
 
 export interface TruthNode {
   index: number;
@@ -40,6 +37,10 @@ export interface TruthNode {
   /** Lease: believes it leads (which can be wrong!), and its fencing token. */
   believesLeading?: boolean;
   token?: number | null;
+  /** The facts under the role word, e.g. "term 3 · voted B". */
+  info: string;
+  /** A leader of an older term, cut off from the majority (Raft). */
+  stale: boolean;
 }
 
 export interface TruthMessage {
@@ -50,6 +51,9 @@ export interface TruthMessage {
   sentAt: number;
   deliverAt: number;
   lost: boolean;
+  /** The pill: a short label and a colour name, from the algorithm's message table. */
+  label: string;
+  colour: MessageColour;
 }
 
 export interface TeamCounters {
@@ -60,8 +64,10 @@ export interface TeamCounters {
   leaderlessMs: number;
 }
 
-export interface TruthTeam {
+export interface TruthTeam extends TeamExtras {
   team: number;
+  /** "Leader B (term 2)", "Coordinator 4", "Lease held by A": who leads, in words. */
+  summary: string;
   nodes: TruthNode[];
   messages: TruthMessage[];
   partition: number[][] | null;
@@ -71,15 +77,19 @@ export interface TruthTeam {
   ticker: TickerLine[];
   /** Sentences about safety: Raft invariant violations (never expected), split brains, stale leaders. */
   alerts: string[];
-  raft?: { course: string[]; commitIndex: number; heading: string | null; term: number };
-  bully?: { lastElection: { sent: number; delivered: number; startedBy: string; declaredBy: string | null } | null; totalSent: number };
-  lease?: { holder: string | null; expiresAt: number | null; version: number; token: number | null; fencing: boolean; splitBrains: number; writes: { node: string; value: string; token: number; at: number; accepted: boolean; stale: boolean }[] };
 }
 
 export interface GameScreenView {
   round: number;
-  algorithm: ClusterState['algorithm'];
+  algorithm: string;
+  /** "Raft": the algorithm's name for the screen. */
+  title: string;
+  /** The role table (word, shape, colour per role): the phone uses the same. */
+  roles: RoleTable;
+  /** Counter names, the legend, whether a central service is drawn. */
+  words: TeamWords;
   preset: string;
+  /** The round's parameters in force. */
   params: Record<string, unknown>;
   /** The round's seed in force (host:round:start `seed`, or the one the server drew). */
   seed: number;
@@ -90,108 +100,39 @@ export interface GameScreenView {
   teams: TruthTeam[];
 }
 
-const COURSE_LIMIT = 40;
-
-function raftTruth(state: RaftCluster, i: number, local: number): Partial<TruthNode> & { role: NodeRole; leader: string | null } {
-  const n = state.raft[i]!;
-  const timers = state.nodes[i]!.timers;
-  const timer = n.role === 'leader'
-    ? ringFor('heartbeat', timers.heartbeat, local, state.params.heartbeatMs)
-    : ringFor('election', timers.election, local, state.params.electionTimeoutMaxMs);
-  return {
-    role: n.role, term: n.term, votedFor: n.votedFor === null ? null : nodeLabel('raft', n.votedFor), votes: n.votes.length,
-    leader: n.leaderId === null ? null : nodeLabel('raft', n.leaderId), timer,
-  };
-}
-
-function bullyTruth(state: BullyCluster, i: number, local: number): Partial<TruthNode> & { role: NodeRole; leader: string | null } {
-  const n = state.bully[i]!;
-  const t = state.nodes[i]!.timers;
-  const p = state.params;
-  const role: NodeRole = n.coordinator === i ? 'leader' : n.phase === 'idle' ? 'follower' : n.answersFrom.length > 0 ? 'waiting' : 'electing';
-  const timer = t.answer !== undefined ? ringFor('answer (T)', t.answer, local, p.answerTimeoutMs)
-    : t.coordinatorWait !== undefined ? ringFor("coordinator (T')", t.coordinatorWait, local, p.coordinatorTimeoutMs)
-    : t.heartbeat !== undefined ? ringFor('heartbeat', t.heartbeat, local, p.heartbeatMs)
-    : ringFor('suspicion', t.suspicion, local, p.suspicionMs);
-  return { role, leader: n.coordinator === null ? null : nodeLabel('bully', n.coordinator), timer };
-}
-
-function leaseTruth(state: LeaseCluster, i: number, local: number): Partial<TruthNode> & { role: NodeRole; leader: string | null } {
-  const c = state.clients[i]!;
-  const t = state.nodes[i]!.timers;
-  const p = state.params;
-  const timer = c.leading ? ringFor('renew deadline', t.renewDeadline, local, p.renewDeadlineMs) : ringFor('retry', t.retry, local, p.retryPeriodMs);
-  return {
-    role: state.lock.holder === i ? 'holder' : c.leading ? 'leader' : 'idle',
-    leader: c.knownHolder === null ? null : nodeLabel('lease', c.knownHolder),
-    believesLeading: c.leading, token: c.token, timer,
-  };
-}
-
-function ringFor(name: string, deadline: number | undefined, local: number, totalMs: number): TruthNode['timer'] {
-  if (deadline === undefined) return null;
-  const remainingMs = Math.max(0, deadline - local);
-  return { name, remainingMs, totalMs: Math.max(totalMs, remainingMs) };
-}
-
 function truthNodes(room: GameRoom, team: TeamState, state: ClusterState, online: ReadonlySet<number>): TruthNode[] {
+  const module = algorithmModule(state.algorithm);
   return state.nodes.map((node, i) => {
     const local = localTime(node.clock, state.now);
     const nodeId = team.members[i]!;
-    const specific = state.algorithm === 'raft' ? raftTruth(state, i, local) : state.algorithm === 'bully' ? bullyTruth(state, i, local) : leaseTruth(state, i, local);
+    const specific = module.screen.node(state, i, local);
     return {
-      index: i, label: nodeLabel(state.algorithm, i), nodeId,
+      index: i, label: module.nodeLabel(i), nodeId,
       nickname: room.seats.find((s) => s.nodeId === nodeId)?.nickname ?? '?',
       online: online.has(nodeId), status: node.status,
       clock: { rate: node.clock.rate, driftMs: Math.round(local - state.now), frozen: node.clock.frozen },
       ...specific,
+      stale: specific.stale ?? false,
       timer: node.status === 'live' ? (specific.timer ?? null) : null,
     };
   });
 }
 
-function algorithmExtras(state: ClusterState): Pick<TruthTeam, 'raft' | 'bully' | 'lease'> & { alerts: string[]; elections: number } {
-  if (state.algorithm === 'raft') {
-    const entries = logEntries(state.monitor.committed);
-    const stale = staleLeaders(state).map((i) => nodeLabel('raft', i));
-    const alerts = state.monitor.violations.slice(-3);
-    if (stale.length > 0) alerts.push(`Stale leader${stale.length > 1 ? 's' : ''} ${stale.join(', ')}: still leading an older term, cut off from the majority.`);
-    const term = Math.max(0, ...state.raft.map((n) => n.term));
-    return { elections: state.stats.elections, alerts, raft: { course: entries.slice(-COURSE_LIMIT).map((e) => e.command), commitIndex: entries.length, heading: shipHeading(state), term } };
-  }
-  if (state.algorithm === 'bully') {
-    const last = state.tallies.recent[state.tallies.recent.length - 1];
-    const sum = (k: { election: number; answer: number; coordinator: number }) => k.election + k.answer + k.coordinator;
-    const t = state.tallies.totals.sent;
-    return {
-      elections: state.stats.elections, alerts: [],
-      bully: {
-        lastElection: last ? { sent: sum(last.sent), delivered: sum(last.delivered), startedBy: nodeLabel('bully', last.startedBy), declaredBy: last.declaredBy === null ? null : nodeLabel('bully', last.declaredBy) } : null,
-        totalSent: t.election + t.answer + t.coordinator + t.alive,
-      },
-    };
-  }
-  const lock = state.lock;
-  const label = (i: number) => nodeLabel('lease', i);
-  const alerts = state.monitor.recentSplitBrains.slice(-2).map((s) => `Split brain: ${label(s.nodes[0])} (token ${s.tokens[0]}) and ${label(s.nodes[1])} (token ${s.tokens[1]}) both wrote as leader.`);
-  return {
-    elections: lock.transitions, alerts,
-    lease: {
-      holder: lock.holder === null ? null : label(lock.holder), expiresAt: lock.expiresAt, version: lock.version, token: lock.token,
-      fencing: state.params.fencing, splitBrains: state.monitor.splitBrains,
-      writes: state.storage.recent.map((w) => ({ node: label(w.node), value: w.value, token: w.token, at: w.at, accepted: w.accepted, stale: w.stale })),
-    },
-  };
+/** Unknown kinds still travel: a few letters of their name, in mist. */
+function pill(table: MessageTable, kind: string): { label: string; colour: MessageColour } {
+  return table[kind] ?? { label: kind.slice(0, 8), colour: 'mist' };
 }
 
 function truthTeam(room: GameRoom, team: TeamState, roomNow: number, online: ReadonlySet<number>): TruthTeam {
   const state = projectTo(team.cluster, roomNow);
-  const extras = algorithmExtras(state);
-  const { elections, alerts, ...algorithm } = extras;
+  const module = algorithmModule(state.algorithm);
+  const { elections, alerts, extras } = module.screen.team(state);
+  const nodes = truthNodes(room, team, state, online);
   return {
     team: team.team,
-    nodes: truthNodes(room, team, state, online),
-    messages: state.network.inFlight.map((m) => ({ id: m.id, from: m.from, to: m.to, kind: m.payload.kind, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost })),
+    summary: module.screen.summary(nodes, extras),
+    nodes,
+    messages: state.network.inFlight.map((m) => ({ id: m.id, from: m.from, to: m.to, kind: m.payload.kind, sentAt: m.sentAt, deliverAt: m.deliverAt, lost: m.lost, ...pill(module.messages, m.payload.kind) })),
     partition: state.network.partition,
     network: { delayMs: state.network.delayMs, jitterMs: state.network.jitterMs, dropRate: state.network.dropRate },
     slowLinks: Object.entries(state.network.links).map(([key, setting]) => {
@@ -201,7 +142,7 @@ function truthTeam(room: GameRoom, team: TeamState, roomNow: number, online: Rea
     counters: { elections, messagesSent: state.stats.messagesSent, messagesDropped: state.stats.messagesDropped, refusedMoves: team.refusedMoves, leaderlessMs: state.stats.leaderlessMs },
     ticker: team.ticker,
     alerts,
-    ...algorithm,
+    ...extras,
   };
 }
 
@@ -209,9 +150,13 @@ export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: r
   const round = room.round;
   if (!round) return null;
   const online = new Set(onlineNodeIds);
+  const module = algorithmModule(round.config.algorithm);
   return {
     round: round.id,
     algorithm: round.config.algorithm,
+    title: module.title,
+    roles: module.roles,
+    words: module.team,
     preset: round.config.preset,
     params: round.config.params,
     seed: round.config.seed,

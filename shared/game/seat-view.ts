@@ -1,16 +1,15 @@
 /**
  * What one student's phone shows during a round: their own node as their node knows it
- * (never the global truth), and the moves of the algorithm with the law's answer to each
- * (a dry run of decide, so a button is greyed for exactly the reason a click would be
- * refused).
+ * (never the global truth), already put into words by the algorithm's module, and the
+ * moves with the law's answer to each (a dry run of decide, so a button is greyed for
+ * exactly the reason a click would be refused). The phone renders; it never re-derives.
  */
-import { bullyMoves, bullyNodeView, type BullyNodeView } from '../rules/bully/view';
+import { answeredMoves } from '../rules/answered-moves';
 import { evolve } from '../rules/engine';
-import { nodeLabel } from '../rules/labels';
-import { leaseMoves, leaseNodeView, type LeaseNodeView } from '../rules/lease/view';
-import { raftMoves, raftNodeView, type RaftNodeView } from '../rules/raft/view';
+import type { InboxLine, MoveLayout, NodeSummary, RoleTable } from '../rules/module';
 import type { Refusal } from '../rules/refusal';
-import type { Algorithm, ClusterState, Command } from '../rules/types';
+import { algorithmModule } from '../rules/registry';
+import type { Algorithm, ClusterState, Command, NodeStatus } from '../rules/types';
 import type { GameRoom } from './room';
 import { commandToMove, type Move } from './moves';
 import { seatInRound, type RoundState } from './round';
@@ -22,6 +21,14 @@ export interface MoveOption {
   move: Move;
   allowed: boolean;
   refusal: Refusal | null;
+  /** Where the phone draws it: a main button, a reply row, the steering pad, the write box. */
+  layout: MoveLayout;
+  /** What the rules expect of the node now (its duty): drawn brighter. */
+  urgent: boolean;
+  /** The "no" of a pair (Refuse, Release): drawn quieter. */
+  secondary: boolean;
+  /** A laptop's key for it, and the hint drawn on the button. */
+  shortcut: { key: string; hint: string } | null;
 }
 
 export interface RoundClockView {
@@ -31,20 +38,26 @@ export interface RoundClockView {
   roomNow: number;
 }
 
+/** A member of the student's team: `index` is what moves carry, `label` what screens print. */
 export interface PeerView {
   index: number;
   label: string;
   nickname: string;
 }
 
-export type AlgorithmNodeView = RaftNodeView | (BullyNodeView & { algorithm: 'bully' }) | LeaseNodeView;
+/** The node's own knowledge, raw (documented per algorithm in docs/PROTOCOL.md): for bots. */
+export type SeatNodeView = { algorithm: string; status: NodeStatus } & Record<string, unknown>;
 
 export interface GameSeatView {
   round: number;
   algorithm: Algorithm;
+  /** "Raft": the algorithm's name for the screen. */
+  title: string;
   preset: string;
   /** The round's seed in force (host:round:start `seed`, or the one the server drew). */
   seed: number;
+  /** The round's parameters in force (the preset's values under the host's overrides). */
+  params: Record<string, unknown>;
   ended: boolean;
   clock: RoundClockView;
   /**
@@ -59,10 +72,19 @@ export interface GameSeatView {
   teamCount: number;
   index: number | null;
   label: string | null;
-  node: AlgorithmNodeView | null;
+  node: SeatNodeView | null;
+  /** The node in words: role key, headline, facts, timers (totals in force), callout. */
+  summary: NodeSummary | null;
+  /** The algorithm's role table: word, shape and colour per role (the projector uses the same). */
+  roles: RoleTable;
+  /** The last messages that reached the node, newest first, in plain words. */
+  inbox: InboxLine[];
   moves: MoveOption[];
   peers: PeerView[];
 }
+
+/** How many inbox lines a phone is sent. */
+export const INBOX_LINES = 6;
 
 /** The cluster as it stands at `roomNow`: time moved on though nothing was due. */
 export function projectTo(cluster: ClusterState, roomNow: number): ClusterState {
@@ -80,59 +102,57 @@ function moveId(command: Command): string {
 }
 
 function options(state: ClusterState, index: number): MoveOption[] {
-  if (state.algorithm === 'raft') {
-    return raftMoves(state, index).map((m) => ({ id: moveId(m.command), label: m.label, move: commandToMove(m.command), allowed: m.allowed, refusal: m.refusal }));
-  }
-  if (state.algorithm === 'bully') {
-    return bullyMoves(state, index).map((m) => ({ id: moveId(m.command), label: bullyLabel(m.command), move: commandToMove(m.command), allowed: m.allowed, refusal: m.refusal }));
-  }
-  return leaseMoves(state, index).map((m) => ({ id: moveId(m.command), label: LEASE_LABELS[m.type], move: commandToMove(m.command), allowed: m.allowed, refusal: m.refusal }));
+  return answeredMoves(state, index).map((m) => ({
+    id: moveId(m.command), label: m.label, move: commandToMove(m.command), allowed: m.allowed, refusal: m.refusal,
+    layout: m.layout, urgent: m.urgent ?? false, secondary: m.secondary ?? false, shortcut: m.shortcut ?? null,
+  }));
 }
 
-const LEASE_LABELS = { Acquire: 'Acquire the lease', Renew: 'Renew', Release: 'Release', Write: 'Write' } as const;
-
-function bullyLabel(command: Command): string {
-  switch (command.type) {
-    case 'SendAlive': return "Send \"I'm alive\"";
-    case 'StartElection': return 'Start election';
-    case 'DeclareCoordinator': return 'Declare coordinator';
-    case 'Answer': return `Answer ${command.to + 1} (OK)`;
-    default: return command.type;
+function inboxLines(state: ClusterState, index: number): InboxLine[] {
+  const module = algorithmModule(state.algorithm);
+  const lines: InboxLine[] = [];
+  for (const entry of (state.nodes[index]?.inbox ?? []).slice().reverse()) {
+    const line = module.seat.inboxLine(entry, module.nodeLabel);
+    if (line) lines.push({ key: entry.messageId, at: entry.at, ...line });
+    if (lines.length === INBOX_LINES) break;
   }
-}
-
-function nodeView(state: ClusterState, index: number): AlgorithmNodeView | null {
-  if (state.algorithm === 'raft') return raftNodeView(state, index);
-  if (state.algorithm === 'bully') return { ...bullyNodeView(state, index), algorithm: 'bully' };
-  return leaseNodeView(state, index);
+  return lines;
 }
 
 export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): GameSeatView | null {
   const round = room.round;
   if (!round) return null;
+  const module = algorithmModule(round.config.algorithm);
   const base = {
     round: round.id,
     algorithm: round.config.algorithm,
     preset: round.config.preset,
     seed: round.config.seed,
+    params: round.config.params,
     ended: round.ended,
     clock: clockView(round, roomNow),
     computedAt: roomNow,
     teamCount: round.teams.length,
+    title: module.title,
+    roles: module.roles,
   };
   const seat = seatInRound(round, nodeId);
-  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, moves: [], peers: [] };
+  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [] };
   const state = projectTo(seat.team.cluster, roomNow);
   const nickname = (id: number) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
+  const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
+  const status = state.nodes[seat.index]!.status;
   return {
     ...base,
     inRound: true,
     team: seat.team.team,
     index: seat.index,
-    label: nodeLabel(state.algorithm, seat.index),
-    node: nodeView(state, seat.index),
+    label: module.nodeLabel(seat.index),
+    node: { algorithm: state.algorithm, status, ...(module.seat.node(state, seat.index) as object) },
+    summary: module.seat.summary(state, seat.index, peers),
+    inbox: inboxLines(state, seat.index),
     // A finished round is history: nothing can be played any more.
     moves: round.ended ? [] : options(state, seat.index),
-    peers: seat.team.members.map((id, index) => ({ index, label: nodeLabel(state.algorithm, index), nickname: nickname(id) })),
+    peers,
   };
 }

@@ -10,7 +10,7 @@ import { evolveCommon } from './common-evolve';
 import { connected } from './network';
 import { seedRng } from './prng';
 import { refuse, type Decision, type Refusal } from './refusal';
-import { RULES } from './registry';
+import { algorithmModule } from './registry';
 import { decideHostCommand, isHostCommand } from './host-commands';
 import type { Algorithm, ClusterCore, ClusterState, Command, CommonEvent, Event, Message, NetworkParams, NodeBase } from './types';
 import { SERVICE } from './types';
@@ -48,11 +48,13 @@ export function createCluster(config: ClusterConfig): ClusterState {
     network: { ...network, links: {}, partition: null, inFlight: [], nextMessageId: 1 },
     stats: { elections: 0, messagesSent: 0, messagesDelivered: 0, messagesDropped: 0, leaderlessMs: 0 },
   };
-  return RULES[config.algorithm].init(core, config.params);
+  const module = algorithmModule(config.algorithm);
+  // The edge refuses bad settings with a sentence (paramsInForce); here they are a bug.
+  return module.init(core, module.params.parse(config.params ?? {}));
 }
 
 export function evolve(state: ClusterState, event: Event): ClusterState {
-  const rules = RULES[state.algorithm];
+  const rules = algorithmModule(state.algorithm).rules;
   let next = state;
   if ('rng' in event && event.rng !== undefined) next = { ...next, rng: event.rng };
   if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader);
@@ -85,7 +87,7 @@ function decideCommand(out: Emitter & { events: Event[] }, command: Exclude<Comm
 }
 
 function decidePlayerCommand(out: Emitter, command: Command): Refusal | void {
-  const rules = RULES[out.state.algorithm];
+  const rules = algorithmModule(out.state.algorithm).rules;
   if (!(rules.commandTypes as readonly string[]).includes(command.type)) {
     return refuse('wrong-algorithm', 'C0', `"${command.type}" is not a move in ${out.state.algorithm} rounds.`);
   }
@@ -116,7 +118,7 @@ function nextDue(state: ClusterState, to: number): Due | null {
       if (at <= to && (!best || at < best.at)) best = { at, node: node.index, timer };
     }
   }
-  const deadline = RULES[state.algorithm].nextServiceDeadline?.(state) ?? null;
+  const deadline = algorithmModule(state.algorithm).rules.nextServiceDeadline?.(state) ?? null;
   if (deadline !== null && deadline <= to && (!best || deadline < best.at)) best = { at: deadline, service: true };
   return best;
 }
@@ -125,7 +127,7 @@ const MAX_STEPS_PER_TICK = 100_000;
 
 function advance(out: Emitter, to: number): Refusal | void {
   if (!Number.isFinite(to)) return refuse('bad-time', 'C0', 'Time must be a finite number.');
-  const rules = RULES[out.state.algorithm];
+  const rules = algorithmModule(out.state.algorithm).rules;
   for (let steps = 0; ; steps++) {
     if (steps > MAX_STEPS_PER_TICK) throw new Error('tick did not settle: a rule keeps scheduling work at the same instant');
     const due = nextDue(out.state, to);

@@ -5,7 +5,7 @@
 import type { Emitter } from './algorithm';
 import type { Refusal } from './refusal';
 import { refuse } from './refusal';
-import { RULES } from './registry';
+import { algorithmModule } from './registry';
 import type { Command, NodeIndex } from './types';
 
 const MAX_RATE = 10;
@@ -53,7 +53,7 @@ export function decideHostCommand(out: Emitter, command: HostCommand): Refusal |
       if (status === undefined) return badNode(out, command.node) ?? undefined;
       if (status !== 'crashed') return refuse('not-crashed', 'C1', 'Only a crashed node can be restarted.');
       out.emit({ type: 'NodeRestarted', node: command.node });
-      return RULES[state.algorithm].onRestart(out, command.node);
+      return algorithmModule(state.algorithm).rules.onRestart(out, command.node);
     }
     case 'PauseNode': {
       const status = state.nodes[command.node]?.status;
@@ -66,7 +66,7 @@ export function decideHostCommand(out: Emitter, command: HostCommand): Refusal |
       if (status === undefined) return badNode(out, command.node) ?? undefined;
       if (status !== 'paused') return refuse('not-paused', 'C2', 'That node is not paused.');
       out.emit({ type: 'NodeResumed', node: command.node });
-      return RULES[state.algorithm].onResume?.(out, command.node);
+      return algorithmModule(state.algorithm).rules.onResume?.(out, command.node);
     }
     case 'SkewClock': {
       const problem = badNode(out, command.node) ?? badRate(command.rate);

@@ -1,8 +1,8 @@
 /**
- * How the UI names nodes in sentences: Raft and Lease nodes by letter (0 -> A, 25 -> Z,
- * 26 -> A2, 52 -> A3...), Bully nodes by rank (index + 1), since Bully is about ranks.
+ * Two ways to name a node in sentences; each algorithm's module picks one (nodeLabel):
+ * by letter (0 -> A, 25 -> Z, 26 -> A2, 52 -> A3...) or by rank (index + 1, for Bully).
  */
-import type { Algorithm, NodeIndex } from './types';
+import type { NodeIndex } from './types';
 
 export function letterLabel(index: NodeIndex): string {
   const letter = String.fromCharCode(65 + (index % 26));
@@ -12,8 +12,4 @@ export function letterLabel(index: NodeIndex): string {
 
 export function rankLabel(index: NodeIndex): string {
   return String(index + 1);
-}
-
-export function nodeLabel(algorithm: Algorithm, index: NodeIndex): string {
-  return algorithm === 'bully' ? rankLabel(index) : letterLabel(index);
 }

@@ -21,7 +21,7 @@ export const CLIENT_REFUSAL_CODES = ['timeout', 'bad-answer', 'no-host-token', '
 
 /** Refusals of the round around the rules (SPEC C*: who may ask, the room clock). */
 export const ROUND_REFUSAL_CODES = [
-  'no-round', 'round-running', 'unknown-preset', 'too-few-students', 'not-in-round', 'unknown-team',
+  'no-round', 'round-running', 'unknown-algorithm', 'unknown-preset', 'too-few-students', 'not-in-round', 'unknown-team',
   'clock-paused', 'clock-running', 'bad-rate', 'bad-step',
   'wrong-algorithm', 'node-crashed', 'node-paused', 'bad-time', 'bad-parameter', 'bad-partition',
   'already-crashed', 'not-crashed', 'not-live', 'not-paused', 'not-partitioned', 'no-such-message',

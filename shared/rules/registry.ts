@@ -1,18 +1,57 @@
-/** Which rules govern which algorithm. */
-import type { AlgorithmRules } from './algorithm';
-import type { Algorithm, ClusterState, Command } from './types';
-import { raftRules } from './raft/rules';
-import { bullyRules } from './bully/rules';
-import { leaseRules } from './lease/rules';
+/**
+ * The one registry of algorithms. The engine, the game layer, the server and the app look
+ * an algorithm up here by the name a state or a round carries, and iterate `algorithms()`
+ * to list them; nobody else branches on an algorithm's name (issue 10). Adding an
+ * algorithm is one folder with its module, registered below (or by `registerAlgorithm`
+ * at start-up, as test/unit/algorithms/dummy does).
+ */
+import { bullyModule } from './bully/module';
+import { leaseModule } from './lease/module';
+import type { AlgorithmModule } from './module';
+import { paramsRefusal } from './params';
+import type { Refusal } from './refusal';
+import { raftModule } from './raft/module';
 
-export interface RegisteredRules extends AlgorithmRules<ClusterState, Command> {
-  init(core: import('./types').ClusterCore, params: Record<string, unknown> | undefined): ClusterState;
+/** Any algorithm's module, its own state and command types erased. */
+export type AnyAlgorithmModule = AlgorithmModule;
+
+const MODULES: Record<string, AnyAlgorithmModule> = {};
+
+/**
+ * Adds an algorithm. The cast erases the module's narrower state and command types: the
+ * engine only ever hands a module the states whose `algorithm` is the module's name.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function registerAlgorithm(module: AlgorithmModule<any, any, any, any>): void {
+  const erased = module as unknown as AnyAlgorithmModule;
+  if (MODULES[erased.name] && MODULES[erased.name] !== erased) throw new Error(`algorithm "${erased.name}" is already registered`);
+  MODULES[erased.name] = erased;
 }
 
-// The casts erase each algorithm's narrower state type; the engine only hands a rules
-// object the states whose `algorithm` matches it.
-export const RULES: Record<Algorithm, RegisteredRules> = {
-  raft: raftRules as unknown as RegisteredRules,
-  bully: bullyRules as unknown as RegisteredRules,
-  lease: leaseRules as unknown as RegisteredRules,
-};
+registerAlgorithm(raftModule);
+registerAlgorithm(bullyModule);
+registerAlgorithm(leaseModule);
+
+export function algorithmModule(name: string): AnyAlgorithmModule {
+  const module = MODULES[name];
+  if (!module) throw new Error(`unknown algorithm "${name}"`);
+  return module;
+}
+
+export function isAlgorithm(name: string): boolean {
+  return name in MODULES;
+}
+
+/** Every registered algorithm, in the order registered (the host's set-up lists them so). */
+export function algorithms(): AnyAlgorithmModule[] {
+  return Object.values(MODULES);
+}
+
+/**
+ * The parameters in force for a round: the algorithm's defaults under the given values,
+ * or a refusal naming the first value out of range (never a silent replacement).
+ */
+export function paramsInForce(name: string, params: Record<string, unknown>): { ok: true; params: Record<string, unknown> } | { ok: false; refusal: Refusal } {
+  const parsed = algorithmModule(name).params.safeParse(params);
+  return parsed.success ? { ok: true, params: parsed.data as Record<string, unknown> } : { ok: false, refusal: paramsRefusal(parsed.error) };
+}

@@ -8,7 +8,8 @@ import type { RaftCluster, RaftCommand, RaftEvent, RaftWire } from './raft/types
 import type { BullyCluster, BullyCommand, BullyEvent, BullyWire } from './bully/types';
 import type { LeaseCluster, LeaseCommand, LeaseEvent, LeaseWire } from './lease/types';
 
-export type Algorithm = 'raft' | 'bully' | 'lease';
+/** An algorithm's name, as registered in shared/rules/registry.ts ('raft', 'bully', 'lease'...). */
+export type Algorithm = string;
 
 /** Node numbers are 0..n-1 within a cluster. The lock service / storage of Lease is -1. */
 export type NodeIndex = number;

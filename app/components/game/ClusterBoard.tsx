@@ -2,13 +2,14 @@ import type { TruthTeam } from '@/shared/game/screen-view';
 import { ClusterRing } from './ClusterRing';
 import { Legend } from './Legend';
 import { ShipCourse } from './ShipCourse';
-import { leaderLine, ringSelection, type TeamSelection } from './TeamCard';
+import type { ScreenLook } from './look';
+import { ringSelection, type TeamSelection } from './TeamCard';
 import { BullyElection, LeaseWrites, TeamAlerts, TeamCounters, Ticker } from './TeamPanels';
 
-type Props = TeamSelection & { team: TruthTeam; algorithm: string; now: number; viewAt: number; variant: 'projector' | 'host' };
+type Props = TeamSelection & { team: TruthTeam; look: ScreenLook; now: number; viewAt: number; variant: 'projector' | 'host' };
 
 /** One cluster, big: the ring on the left, the story of the round on the right. */
-export function ClusterBoard({ team, algorithm, now, viewAt, variant, ...selection }: Props) {
+export function ClusterBoard({ team, look, now, viewAt, variant, ...selection }: Props) {
   const large = variant === 'projector';
   const size = large ? 'large' : 'small';
   return (
@@ -16,17 +17,17 @@ export function ClusterBoard({ team, algorithm, now, viewAt, variant, ...selecti
       <div className="flex min-h-0 flex-col gap-2">
         <div className={large ? 'relative min-h-0 flex-1' : 'relative aspect-square max-h-[34rem] w-full'}>
           <div className="absolute inset-0">
-            <ClusterRing team={team} algorithm={algorithm} now={now} viewAt={viewAt} label={`Cluster: ${leaderLine(team, algorithm)}`} {...ringSelection(team.team, selection)} />
+            <ClusterRing team={team} look={look} now={now} viewAt={viewAt} label={`Cluster: ${team.summary}`} {...ringSelection(team.team, selection)} />
           </div>
         </div>
-        <Legend algorithm={algorithm} size={size} />
+        <Legend look={look} size={size} />
       </div>
       <aside className={`flex min-h-0 min-w-0 flex-col ${large ? 'gap-5' : 'gap-3'}`}>
         <p className={`font-black text-brass ${large ? 'text-4xl' : 'text-xl'}`} data-testid="leader-line">
-          {leaderLine(team, algorithm)}
+          {team.summary}
         </p>
         <TeamAlerts alerts={team.alerts} size={size} />
-        <TeamCounters team={team} algorithm={algorithm} size={size} />
+        <TeamCounters team={team} look={look} size={size} />
         {team.raft ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size={size} /> : null}
         {team.lease ? <LeaseWrites lease={team.lease} size={size} /> : null}
         {team.bully ? <BullyElection bully={team.bully} size={size} /> : null}

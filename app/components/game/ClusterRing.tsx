@@ -1,14 +1,14 @@
 import type { TruthTeam } from '@/shared/game/screen-view';
 import { MessageFlight } from './MessageFlight';
 import { NodeGlyph, type Detail } from './NodeGlyph';
-import { PALETTE, seconds } from './look';
+import { PALETTE, seconds, type ScreenLook } from './look';
 import { arcPath, placeService, ringLayout, type Point } from './ring-layout';
 
 export type RingSelection = { onSelectNode?: (index: number) => void; selectedNode?: number | null; onSelectMessage?: (id: number) => void };
 
 type Props = RingSelection & {
   team: TruthTeam;
-  algorithm: string;
+  look: ScreenLook;
   /** Estimated room time now, and the room time the view was made at. */
   now: number;
   viewAt: number;
@@ -18,14 +18,13 @@ type Props = RingSelection & {
 };
 
 /** The cluster as a ring: links, the partition, the lock service, nodes and messages in flight. */
-export function ClusterRing({ team, algorithm, now, viewAt, compact, label, onSelectNode, selectedNode, onSelectMessage }: Props) {
+export function ClusterRing({ team, look, now, viewAt, compact, label, onSelectNode, selectedNode, onSelectMessage }: Props) {
   const count = team.nodes.length;
   const detail: Detail = count > 16 ? 'dots' : compact ? 'compact' : count > 9 ? 'medium' : 'full';
-  const layout = ringLayout(count, team.partition, detail, algorithm === 'lease');
-  const service = algorithm === 'lease' ? placeService(layout, team.partition) : layout.centre;
+  const layout = ringLayout(count, team.partition, detail, look.words.service);
+  const service = look.words.service ? placeService(layout, team.partition) : layout.centre;
   const where = (i: number): Point => (i === -1 ? service : (layout.positions[i] ?? layout.centre));
   const nameOf = (i: number) => (i === -1 ? 'the lock service' : (team.nodes[i]?.label ?? '?'));
-  const newestTerm = team.raft?.term ?? 0;
   const pillFont = count > 16 || team.messages.length > 40 ? 0 : compact ? 30 : 24;
 
   return (
@@ -34,7 +33,7 @@ export function ClusterRing({ team, algorithm, now, viewAt, compact, label, onSe
         <path key={i} transform={`translate(${side.shift.x} ${side.shift.y})`} d={arcPath(layout.centre, layout.radius, side.startAngle, side.endAngle)} fill="none" stroke={i % 2 === 0 ? '#1f7fb833' : '#f5b82e2b'} strokeWidth={layout.nodeSize * 3.4} strokeLinecap="round" />
       ))}
       {layout.sides.length === 0 ? <circle cx={layout.centre.x} cy={layout.centre.y} r={layout.radius} fill="none" stroke="#ffffff14" strokeWidth={4} /> : null}
-      <Links team={team} algorithm={algorithm} where={where} sideOf={layout.sideOf} />
+      <Links team={team} service={look.words.service} where={where} sideOf={layout.sideOf} />
       {layout.cuts.map((cut, i) => {
         const low = cut.to.y >= cut.from.y ? cut.to : cut.from;
         return (
@@ -48,7 +47,7 @@ export function ClusterRing({ team, algorithm, now, viewAt, compact, label, onSe
         </g>
         );
       })}
-      {algorithm === 'lease' && team.lease ? <LockService at={service} lease={team.lease} now={now} compact={!!compact} /> : null}
+      {look.words.service && team.lease ? <LockService at={service} lease={team.lease} now={now} compact={!!compact} /> : null}
       {team.nodes.map((node) => {
         const running = node.status === 'live' && !node.clock.frozen;
         const remaining = node.timer ? Math.max(0, node.timer.remainingMs - (running ? (now - viewAt) * node.clock.rate : 0)) : null;
@@ -56,12 +55,12 @@ export function ClusterRing({ team, algorithm, now, viewAt, compact, label, onSe
           <NodeGlyph
             key={node.index}
             node={node}
-            algorithm={algorithm}
+            roles={look.roles}
             at={where(node.index)}
             size={layout.nodeSize}
             detail={detail}
             remainingMs={remaining}
-            stale={algorithm === 'raft' && node.role === 'leader' && node.status !== 'crashed' && (node.term ?? 0) < newestTerm}
+            stale={node.stale}
             selected={selectedNode === node.index}
             onSelect={onSelectNode ? () => onSelectNode(node.index) : undefined}
           />
@@ -85,10 +84,11 @@ export function ClusterRing({ team, algorithm, now, viewAt, compact, label, onSe
 }
 
 /** Faint lines along which messages travel; slow or lossy links drawn dashed with their setting. */
-function Links({ team, algorithm, where, sideOf }: { team: TruthTeam; algorithm: string; where: (i: number) => Point; sideOf: number[] }) {
+function Links({ team, service, where, sideOf }: { team: TruthTeam; service: boolean; where: (i: number) => Point; sideOf: number[] }) {
   const lines: { a: number; b: number }[] = [];
   const count = team.nodes.length;
-  if (algorithm === 'lease') for (let i = 0; i < count; i++) lines.push({ a: i, b: -1 });
+  // A central service: every node talks to it, not to each other.
+  if (service) for (let i = 0; i < count; i++) lines.push({ a: i, b: -1 });
   else if (count <= 12) for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) if ((sideOf[a] ?? -1) === (sideOf[b] ?? -1)) lines.push({ a, b });
   return (
     <g>

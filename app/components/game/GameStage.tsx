@@ -5,7 +5,7 @@ import { useRoomTime } from '@/app/client/use-room-time';
 import type { GameScreenView } from '@/shared/game/screen-view';
 import { findPreset } from '@/shared/game/presets';
 import { ClusterBoard } from './ClusterBoard';
-import { ALGORITHM_NAMES, clockFace } from './look';
+import { clockFace } from './look';
 import { PauseIcon } from './PauseIcon';
 import { TeamsGrid } from './TeamsGrid';
 import type { TeamSelection } from './TeamCard';
@@ -29,7 +29,7 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
     <div data-testid="game-stage" data-algorithm={view.algorithm} className={`@container flex min-h-0 flex-1 flex-col ${large ? 'gap-3' : 'gap-2'}`}>
       <header className="flex flex-wrap items-center gap-x-5 gap-y-1">
         <h1 className={`font-black ${large ? 'text-4xl' : 'text-2xl'}`}>
-          <span className="text-brass">{ALGORITHM_NAMES[view.algorithm]}</span> · round {view.round}
+          <span className="text-brass">{view.title}</span> · round {view.round}
         </h1>
         {preset ? <span className={`font-bold text-mist ${large ? 'text-2xl' : 'text-base'}`}>{preset.name.replace(/^\w+: /, '')}</span> : null}
         {view.teams.length > 1 ? <span className={`font-bold text-mist ${large ? 'text-2xl' : 'text-base'}`}>· {view.teams.length} teams</span> : null}
@@ -37,7 +37,7 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
         {corner ? <div className="ml-auto">{corner}</div> : null}
       </header>
       {view.teams.length === 1 ? (
-        <ClusterBoard team={view.teams[0]!} algorithm={view.algorithm} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />
+        <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />
       ) : (
         <TeamsGrid view={view} now={now} variant={variant} {...selection} />
       )}

@@ -35,7 +35,7 @@ export function MessageFlight({ message, from: start, to: end, now, fontSize, tr
   const at = lerp(from, to, progress);
   const x = at.x + (dy / length) * nudge;
   const y = at.y - (dx / length) * nudge;
-  const look = kindLook(message.kind);
+  const look = kindLook(message);
   const colour = message.lost ? PALETTE.coral : look.colour;
   const label = message.lost ? `${look.label} ✗` : look.label;
   const opacity = message.lost ? Math.max(0.25, 1 - progress * 0.75) : 1;

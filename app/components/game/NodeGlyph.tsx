@@ -1,5 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import type { TruthNode } from '@/shared/game/screen-view';
+import type { RoleTable } from '@/shared/rules/module';
 import { lookOf, PALETTE, seconds, skewText } from './look';
 import { ClockIcon, NodeShape } from './NodeShape';
 import type { Point } from './ring-layout';
@@ -16,7 +17,8 @@ const WORDS: Record<Detail, { name: number; word: number; info: number; badge: n
 
 type Props = {
   node: TruthNode;
-  algorithm: string;
+  /** The algorithm's role table (from the view). */
+  roles: RoleTable;
   at: Point;
   size: number;
   detail: Detail;
@@ -29,8 +31,8 @@ type Props = {
 };
 
 /** One node on the ring: its shape, label, timer ring, badges and the words under it. */
-export function NodeGlyph({ node, algorithm, at, size: s, detail, remainingMs, stale, selected, onSelect }: Props) {
-  const look = lookOf(node, algorithm);
+export function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale, selected, onSelect }: Props) {
+  const look = lookOf(node, roles);
   const words = WORDS[detail];
   const ringR = s * 1.42;
   const skew = skewText(node.clock);
@@ -93,7 +95,7 @@ export function NodeGlyph({ node, algorithm, at, size: s, detail, remainingMs, s
           </text>
           {words.info > 0 ? (
             <text y={words.name + words.word + words.info + 10} fontSize={words.info} fill={PALETTE.mist}>
-              {infoLine(node, algorithm)}
+              {node.info}
             </text>
           ) : null}
         </g>
@@ -125,21 +127,4 @@ function OfflineBadge({ x, y, size }: { x: number; y: number; size: number }) {
       </text>
     </g>
   );
-}
-
-/** The facts under the role word: term, vote and belief (Raft), coordinator (Bully), token (Lease). */
-function infoLine(node: TruthNode, algorithm: string): string {
-  const parts: string[] = [];
-  if (algorithm === 'raft') {
-    parts.push(`term ${node.term ?? 0}`);
-    if (node.role === 'candidate' || node.role === 'precandidate') parts.push(`${node.votes ?? 0} vote${node.votes === 1 ? '' : 's'}`);
-    else if (node.votedFor) parts.push(`voted ${node.votedFor}`);
-    if (node.leader && node.role !== 'leader') parts.push(`→ ${node.leader}`);
-  } else if (algorithm === 'bully') {
-    parts.push(node.leader ? `coordinator ${node.leader}` : 'no coordinator');
-  } else {
-    if (node.token !== null && node.token !== undefined) parts.push(`token ${node.token}`);
-    if (!node.believesLeading) parts.push(node.leader ? `sees ${node.leader}` : 'sees none');
-  }
-  return parts.join(' · ');
 }

@@ -1,5 +1,6 @@
 import type { TruthTeam } from '@/shared/game/screen-view';
 import { ClusterRing } from './ClusterRing';
+import type { ScreenLook } from './look';
 import { BullyElection, TeamAlerts, TeamCounters, Ticker } from './TeamPanels';
 import { ShipCourse } from './ShipCourse';
 
@@ -18,47 +19,30 @@ export function ringSelection(team: number, selection: TeamSelection) {
   };
 }
 
-/** Who leads this team, in words (display only: the roles come from the view). */
-export function leaderLine(team: TruthTeam, algorithm: string): string {
-  const up = team.nodes.filter((n) => n.status !== 'crashed');
-  const labels = (nodes: typeof up, withTerm = false) => nodes.map((n) => (withTerm && n.term !== undefined ? `${n.label} (term ${n.term})` : n.label)).join(', ');
-  if (algorithm === 'lease') {
-    const believers = up.filter((n) => n.role === 'leader');
-    const held = team.lease?.holder ? `Lease held by ${team.lease.holder}` : 'Lease free';
-    return believers.length > 0 ? `${held} · ${labels(believers)} thinks it leads` : held;
-  }
-  const leaders = up.filter((n) => n.role === 'leader');
-  if (leaders.length > 0) return `${algorithm === 'bully' ? 'Coordinator' : leaders.length > 1 ? 'Leaders' : 'Leader'} ${labels(leaders, true)}`;
-  const standing = up.filter((n) => n.role === 'candidate' || n.role === 'precandidate' || n.role === 'electing' || n.role === 'waiting');
-  const none = algorithm === 'bully' ? 'No coordinator' : 'No leader';
-  if (standing.length === 0) return none;
-  return `${none} · ${labels(standing)} ${algorithm === 'bully' ? 'electing' : standing.length > 1 ? 'stand' : 'stands'}`;
-}
-
 /** side: ring and story side by side (a wide, short card); stack: story under the ring. */
 export type CardShape = 'side' | 'stack';
 
-type Props = TeamSelection & { team: TruthTeam; algorithm: string; now: number; viewAt: number; dense: boolean; shape: CardShape; variant: 'projector' | 'host' };
+type Props = TeamSelection & { team: TruthTeam; look: ScreenLook; now: number; viewAt: number; dense: boolean; shape: CardShape; variant: 'projector' | 'host' };
 
 /**
  * One team in teams mode: its name and leader, alerts, the ring, counters and the latest
  * news. Up to four teams on the projector, the ring and the story sit side by side; more
  * teams (or the host's narrower column) stack them.
  */
-export function TeamCard({ team, algorithm, now, viewAt, dense, shape, variant, ...selection }: Props) {
+export function TeamCard({ team, look, now, viewAt, dense, shape, variant, ...selection }: Props) {
   const wide = shape === 'side';
   const big = variant === 'projector' && !dense;
   const ring = (
     <div className="relative min-h-0 flex-1">
       <div className="absolute inset-0">
-        <ClusterRing team={team} algorithm={algorithm} now={now} viewAt={viewAt} compact label={`Team ${team.team + 1} cluster`} {...ringSelection(team.team, selection)} />
+        <ClusterRing team={team} look={look} now={now} viewAt={viewAt} compact label={`Team ${team.team + 1} cluster`} {...ringSelection(team.team, selection)} />
       </div>
     </div>
   );
   const story = (
     <>
       <TeamAlerts alerts={team.alerts} size="small" />
-      <TeamCounters team={team} algorithm={algorithm} size={big ? 'medium' : 'small'} columns={wide ? 2 : 4} />
+      <TeamCounters team={team} look={look} size={big ? 'medium' : 'small'} columns={wide ? 2 : 4} />
       {team.raft && !dense ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size="small" /> : null}
       {team.bully && !dense ? <BullyElection bully={team.bully} size={big ? 'medium' : 'small'} /> : null}
       <Ticker ticker={team.ticker} size={big ? 'medium' : 'small'} limit={dense ? 1 : wide ? 3 : 2} />
@@ -68,7 +52,7 @@ export function TeamCard({ team, algorithm, now, viewAt, dense, shape, variant, 
     <article aria-label={`Team ${team.team + 1}`} data-testid="team-card" className={`flex min-h-0 w-full min-w-0 flex-col rounded-2xl border-2 border-deck bg-navy/60 ${dense ? 'gap-1 p-2' : 'gap-2 p-3'}`}>
       <header className="flex items-baseline justify-between gap-3">
         <h2 className={`shrink-0 font-black ${big ? 'text-3xl' : 'text-xl'}`}>Team {team.team + 1}</h2>
-        <span className={`truncate font-bold text-brass ${big ? 'text-2xl' : 'text-base'}`}>{leaderLine(team, algorithm)}</span>
+        <span className={`truncate font-bold text-brass ${big ? 'text-2xl' : 'text-base'}`}>{team.summary}</span>
       </header>
       {wide ? (
         <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] gap-3">

@@ -1,5 +1,5 @@
 import type { TruthTeam } from '@/shared/game/screen-view';
-import { clockFace, seconds } from './look';
+import { clockFace, seconds, type ScreenLook } from './look';
 
 export type PanelSize = 'large' | 'medium' | 'small';
 
@@ -19,10 +19,10 @@ export function TeamAlerts({ alerts, size }: { alerts: string[]; size: PanelSize
 }
 
 /** The cluster's counters: how lively and how healthy the round has been. */
-export function TeamCounters({ team, algorithm, size, columns = 4 }: { team: TruthTeam; algorithm: string; size: PanelSize; columns?: 2 | 4 }) {
+export function TeamCounters({ team, look, size, columns = 4 }: { team: TruthTeam; look: ScreenLook; size: PanelSize; columns?: 2 | 4 }) {
   const c = team.counters;
   const items = [
-    { label: algorithm === 'lease' ? 'Lease handovers' : 'Elections', value: String(c.elections) },
+    { label: look.words.elections, value: String(c.elections) },
     { label: 'Messages sent', value: String(c.messagesSent), note: c.messagesDropped > 0 ? `${c.messagesDropped} lost` : undefined },
     { label: 'Refused moves', value: String(c.refusedMoves) },
     { label: 'Without a leader', value: seconds(Math.round(c.leaderlessMs / 1000) * 1000) },

@@ -25,11 +25,11 @@ export function TeamsGrid({ view, now, variant, ...selection }: Props) {
       <div className={`grid min-h-0 flex-1 gap-3 ${host ? 'grid-cols-1 @3xl:grid-cols-2' : `${columns(view.teams.length)} auto-rows-fr`}`}>
         {view.teams.map((team) => (
           <div key={team.team} className={host ? 'flex h-[34rem]' : 'flex min-h-0'}>
-            <TeamCard team={team} algorithm={view.algorithm} now={now} viewAt={view.clock.roomNow} dense={dense} shape={shape} variant={variant} {...selection} />
+            <TeamCard team={team} look={view} now={now} viewAt={view.clock.roomNow} dense={dense} shape={shape} variant={variant} {...selection} />
           </div>
         ))}
       </div>
-      <Legend algorithm={view.algorithm} size={host ? 'small' : 'large'} />
+      <Legend look={view} size={host ? 'small' : 'large'} />
     </div>
   );
 }

@@ -1,11 +1,17 @@
 /**
  * How the cluster looks: every role has a shape, a word and a colour (never colour
  * alone, so a colour-blind student or a washed-out projector still tells a leader from a
- * candidate), and every message kind a short label and a colour.
+ * candidate), and every message kind a short label and a colour. The roles come from the
+ * algorithm's role table (shared/rules/<name>/module.ts, sent in every view): the phone
+ * and the projector draw the same role the same way.
  */
-import type { NodeRole, TruthNode } from '@/shared/game/screen-view';
+import type { TruthMessage, TruthNode } from '@/shared/game/screen-view';
+import type { RoleColour, RoleLook, RoleShape, RoleTable, TeamWords } from '@/shared/rules/module';
 
-export type Shape = 'crown' | 'diamond' | 'circle' | 'square' | 'warning';
+export type Shape = RoleShape;
+
+/** What the screens need to draw an algorithm's nodes: its role table and its team words (both in the view). */
+export type ScreenLook = { roles: RoleTable; words: TeamWords };
 
 export interface Look {
   shape: Shape;
@@ -34,29 +40,44 @@ export const PALETTE = {
   grey: '#5d6b7c',
 } as const;
 
-const ROLE_LOOKS: Record<NodeRole, Look> = {
-  leader: { shape: 'crown', word: 'LEADER', fill: PALETTE.brass, stroke: '#fff3cf', ink: PALETTE.abyss },
-  holder: { shape: 'crown', word: 'HOLDER', fill: PALETTE.brass, stroke: '#fff3cf', ink: PALETTE.abyss },
-  candidate: { shape: 'diamond', word: 'CANDIDATE', fill: PALETTE.amber, stroke: '#ffe0bf', ink: PALETTE.abyss },
-  precandidate: { shape: 'diamond', word: 'PRE-VOTE', fill: PALETTE.navy, stroke: PALETTE.amber, ink: PALETTE.amber, dashed: true },
-  electing: { shape: 'diamond', word: 'ELECTING', fill: PALETTE.amber, stroke: '#ffe0bf', ink: PALETTE.abyss },
-  waiting: { shape: 'square', word: 'WAITING', fill: PALETTE.deck, stroke: PALETTE.amber, ink: PALETTE.foam },
-  follower: { shape: 'circle', word: 'FOLLOWER', fill: PALETTE.wave, stroke: '#9fd3f2', ink: PALETTE.foam },
-  idle: { shape: 'circle', word: 'IDLE', fill: PALETTE.wave, stroke: '#9fd3f2', ink: PALETTE.foam },
+/** The paint of each colour name of the role tables. */
+const PAINT: Record<RoleColour, Pick<Look, 'fill' | 'stroke' | 'ink'>> = {
+  brass: { fill: PALETTE.brass, stroke: '#fff3cf', ink: PALETTE.abyss },
+  amber: { fill: PALETTE.amber, stroke: '#ffe0bf', ink: PALETTE.abyss },
+  ember: { fill: PALETTE.navy, stroke: PALETTE.amber, ink: PALETTE.amber },
+  dusk: { fill: PALETTE.deck, stroke: PALETTE.amber, ink: PALETTE.foam },
+  wave: { fill: PALETTE.wave, stroke: '#9fd3f2', ink: PALETTE.foam },
+  alarm: { fill: '#4a1420', stroke: PALETTE.coral, ink: PALETTE.coral },
 };
 
-/** A Lease client that believes it leads without holding the lock: the dangerous one. */
-const STALE_LEADER: Look = { shape: 'warning', word: 'THINKS IT LEADS', fill: '#4a1420', stroke: PALETTE.coral, ink: PALETTE.coral, dashed: true };
+/** Text in the role's colour, readable on the navy card (the phone's role word). */
+const ACCENT: Record<RoleColour, string> = {
+  brass: PALETTE.brass, amber: PALETTE.amber, ember: PALETTE.amber, dusk: PALETTE.amber, wave: '#9fd3f2', alarm: PALETTE.coral,
+};
+
+export function roleAccent(roles: RoleTable, role: string): string {
+  return ACCENT[(roles[role] ?? UNKNOWN).colour];
+}
+
 const CRASHED: Look = { shape: 'circle', word: 'DOWN', fill: '#262f3b', stroke: PALETTE.grey, ink: '#8793a3' };
+const UNKNOWN: RoleLook = { word: '?', shape: 'circle', colour: 'wave' };
+
+/** A role's look from the table: its shape, its colour's paint, its word in capitals. */
+export function roleLook(roles: RoleTable, role: string): Look {
+  const entry = roles[role] ?? UNKNOWN;
+  return { shape: entry.shape, word: entry.word.toUpperCase(), ...PAINT[entry.colour], dashed: entry.dashed };
+}
+
+/** Paused keeps its role word (a paused leader is still a leader, it just cannot act). */
+function pausedLook(base: Look, plain: boolean): Look {
+  return { ...base, word: plain ? 'PAUSED' : `PAUSED ${base.word}`, fill: '#173b52', stroke: PALETTE.ice, ink: PALETTE.ice, dashed: true };
+}
 
 /** The look of a node: its status (down, frozen) first, then its role. */
-export function lookOf(node: TruthNode, algorithm: string): Look {
-  if (node.status === 'crashed') return { ...CRASHED, shape: ROLE_LOOKS[node.role].shape === 'crown' ? 'crown' : 'circle' };
-  const role = ROLE_LOOKS[node.role];
-  const base = algorithm === 'lease' && node.role === 'leader' ? STALE_LEADER : algorithm === 'bully' && node.role === 'leader' ? { ...role, word: 'COORDINATOR' } : role;
-  // Paused keeps its role word (a paused leader is still a leader, it just cannot act).
-  const pausedWord = base.word === 'FOLLOWER' || base.word === 'IDLE' ? 'PAUSED' : `PAUSED ${base.word}`;
-  if (node.status === 'paused') return { ...base, word: pausedWord, fill: '#173b52', stroke: PALETTE.ice, ink: PALETTE.ice, dashed: true };
+export function lookOf(node: Pick<TruthNode, 'status' | 'role'>, roles: RoleTable): Look {
+  const base = roleLook(roles, node.role);
+  if (node.status === 'crashed') return { ...CRASHED, shape: base.shape === 'crown' ? 'crown' : 'circle' };
+  if (node.status === 'paused') return pausedLook(base, roles[node.role]?.plain ?? false);
   return base;
 }
 
@@ -65,31 +86,9 @@ export interface KindLook {
   colour: string;
 }
 
-/** Short labels: a pill in flight must fit a few letters, readable at a distance. */
-const KINDS: Record<string, KindLook> = {
-  RequestVote: { label: 'Vote?', colour: PALETTE.amber },
-  VoteReply: { label: 'Vote', colour: PALETTE.kelp },
-  PreVoteRequest: { label: 'PreVote?', colour: PALETTE.amber },
-  PreVoteReply: { label: 'PreVote', colour: PALETTE.kelp },
-  AppendEntries: { label: 'Append', colour: PALETTE.ice },
-  AppendReply: { label: 'Ack', colour: PALETTE.mist },
-  ELECTION: { label: 'ELECTION', colour: PALETTE.amber },
-  ANSWER: { label: 'ANSWER', colour: PALETTE.kelp },
-  COORDINATOR: { label: 'COORD', colour: PALETTE.brass },
-  ALIVE: { label: 'ALIVE', colour: PALETTE.ice },
-  LeaseAcquire: { label: 'Acquire', colour: PALETTE.brass },
-  LeaseRenew: { label: 'Renew', colour: PALETTE.brass },
-  LeaseRelease: { label: 'Release', colour: PALETTE.mist },
-  LeaseGrant: { label: 'Grant', colour: PALETTE.kelp },
-  LeaseReleaseAck: { label: 'Released', colour: PALETTE.mist },
-  LeaseRefusal: { label: 'Refused', colour: PALETTE.coral },
-  StorageWrite: { label: 'Write', colour: PALETTE.violet },
-  StorageAck: { label: 'Written', colour: PALETTE.violet },
-  StorageRefusal: { label: 'Write ✗', colour: PALETTE.coral },
-};
-
-export function kindLook(kind: string): KindLook {
-  return KINDS[kind] ?? { label: kind.slice(0, 8), colour: PALETTE.mist };
+/** A message pill: the label and colour name the view carries, in paint. */
+export function kindLook(message: Pick<TruthMessage, 'label' | 'colour'>): KindLook {
+  return { label: message.label, colour: PALETTE[message.colour] };
 }
 
 /** "2x", "0.5x", "+5 s", "2x +5 s": the node's clock if it differs from the room's. */
@@ -113,13 +112,9 @@ export function clockFace(ms: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** The legend under the ring: each shape with its word, for the roles this algorithm has. */
-export function legendFor(algorithm: string): { look: Look; word: string }[] {
-  const pick = (role: NodeRole, word?: string) => ({ look: ROLE_LOOKS[role], word: word ?? ROLE_LOOKS[role].word });
-  const common = [{ look: CRASHED, word: 'DOWN' }, { look: { ...ROLE_LOOKS.follower, fill: '#173b52', stroke: PALETTE.ice, ink: PALETTE.ice, dashed: true }, word: 'PAUSED' }];
-  if (algorithm === 'bully') return [pick('leader', 'COORDINATOR'), pick('electing'), pick('waiting'), pick('follower'), ...common];
-  if (algorithm === 'lease') return [pick('holder'), { look: STALE_LEADER, word: 'THINKS IT LEADS' }, pick('idle'), ...common];
-  return [pick('leader'), pick('candidate'), pick('precandidate'), pick('follower'), ...common];
+/** The legend under the ring: each shape with its word, for the roles this algorithm lists. */
+export function legendFor(roles: RoleTable, legend: string[]): { look: Look; word: string }[] {
+  const plain = legend.find((role) => roles[role]?.plain) ?? legend[legend.length - 1] ?? '';
+  const common = [{ look: CRASHED, word: 'DOWN' }, { look: pausedLook(roleLook(roles, plain), true), word: 'PAUSED' }];
+  return [...legend.map((role) => ({ look: roleLook(roles, role), word: roleLook(roles, role).word })), ...common];
 }
-
-export const ALGORITHM_NAMES: Record<string, string> = { raft: 'Raft', bully: 'Bully', lease: 'Lease' };

@@ -135,8 +135,14 @@ function fitBox(positions: Point[], cuts: RingLayout['cuts'], size: (typeof SIZI
     xs.push(p.x - Math.max(size.half, ring + 20), p.x + Math.max(size.half, ring + size.node * 1.2));
     ys.push(p.y - ring - size.node * 0.5, p.y + ring + size.below);
   }
-  for (const c of cuts) xs.push(c.from.x - 90, c.from.x + 90, c.to.x - 90, c.to.x + 90), ys.push(c.from.y - 60, c.from.y + 60, c.to.y - 60, c.to.y + 60);
-  if (withService) xs.push(-170, 170), ys.push(-95, 95);
+  for (const c of cuts) {
+    xs.push(c.from.x - 90, c.from.x + 90, c.to.x - 90, c.to.x + 90);
+    ys.push(c.from.y - 60, c.from.y + 60, c.to.y - 60, c.to.y + 60);
+  }
+  if (withService) {
+    xs.push(-170, 170);
+    ys.push(-95, 95);
+  }
   if (xs.length === 0) return { x: -200, y: -200, width: 400, height: 400 };
   const x = Math.min(...xs) - 10;
   const y = Math.min(...ys) - 10;

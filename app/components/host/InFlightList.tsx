@@ -23,7 +23,7 @@ export function InFlightList({ code, team, now }: { code: string; team: TruthTea
       {messages.length === 0 ? <p className="text-mist">Nothing on the wire right now.</p> : null}
       <ul className="flex max-h-72 flex-col gap-1 overflow-y-auto pr-1" aria-label="Messages in flight">
         {messages.slice(0, SHOWN).map((m) => {
-          const look = kindLook(m.kind);
+          const look = kindLook(m);
           const label = `${m.kind} from ${name(m.from)} to ${name(m.to)}`;
           return (
             <li key={m.id} data-testid="in-flight-row" className={`flex items-center gap-2 rounded-lg bg-abyss/50 px-2 py-1 ${m.lost ? 'opacity-60' : ''}`}>

@@ -2,6 +2,7 @@
 
 import { injectFault, type FaultRequest } from '@/app/client/host-game-actions';
 import type { TruthNode, TruthTeam } from '@/shared/game/screen-view';
+import type { RoleTable } from '@/shared/rules/module';
 import { lookOf, skewText } from '../game/look';
 import { BUTTON, BUTTON_DANGER, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
@@ -10,7 +11,8 @@ import { useHostCommand } from './use-host-command';
 type Props = {
   code: string;
   team: TruthTeam;
-  algorithm: string;
+  /** The algorithm's role table (from the view). */
+  roles: RoleTable;
   selected: number | null;
   onSelect: (index: number) => void;
 };
@@ -21,7 +23,7 @@ type Props = {
  * "isolate". Which button a row shows follows the node's status in the view; whether
  * the fault is allowed is the server's call, and its refusal is shown here.
  */
-export function NodeControls({ code, team, algorithm, selected, onSelect }: Props) {
+export function NodeControls({ code, team, roles, selected, onSelect }: Props) {
   const command = useHostCommand();
   const fault = (f: FaultRequest) => void command.run(() => injectFault(code, team.team, f));
   const chosen = selected === null ? null : (team.nodes[selected] ?? null);
@@ -44,7 +46,7 @@ export function NodeControls({ code, team, algorithm, selected, onSelect }: Prop
               <span className="w-8 shrink-0 text-center font-mono text-xl font-black text-brass">{node.label}</span>
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-bold">{node.nickname}</span>
-                <span className="block truncate text-xs font-bold tracking-wider text-mist">{statusLine(node, algorithm)}</span>
+                <span className="block truncate text-xs font-bold tracking-wider text-mist">{statusLine(node, roles)}</span>
               </span>
             </button>
             {node.status === 'crashed' ? (
@@ -74,8 +76,8 @@ export function NodeControls({ code, team, algorithm, selected, onSelect }: Prop
   );
 }
 
-function statusLine(node: TruthNode, algorithm: string): string {
-  const parts = [lookOf(node, algorithm).word];
+function statusLine(node: TruthNode, roles: RoleTable): string {
+  const parts = [lookOf(node, roles).word];
   if (node.term !== undefined) parts.push(`term ${node.term}`);
   const skew = skewText(node.clock);
   if (skew) parts.push(`clock ${skew}`);

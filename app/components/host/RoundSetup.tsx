@@ -2,7 +2,8 @@
 
 import { useState } from 'react';
 import { startRound } from '@/app/client/host-game-actions';
-import { PRESETS, defaultPresetFor } from '@/shared/game/presets';
+import { defaultPresetFor, presetsFor } from '@/shared/game/presets';
+import { algorithmModule, algorithms } from '@/shared/rules/registry';
 import { arrangeTeams, MAX_TEAM, MIN_TEAM } from '@/shared/game/teams';
 import type { Algorithm } from '@/shared/rules/types';
 import { Choice } from './Choice';
@@ -10,25 +11,21 @@ import { BUTTON, BUTTON_ON, BUTTON_PRIMARY, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
 
-const ALGORITHMS: { id: Algorithm; name: string; line: string }[] = [
-  { id: 'raft', name: 'Raft', line: 'Terms, votes and a replicated log: the ship follows what a majority holds.' },
-  { id: 'bully', name: 'Bully', line: 'The highest rank alive wins; elections cost many messages.' },
-  { id: 'lease', name: 'Lease', line: 'A lock with an expiry; clocks and pauses decide who really leads.' },
-];
 const DELAYS = [200, 500, 1000, 2000, 3000, 5000];
 const DROPS = [0, 0.05, 0.1, 0.25, 0.5];
 
 /** Before a round: the algorithm, its preset, the teams and the network. */
 export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] }) {
-  const [algorithm, setAlgorithm] = useState<Algorithm>('raft');
-  const [preset, setPreset] = useState(defaultPresetFor('raft').id);
+  // The first registered algorithm (Raft) is offered first.
+  const [algorithm, setAlgorithm] = useState<Algorithm>(() => algorithms()[0]!.name);
+  const [preset, setPreset] = useState(() => defaultPresetFor(algorithms()[0]!.name).id);
   const [teams, setTeams] = useState(false);
   const [teamSize, setTeamSize] = useState(5);
   const [crashOnDisconnect, setCrashOnDisconnect] = useState(true);
   const [delayMs, setDelayMs] = useState(1000);
   const [dropRate, setDropRate] = useState(0);
   const command = useHostCommand();
-  const presets = PRESETS.filter((p) => p.algorithm === algorithm);
+  const presets = presetsFor(algorithm);
   const chosen = presets.find((p) => p.id === preset) ?? presets[0]!;
   const arranged = arrangeTeams(crewIds, teams ? teamSize : null);
 
@@ -49,7 +46,7 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex min-w-0 flex-col gap-1">
           <span className={LABEL}>Algorithm</span>
-          <Choice label="Algorithm" value={algorithm} options={ALGORITHMS.map((a) => ({ value: a.id, name: a.name }))} onChange={pickAlgorithm} className="w-full text-lg" />
+          <Choice label="Algorithm" value={algorithm} options={algorithms().map((a) => ({ value: a.name, name: a.title }))} onChange={pickAlgorithm} className="w-full text-lg" />
         </label>
         <label className="flex min-w-0 flex-col gap-1">
           <span className={LABEL}>Preset</span>
@@ -57,7 +54,7 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
         </label>
       </div>
       <p className="text-base text-mist" data-testid="preset-summary">
-        <span className="font-bold text-foam">{ALGORITHMS.find((a) => a.id === algorithm)?.line}</span> {chosen.summary}
+        <span className="font-bold text-foam">{algorithmModule(algorithm).line}</span> {chosen.summary}
       </p>
 
       <fieldset className="flex flex-wrap items-center gap-2">

@@ -10,29 +10,13 @@ import { evolveBully } from './evolve';
 import { bullyHasLeader, bullyInvariants } from './monitor';
 import { onBullyMessage, onBullyTimer } from './react';
 import type { BullyCluster, BullyCommand, BullyNode, BullyParams } from './types';
-import { BULLY_TIMERS, DEFAULT_BULLY_PARAMS } from './types';
-
-function positive(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-export function bullyParams(partial: Record<string, unknown> | undefined): BullyParams {
-  const p = partial ?? {};
-  const d = DEFAULT_BULLY_PARAMS;
-  return {
-    heartbeatMs: positive(p.heartbeatMs, d.heartbeatMs),
-    suspicionMs: positive(p.suspicionMs, d.suspicionMs),
-    answerTimeoutMs: positive(p.answerTimeoutMs, d.answerTimeoutMs),
-    coordinatorTimeoutMs: positive(p.coordinatorTimeoutMs, d.coordinatorTimeoutMs),
-  };
-}
+import { BULLY_TIMERS } from './types';
 
 /**
  * Play starts with a working cluster: the highest rank is the coordinator and everyone
  * knows it; it owes its first "I'm alive" within a heartbeat, the others watch it.
  */
-export function initBully(core: ClusterCore, partial: Record<string, unknown> | undefined): BullyCluster {
-  const params = bullyParams(partial);
+export function initBully(core: ClusterCore, params: BullyParams): BullyCluster {
   const top = core.nodes.length - 1;
   const bully: BullyNode[] = core.nodes.map((node) => ({
     coordinator: top >= 0 ? top : null,
@@ -69,11 +53,8 @@ export function initBully(core: ClusterCore, partial: Record<string, unknown> | 
   };
 }
 
-export const bullyRules: AlgorithmRules<BullyCluster, BullyCommand> & {
-  init(core: ClusterCore, params: Record<string, unknown> | undefined): BullyCluster;
-} = {
+export const bullyRules: AlgorithmRules<BullyCluster, BullyCommand> = {
   commandTypes: ['SendAlive', 'StartElection', 'Answer', 'DeclareCoordinator'],
-  init: initBully,
   decideNode: decideBully,
   onMessage: onBullyMessage,
   onTimer: onBullyTimer,

@@ -4,12 +4,11 @@
  * copy of the rules). No global truth: not who is really alive, nor what others believe.
  */
 import { localTime } from '../clock';
-import { decide } from '../engine';
 import { rankLabel } from '../labels';
-import type { Refusal } from '../refusal';
+import { letterKey, type MoveChoice } from '../module';
 import type { NodeIndex, NodeStatus } from '../types';
 import { electionReason } from './decide';
-import type { BullyCluster, BullyCommand, BullyPhase, ElectionReason } from './types';
+import type { BullyCluster, BullyCommand, BullyNode, BullyPhase, ElectionReason } from './types';
 import { BULLY_TIMERS } from './types';
 import { isBullyWire } from './wire';
 
@@ -105,26 +104,31 @@ export function bullyNodeView(state: BullyCluster, index: NodeIndex): BullyNodeV
   };
 }
 
-export interface BullyMove {
-  command: BullyCommand;
-  allowed: boolean;
-  refusal: Refusal | null;
+/**
+ * The node's role, the one computation both screens use: coordinator (it believes it leads),
+ * member (or suspicious of its coordinator), electing, or waiting once a higher rank answered.
+ */
+export function bullyRole(node: BullyNode, index: NodeIndex): 'leader' | 'follower' | 'suspicious' | 'electing' | 'waiting' {
+  if (node.coordinator === index) return 'leader';
+  if (node.phase === 'idle') return node.suspecting ? 'suspicious' : 'follower';
+  return node.answersFrom.length > 0 ? 'waiting' : 'electing';
 }
 
-function dryRun(state: BullyCluster, command: BullyCommand): BullyMove {
-  const decision = decide(state, command);
-  return { command, allowed: decision.ok, refusal: decision.ok ? null : decision.refusal };
-}
-
-/** Every move a player could click now, each with the law's answer (answers: one per ELECTION heard). */
-export function bullyMoves(state: BullyCluster, index: NodeIndex): BullyMove[] {
+/** Every move a player could click now (answers: one per ELECTION heard), the duties drawn urgent. */
+export function bullyMoveChoices(state: BullyCluster, index: NodeIndex): MoveChoice<BullyCommand>[] {
   const node = state.bully[index];
   if (!node) return [];
-  const commands: BullyCommand[] = [
-    { type: 'SendAlive', node: index },
-    { type: 'StartElection', node: index },
-    ...node.electionsHeard.map((h): BullyCommand => ({ type: 'Answer', node: index, to: h.from })),
-    { type: 'DeclareCoordinator', node: index },
+  const duties = bullyNodeView(state, index).duties;
+  const main = (command: BullyCommand, label: string, duty: BullyDuty, key: string): MoveChoice<BullyCommand> => ({ command, label, layout: { kind: 'main' }, urgent: duties.includes(duty), shortcut: letterKey(key) });
+  const answers = node.electionsHeard.map((h): MoveChoice<BullyCommand> => {
+    const open = !h.answered;
+    const title = open ? `${h.from + 1} called an election: answer it` : `${h.from + 1}'s election (answered)`;
+    return { command: { type: 'Answer', node: index, to: h.from }, label: `Answer ${h.from + 1} (OK)`, layout: { kind: 'reply', peer: h.from, title, stale: !open, grants: true }, urgent: open && duties.includes('answer'), shortcut: letterKey('a') };
+  });
+  return [
+    main({ type: 'SendAlive', node: index }, 'Send "I\'m alive"', 'sendAlive', 'h'),
+    main({ type: 'StartElection', node: index }, 'Start election', 'startElection', 'e'),
+    ...answers,
+    main({ type: 'DeclareCoordinator', node: index }, 'Declare coordinator', 'declare', 'd'),
   ];
-  return commands.map((command) => dryRun(state, command));
 }

@@ -2,26 +2,7 @@
 import { localTime } from '../clock';
 import type { ClusterCore, NodeBase } from '../types';
 import type { LeaseClient, LeaseCluster, LeaseParams } from './types';
-import { DEFAULT_LEASE_PARAMS, RETRY_TIMER } from './types';
-
-function positive(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/**
- * Fills the defaults; a missing or invalid value (not a positive finite number, or not a
- * boolean for `fencing`) falls back to the classroom default rather than throwing, since
- * the server validates the host's settings at its edge and a room must never crash here.
- */
-export function leaseParams(partial: Record<string, unknown> | undefined): LeaseParams {
-  const p = partial ?? {};
-  return {
-    leaseDurationMs: positive(p.leaseDurationMs, DEFAULT_LEASE_PARAMS.leaseDurationMs),
-    renewDeadlineMs: positive(p.renewDeadlineMs, DEFAULT_LEASE_PARAMS.renewDeadlineMs),
-    retryPeriodMs: positive(p.retryPeriodMs, DEFAULT_LEASE_PARAMS.retryPeriodMs),
-    fencing: typeof p.fencing === 'boolean' ? p.fencing : DEFAULT_LEASE_PARAMS.fencing,
-  };
-}
+import { RETRY_TIMER } from './types';
 
 export function freshClient(freshFrom: number): LeaseClient {
   return {
@@ -38,8 +19,8 @@ export function freshClient(freshFrom: number): LeaseClient {
   };
 }
 
-export function initLease(core: ClusterCore, partial: Record<string, unknown> | undefined): LeaseCluster {
-  const params = leaseParams(partial);
+/** `params` are the values in force, already validated (leaseParamsSchema). */
+export function initLease(core: ClusterCore, params: LeaseParams): LeaseCluster {
   const nodes: NodeBase[] = core.nodes.map((node) => ({
     ...node,
     timers: { ...node.timers, [RETRY_TIMER]: localTime(node.clock, core.now) + params.retryPeriodMs },

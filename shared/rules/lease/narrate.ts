@@ -4,18 +4,11 @@
  * candidates, which each candidate sees in its own inbox).
  */
 import { localTime } from '../clock';
-import type { ClusterState, Event } from '../types';
+import type { Event } from '../types';
 import { secs, who } from './format';
 import type { LeaseCluster } from './types';
 
-function asLease(state: ClusterState): LeaseCluster | null {
-  return state.algorithm === 'lease' ? state : null;
-}
-
-export function narrateLease(event: Event, stateBefore: ClusterState, stateAfter: ClusterState): string | null {
-  const before = asLease(stateBefore);
-  const after = asLease(stateAfter);
-  if (!before || !after) return null;
+export function narrateLease(event: Event, before: LeaseCluster, after: LeaseCluster): string | null {
   const dur = secs(after.params.leaseDurationMs);
   switch (event.type) {
     case 'LeaseAcquired':

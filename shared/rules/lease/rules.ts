@@ -4,21 +4,17 @@
  */
 import type { AlgorithmRules, Emitter } from '../algorithm';
 import { setTimer } from '../timers';
-import type { ClusterCore, Message, NodeIndex } from '../types';
+import type { Message, NodeIndex } from '../types';
 import { SERVICE } from '../types';
 import { clientReceive, decideClient, onClientTimer } from './client';
 import { evolveLease } from './evolve';
-import { initLease } from './init';
 import { leaseInvariants } from './invariants';
 import { expireIfDue, serviceReceive } from './service';
 import type { LeaseCluster, LeaseCommand } from './types';
 import { RETRY_TIMER } from './types';
 
-export const leaseRules: AlgorithmRules<LeaseCluster, LeaseCommand> & {
-  init(core: ClusterCore, params: Record<string, unknown> | undefined): LeaseCluster;
-} = {
+export const leaseRules: AlgorithmRules<LeaseCluster, LeaseCommand> = {
   commandTypes: ['Acquire', 'Renew', 'Release', 'Write'],
-  init: initLease,
   decideNode: decideClient,
   onMessage(out: Emitter<LeaseCluster>, message: Message) {
     if (message.to === SERVICE) serviceReceive(out, message);

@@ -4,9 +4,8 @@
  * Moves are dry runs of the engine's `decide`, so the rules live in one place only.
  */
 import { localTime } from '../clock';
-import { decide } from '../engine';
 import { letterLabel } from '../labels';
-import type { Refusal } from '../refusal';
+import { letterKey, type MoveChoice } from '../module';
 import type { InboxEntry, NodeIndex, NodeStatus } from '../types';
 import type { LeaseCluster, LeaseCommand, LeaseParams } from './types';
 import { RENEW_DEADLINE_TIMER, RETRY_TIMER } from './types';
@@ -57,26 +56,20 @@ export function leaseNodeView(state: LeaseCluster, index: NodeIndex): LeaseNodeV
   };
 }
 
-export interface LeaseMove {
-  type: LeaseCommand['type'];
-  /** The command to send; for Write the UI puts the typed text in `value`. */
-  command: LeaseCommand;
-  allowed: boolean;
-  refusal: Refusal | null;
-}
-
-/** A placeholder used to dry-run Write; any legal text gives the same answer. */
+/** A placeholder for Write's text; the phone puts the typed text in `value`. */
 const SAMPLE_VALUE = 'x';
 
-export function leaseMoves(state: LeaseCluster, index: NodeIndex): LeaseMove[] {
-  const commands: LeaseCommand[] = [
-    { type: 'Acquire', node: index },
-    { type: 'Renew', node: index },
-    { type: 'Release', node: index },
-    { type: 'Write', node: index, value: SAMPLE_VALUE },
+/** The four moves; the ones the lease's state asks for now (renew when due, acquire when free) drawn urgent. */
+export function leaseMoveChoices(state: LeaseCluster, index: NodeIndex): MoveChoice<LeaseCommand>[] {
+  const client = state.clients[index];
+  const node = state.nodes[index];
+  if (!client || !node) return [];
+  const renewDue = client.leading && node.timers[RETRY_TIMER] === undefined;
+  const seenFree = !client.leading && client.knownHolder === null && client.knownVersion > 0;
+  return [
+    { command: { type: 'Acquire', node: index }, label: 'Acquire the lease', layout: { kind: 'main' }, urgent: seenFree, shortcut: letterKey('a') },
+    { command: { type: 'Renew', node: index }, label: 'Renew', layout: { kind: 'main' }, urgent: renewDue, shortcut: letterKey('r') },
+    { command: { type: 'Release', node: index }, label: 'Release', layout: { kind: 'main' }, secondary: true, shortcut: letterKey('l') },
+    { command: { type: 'Write', node: index, value: SAMPLE_VALUE }, label: 'Write', layout: { kind: 'write', field: 'value' }, shortcut: letterKey('w') },
   ];
-  return commands.map((command) => {
-    const decision = decide(state, command);
-    return { type: command.type, command, allowed: decision.ok, refusal: decision.ok ? null : decision.refusal };
-  });
 }

@@ -4,13 +4,13 @@
  * PreVote messages that speak of a term nobody has entered yet (thesis 9.6).
  */
 import type { AlgorithmRules, Emitter } from '../algorithm';
-import type { ClusterCore, Message, NodeIndex } from '../types';
+import type { Message, NodeIndex } from '../types';
 import { adoptTerm, inLease, onElectionTimer, onPreVoteReply, onPreVoteRequest, onQuorumTimer, onRequestVote, onVoteReply, restartElectionTimer } from './election';
 import { evolveRaft } from './evolve';
 import { decideRaft } from './decide';
 import { raftInvariants } from './monitor';
 import { onAppendEntries, onAppendReply } from './replication';
-import { ELECTION_TIMER, QUORUM_TIMER, initRaft, raftNode } from './state';
+import { ELECTION_TIMER, QUORUM_TIMER, raftNode } from './state';
 import type { RaftCluster, RaftCommand, RaftWire } from './types';
 
 type Out = Emitter<RaftCluster>;
@@ -48,11 +48,8 @@ function onTimer(out: Out, node: NodeIndex, timer: string): void {
   // The heartbeat timer is only a reminder: when it runs out the leader's screen says "heartbeat due".
 }
 
-export const raftRules: AlgorithmRules<RaftCluster, RaftCommand> & {
-  init(core: ClusterCore, params: Record<string, unknown> | undefined): RaftCluster;
-} = {
+export const raftRules: AlgorithmRules<RaftCluster, RaftCommand> = {
   commandTypes: ['StandForElection', 'GrantVote', 'RefuseVote', 'SendHeartbeat', 'WriteCommand'],
-  init: initRaft,
   decideNode: decideRaft,
   onMessage,
   onTimer,

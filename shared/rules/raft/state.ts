@@ -5,7 +5,6 @@ import { drawInt } from '../prng';
 import type { ClusterCore, NodeIndex } from '../types';
 import { EMPTY_LOG } from './log';
 import type { RaftCluster, RaftNode, RaftParams } from './types';
-import { DEFAULT_RAFT_PARAMS } from './types';
 
 export const ELECTION_TIMER = 'election';
 export const HEARTBEAT_TIMER = 'heartbeat';
@@ -39,35 +38,13 @@ export function followerNode(): RaftNode {
   };
 }
 
-/** Only the parameters Raft knows, with sane values; anything else falls back to the default. */
-export function parseParams(params: Record<string, unknown> | undefined): RaftParams {
-  const p = params ?? {};
-  const num = (key: keyof RaftParams, min: number): number => {
-    const v = p[key];
-    return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : (DEFAULT_RAFT_PARAMS[key] as number);
-  };
-  const bool = (key: keyof RaftParams): boolean => (typeof p[key] === 'boolean' ? (p[key] as boolean) : (DEFAULT_RAFT_PARAMS[key] as boolean));
-  const electionTimeoutMinMs = num('electionTimeoutMinMs', 1);
-  const electionTimeoutMaxMs = Math.max(num('electionTimeoutMaxMs', 1), electionTimeoutMinMs + 1);
-  const leader = p.startWithLeader;
-  return {
-    heartbeatMs: num('heartbeatMs', 1),
-    electionTimeoutMinMs,
-    electionTimeoutMaxMs,
-    logs: bool('logs'),
-    preVote: bool('preVote'),
-    checkQuorum: bool('checkQuorum'),
-    startWithLeader: typeof leader === 'number' && Number.isInteger(leader) && leader >= 0 ? leader : null,
-  };
-}
-
 /**
  * Every node starts as a follower of term 0 with a randomized election timer. With
  * `startWithLeader`, that node already leads term 1 (everyone voted for it) so the class
  * can start from the lecture's opening: a working captain about to go down.
  */
-export function initRaft(core: ClusterCore, rawParams: Record<string, unknown> | undefined): RaftCluster {
-  const params = parseParams(rawParams);
+/** `params` are the values in force, already validated (raftParamsSchema). */
+export function initRaft(core: ClusterCore, params: RaftParams): RaftCluster {
   const n = core.nodes.length;
   const leader = params.startWithLeader !== null && params.startWithLeader < n ? params.startWithLeader : null;
   let rng = core.rng;

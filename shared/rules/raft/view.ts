@@ -3,9 +3,8 @@
  * its timers on its own clock, its inbox), never the global truth. `raftMoves` lists the
  * moves with whether each is allowed now, by asking the engine itself (a dry run).
  */
-import { decide } from '../engine';
 import { localTime } from '../clock';
-import type { Refusal } from '../refusal';
+import { letterKey, type MoveChoice } from '../module';
 import type { InboxEntry, NodeIndex, NodeStatus } from '../types';
 import { entriesFrom, entryAt } from './log';
 import { ELECTION_TIMER, HEARTBEAT_TIMER, majority, nodeLabel, raftNode } from './state';
@@ -22,11 +21,12 @@ export interface RaftNodeView {
   status: NodeStatus;
   role: RaftRole;
   term: number;
-  votedFor: string | null;
-  leader: string | null;
+  /** Peers by 0-based index, as moves name them; `label` is only this node's own name for people (docs/PROTOCOL.md). */
+  votedFor: NodeIndex | null;
+  leader: NodeIndex | null;
   /** Grants collected this term (own included) while candidate, or the electing majority once leader. */
-  votes: string[];
-  preVotes: string[];
+  votes: NodeIndex[];
+  preVotes: NodeIndex[];
   clusterSize: number;
   majority: number;
   /** On this node's own clock; null when not running. */
@@ -34,14 +34,14 @@ export interface RaftNodeView {
   electionDue: boolean;
   /** Leader only: ms until the next heartbeat is due; 0 when overdue. */
   heartbeatDueMs: number | null;
-  requests: { candidate: string; candidateIndex: NodeIndex; term: number; lastLogIndex: number; lastLogTerm: number; current: boolean }[];
+  requests: { candidate: NodeIndex; term: number; lastLogIndex: number; lastLogTerm: number; current: boolean }[];
   logLength: number;
   log: { index: number; term: number; command: string; committed: boolean }[];
   commitIndex: number;
   /** The last command this node knows to be committed: its idea of the ship's heading. */
   heading: string | null;
   /** Leader only: how far each follower is known to hold the log. */
-  followers: { label: string; index: NodeIndex; matchIndex: number; nextIndex: number }[];
+  followers: { index: NodeIndex; matchIndex: number; nextIndex: number }[];
   inbox: InboxEntry[];
 }
 
@@ -62,54 +62,55 @@ export function raftNodeView(state: RaftCluster, index: NodeIndex): RaftNodeView
     status: base.status,
     role: n.role,
     term: n.term,
-    votedFor: n.votedFor === null ? null : nodeLabel(n.votedFor),
-    leader: n.leaderId === null ? null : nodeLabel(n.leaderId),
-    votes: n.votes.map(nodeLabel),
-    preVotes: n.preVotes.map(nodeLabel),
+    votedFor: n.votedFor,
+    leader: n.leaderId,
+    votes: n.votes.slice(),
+    preVotes: n.preVotes.slice(),
     clusterSize: state.nodes.length,
     majority: majority(state),
     electionTimerMs: remaining(ELECTION_TIMER),
     electionDue: n.electionDue,
     heartbeatDueMs: n.role === 'leader' ? (remaining(HEARTBEAT_TIMER) ?? 0) : null,
-    requests: n.requests.map((r) => ({ ...r, candidateIndex: r.candidate, candidate: nodeLabel(r.candidate), current: r.term === n.term })),
+    requests: n.requests.map((r) => ({ ...r, current: r.term === n.term })),
     logLength: n.log.length,
     log: entriesFrom(n.log, first, VIEW_LOG_ENTRIES).map((e, i) => ({ index: first + i, term: e.term, command: e.command, committed: first + i <= n.commitIndex })),
     commitIndex: n.commitIndex,
     heading: entryAt(n.log, n.commitIndex)?.command ?? null,
     followers: n.role !== 'leader' ? [] : n.matchIndex.flatMap((matchIndex, peer) => (peer === index ? [] : [{
-      label: nodeLabel(peer), index: peer, matchIndex, nextIndex: n.nextIndex[peer] ?? 1,
+      index: peer, matchIndex, nextIndex: n.nextIndex[peer] ?? 1,
     }])),
     inbox: base.inbox,
   };
 }
 
-export interface RaftMove {
-  command: RaftCommand;
-  /** A short button text, e.g. "Vote for B". */
-  label: string;
-  allowed: boolean;
-  refusal: Refusal | null;
-}
+/** Arrow keys steer on a laptop. */
+const ARROWS: Record<string, { key: string; hint: string }> = {
+  N: { key: 'arrowup', hint: '↑' }, E: { key: 'arrowright', hint: '→' }, S: { key: 'arrowdown', hint: '↓' }, W: { key: 'arrowleft', hint: '←' },
+};
 
-function dryRun(state: RaftCluster, command: RaftCommand, label: string): RaftMove {
-  const decision = decide(state, command);
-  return { command, label, allowed: decision.ok, refusal: decision.ok ? null : decision.refusal };
-}
-
-/** The player's moves now; voting moves list one entry per candidate whose request reached this node. */
-export function raftMoves(state: RaftCluster, index: NodeIndex): RaftMove[] {
+/** The player's moves now; voting moves list one pair per candidate whose request reached this node. */
+export function raftMoveChoices(state: RaftCluster, index: NodeIndex): MoveChoice<RaftCommand>[] {
   const n = raftNode(state, index);
-  const moves: RaftMove[] = [
-    dryRun(state, { type: 'StandForElection', node: index }, 'Stand for election'),
-    dryRun(state, { type: 'SendHeartbeat', node: index }, 'Send heartbeat'),
+  const base = state.nodes[index]!;
+  const heartbeatAt = base.timers[HEARTBEAT_TIMER];
+  // A heartbeat is due once its reminder ran out (the leader's screen says so).
+  const urgentHeartbeat = n.role === 'leader' && (heartbeatAt === undefined || heartbeatAt <= localTime(base.clock, state.now));
+  const moves: MoveChoice<RaftCommand>[] = [
+    { command: { type: 'StandForElection', node: index }, label: 'Stand for election', layout: { kind: 'main' }, urgent: n.electionDue, shortcut: letterKey('s') },
+    { command: { type: 'SendHeartbeat', node: index }, label: 'Send heartbeat', layout: { kind: 'main' }, urgent: urgentHeartbeat, shortcut: letterKey('h') },
   ];
   if (state.params.logs) {
-    for (const heading of RAFT_HEADINGS) moves.push(dryRun(state, { type: 'WriteCommand', node: index, command: heading }, `Steer ${heading}`));
+    for (const heading of RAFT_HEADINGS) {
+      moves.push({ command: { type: 'WriteCommand', node: index, command: heading }, label: `Steer ${heading}`, layout: { kind: 'steer', text: heading, title: 'Steer the ship' }, shortcut: ARROWS[heading] });
+    }
   }
   for (const request of n.requests) {
     const c = nodeLabel(request.candidate);
-    moves.push(dryRun(state, { type: 'GrantVote', node: index, candidate: request.candidate }, `Vote for ${c}`));
-    moves.push(dryRun(state, { type: 'RefuseVote', node: index, candidate: request.candidate }, `Refuse ${c}`));
+    const current = request.term === n.term;
+    const title = `${c} asks for your vote (term ${request.term})${current ? '' : ': an older term'}`;
+    const row = { kind: 'reply' as const, peer: request.candidate, title, stale: !current };
+    moves.push({ command: { type: 'GrantVote', node: index, candidate: request.candidate }, label: `Vote for ${c}`, layout: { ...row, grants: true }, shortcut: letterKey('v') });
+    moves.push({ command: { type: 'RefuseVote', node: index, candidate: request.candidate }, label: `Refuse ${c}`, layout: { ...row, grants: false }, secondary: true, shortcut: letterKey('r') });
   }
   return moves;
 }

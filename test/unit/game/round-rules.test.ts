@@ -41,6 +41,20 @@ describe('starting a round', () => {
     expect(decideGame(classOf(5), start({ preset: 'bully-classroom' })).refusal?.code).toBe('unknown-preset');
     expect(decideGame(classOf(1), start()).refusal?.code).toBe('too-few-students');
   });
+  it('G9: out-of-range parameters are refused with a sentence, never replaced (a lease of -5 ms, a renew deadline past the lease)', () => {
+    const lease = (params: Record<string, number>) => decideGame(classOf(5), start({ algorithm: 'lease', preset: 'lease-classroom', params }));
+    for (const params of [{ leaseDurationMs: -5 }, { renewDeadlineMs: 30_000 }, { leaseDurationMs: 10_000 }] as Record<string, number>[]) {
+      const decision = lease(params);
+      expect(decision.events, JSON.stringify(params)).toEqual([]);
+      expect(decision.refusal).toMatchObject({ code: 'bad-parameter', rule: 'G9' });
+    }
+    expect(lease({ renewDeadlineMs: 30_000 }).refusal?.message).toContain('renew deadline must be shorter than the lease duration');
+    expect(lease({ leaseDurationMs: 40_000 }).ok).toBe(true);
+  });
+  it('the params in force travel with the round and its views', () => {
+    const state = started(5, { algorithm: 'lease', preset: 'lease-classroom', params: { retryPeriodMs: 4000 } });
+    expect(state.round?.config.params).toEqual({ leaseDurationMs: 30_000, renewDeadlineMs: 20_000, retryPeriodMs: 4000, fencing: true });
+  });
   it('one round at a time', () => {
     expect(decideGame(started(), start()).refusal?.code).toBe('round-running');
   });

@@ -1,8 +1,6 @@
 import type { GameSeatView } from '@/shared/game/seat-view';
 import { Anchor } from '../../Anchor';
 
-const ALGORITHM_NAMES = { raft: 'Raft', bully: 'Bully', lease: 'Lease' } as const;
-
 function clockText(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
@@ -16,7 +14,7 @@ export function GameHeader({ view, roomTime }: { view: GameSeatView; roomTime: n
     <header className="flex w-full items-center gap-3 rounded-2xl bg-navy/80 px-4 py-2.5 ring-1 ring-mist/20" data-testid="game-header">
       <Anchor className="hidden size-6 shrink-0 text-brass sm:block" />
       <p className="min-w-0 flex-1 truncate text-base font-bold text-foam">
-        <span data-testid="game-algorithm">{ALGORITHM_NAMES[view.algorithm]}</span>
+        <span data-testid="game-algorithm">{view.title}</span>
         <span className="text-sm font-semibold text-mist sm:text-base">
           {' · '}Round {view.round}
           {view.teamCount > 1 && view.team !== null ? ` · Team ${view.team + 1}` : ''}

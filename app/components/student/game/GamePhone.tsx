@@ -10,7 +10,6 @@ import { GameHeader } from './GameHeader';
 import { Inbox } from './Inbox';
 import { MovePad } from './MovePad';
 import { NodeHero } from './NodeHero';
-import { summarize } from './node-summary';
 import { RoundOver } from './RoundOver';
 import { TimerList } from './TimerList';
 import { useMovePlayer } from './use-move-player';
@@ -25,7 +24,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
   const [writes, setWrites] = useState(1);
   const [writeText, setWriteText] = useState<string | null>(null);
   const node = view.node;
-  const summary = summarize(view);
+  const summary = view.summary;
   if (!node || !summary || view.label === null) return null;
 
   // A paused node's clock stands still: its countdowns freeze with it.
@@ -35,7 +34,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
   return (
     <div className={`flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
       <GameHeader view={view} roomTime={roomTime} />
-      {view.ended ? <RoundOver summary={summary} /> : null}
+      {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}
       {summary.callout && !view.ended && node.status === 'live' ? (
         <p className="rounded-2xl bg-brass/15 px-4 py-2.5 text-lg font-bold text-brass ring-1 ring-brass/40" data-testid="callout">
           {summary.callout}
@@ -44,16 +43,16 @@ export function GamePhone({ view, receivedAt, play }: Props) {
       {/* Phone: one column (node, moves, inbox). Laptop: the node and its inbox left, the moves right. */}
       <div className="grid w-full items-start gap-4 lg:grid-cols-2 lg:grid-rows-[auto_1fr] lg:gap-x-6">
         <div className="flex flex-col gap-3 lg:col-start-1 lg:row-start-1">
-          <NodeHero summary={summary} label={view.label} nickname={nickname} status={node.status} />
+          <NodeHero summary={summary} roles={view.roles} label={view.label} nickname={nickname} status={node.status} />
           {view.ended ? null : <TimerList timers={summary.timers} elapsed={elapsed} />}
         </div>
         <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <MovePad
-            moves={view.moves} node={node} pending={pending} writeText={writeText ?? defaultText} onWriteText={setWriteText}
+            moves={view.moves} pending={pending} writeText={writeText ?? defaultText} onWriteText={setWriteText}
             onPress={(option, move, label) =>
               void press(option, move, label).then((outcome) => {
                 // A fresh default for the next write, so two writes are told apart on the projector.
-                if (outcome?.ok && option.move.type === 'Write') {
+                if (outcome?.ok && option.layout.kind === 'write') {
                   setWrites((n) => n + 1);
                   setWriteText(null);
                 }
@@ -63,7 +62,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
         </div>
         {/* Without moves (round over) the inbox takes the right-hand column. */}
         <div className={view.moves.length > 0 ? 'lg:col-start-1 lg:row-start-2' : 'lg:col-start-2 lg:row-start-1'}>
-          <Inbox node={node} roomTime={view.ended ? null : roomTime} />
+          <Inbox lines={view.inbox} roomTime={view.ended ? null : roomTime} />
         </div>
       </div>
       <FeedbackBanner feedback={feedback} onDismiss={dismiss} />

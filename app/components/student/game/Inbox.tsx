@@ -1,5 +1,4 @@
-import type { AlgorithmNodeView } from '@/shared/game/seat-view';
-import { inboxLines, type InboxTone } from './inbox-text';
+import type { InboxLine, InboxTone } from '@/shared/rules/module';
 
 const TONES: Record<InboxTone, { mark: string; className: string; name: string }> = {
   ask: { mark: '?', className: 'bg-sky-300 text-abyss', name: 'A request' },
@@ -8,8 +7,6 @@ const TONES: Record<InboxTone, { mark: string; className: string; name: string }
   info: { mark: '•', className: 'bg-mist/30 text-foam', name: 'News' },
 };
 
-const SHOWN = 6;
-
 function ago(ms: number): string {
   if (ms < 1000) return 'just now';
   return ms < 60_000 ? `${Math.floor(ms / 1000)} s ago` : `${Math.floor(ms / 60_000)} min ago`;
@@ -17,8 +14,7 @@ function ago(ms: number): string {
 
 /** The messages that reached this node, newest first, in plain words. */
 /** `roomTime` null: the round is over and its clock no longer counts, so no "s ago". */
-export function Inbox({ node, roomTime }: { node: AlgorithmNodeView; roomTime: number | null }) {
-  const lines = inboxLines(node, SHOWN);
+export function Inbox({ lines, roomTime }: { lines: InboxLine[]; roomTime: number | null }) {
   return (
     <section className="w-full rounded-3xl bg-navy/70 p-4 ring-1 ring-mist/20" aria-labelledby="inbox-title">
       <h2 id="inbox-title" className="mb-2 text-sm font-black tracking-widest text-mist uppercase">Your inbox</h2>

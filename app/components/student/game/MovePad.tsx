@@ -2,36 +2,19 @@
 
 import { useEffect, useEffectEvent, useMemo } from 'react';
 import type { Move } from '@/shared/game/moves';
-import type { AlgorithmNodeView, MoveOption } from '@/shared/game/seat-view';
+import type { MoveOption } from '@/shared/game/seat-view';
 import { LockIcon, MoveButton } from './MoveButton';
-import { drawnOrder, groupMoves } from './move-groups';
+import { drawnOrder, groupMoves, withText } from './move-groups';
 import { buildShortcuts, isMoveKey } from './shortcuts';
 import { WriteBox } from './WriteBox';
 
 type Props = {
   moves: MoveOption[];
-  node: AlgorithmNodeView | null;
   pending: ReadonlySet<string>;
   onPress: (option: MoveOption, move?: Move, label?: string) => void;
   writeText: string;
   onWriteText: (text: string) => void;
 };
-
-const SECONDARY = new Set<Move['type']>(['RefuseVote', 'Release']);
-
-/** What the rules expect of the node now, from its own view (Bully lists its duties). */
-function urgentMoves(node: AlgorithmNodeView | null): Set<Move['type']> {
-  const urgent = new Set<Move['type']>();
-  if (!node) return urgent;
-  if (node.algorithm === 'raft') {
-    if (node.electionDue) urgent.add('StandForElection');
-    if (node.heartbeatDueMs === 0) urgent.add('SendHeartbeat');
-  } else if (node.algorithm === 'bully') {
-    const duty = { sendAlive: 'SendAlive', answer: 'Answer', startElection: 'StartElection', declare: 'DeclareCoordinator' } as const;
-    for (const d of node.duties) urgent.add(duty[d]);
-  }
-  return urgent;
-}
 
 /** The reasons under a row of small buttons: one line per distinct refusal. */
 function GroupReason({ options, named = false }: { options: MoveOption[]; named?: boolean }) {
@@ -52,16 +35,15 @@ function GroupReason({ options, named = false }: { options: MoveOption[]; named?
 }
 
 /** The algorithm's decisions as buttons, with keyboard shortcuts on a laptop. */
-export function MovePad({ moves, node, pending, onPress, writeText, onWriteText }: Props) {
-  const groups = useMemo(() => groupMoves(moves, node), [moves, node]);
+export function MovePad({ moves, pending, onPress, writeText, onWriteText }: Props) {
+  const groups = useMemo(() => groupMoves(moves), [moves]);
   const ordered = useMemo(() => drawnOrder(groups), [groups]);
   const shortcuts = useMemo(() => buildShortcuts(ordered), [ordered]);
-  const urgent = urgentMoves(node);
 
   const pressOption = (option: MoveOption) => {
-    if (option.move.type !== 'Write') return onPress(option);
+    if (option.layout.kind !== 'write') return onPress(option);
     const value = writeText.trim() || 'x';
-    onPress(option, { type: 'Write', value }, `Write "${value}"`);
+    onPress(option, withText(option, value), `${option.label} "${value}"`);
   };
 
   // An effect event: the listener is added once, yet always sees the latest moves.
@@ -87,7 +69,7 @@ export function MovePad({ moves, node, pending, onPress, writeText, onWriteText 
   const button = (option: MoveOption, extra: Partial<Parameters<typeof MoveButton>[0]> = {}) => (
     <MoveButton
       key={option.id} option={option} onPress={pressOption} pending={pending.has(option.id)} hint={shortcuts.hints.get(option.id)}
-      urgent={urgent.has(option.move.type)} secondary={SECONDARY.has(option.move.type)} {...extra} compact={Boolean(oneReason) || extra.compact}
+      urgent={option.urgent} secondary={option.secondary} {...extra} compact={Boolean(oneReason) || extra.compact}
     />
   );
 
@@ -101,7 +83,7 @@ export function MovePad({ moves, node, pending, onPress, writeText, onWriteText 
             <div key={`reply-${group.key}`} className={`rounded-2xl p-3 ${group.open ? 'bg-sky-950/60 ring-2 ring-sky-300/60' : 'bg-navy/60 ring-1 ring-mist/20'}`} data-testid={`reply-${group.key}`}>
               <p className={`mb-2 text-lg font-black ${group.open ? 'text-sky-200' : 'text-mist'}`}>{group.title}</p>
               <div className={`grid gap-2.5 ${group.options.length > 1 ? 'grid-cols-2' : ''}`}>
-                {group.options.map((o) => button(o, { compact: true, urgent: !group.stale && urgent.has(o.move.type) }))}
+                {group.options.map((o) => button(o, { compact: true, urgent: !group.stale && o.urgent }))}
               </div>
               <div className="mt-2 empty:hidden">{reasons(group.options, true)}</div>
             </div>
@@ -110,9 +92,9 @@ export function MovePad({ moves, node, pending, onPress, writeText, onWriteText 
         if (group.kind === 'steer') {
           return (
             <div key="steer" className="flex flex-col gap-2 rounded-2xl bg-navy/60 p-3 ring-1 ring-mist/20">
-              <p className="text-base font-black text-foam">Steer the ship <span className="font-semibold text-mist">(a command in the log)</span></p>
+              <p className="text-base font-black text-foam">{group.title} <span className="font-semibold text-mist">(a command in the log)</span></p>
               <div className="grid grid-cols-4 gap-2">
-                {group.options.map((o) => button(o, { compact: true, text: o.move.type === 'WriteCommand' ? o.move.command : undefined }))}
+                {group.options.map((o) => button(o, { compact: true, text: o.layout.kind === 'steer' ? o.layout.text : undefined }))}
               </div>
               {reasons(group.options)}
             </div>
@@ -120,7 +102,7 @@ export function MovePad({ moves, node, pending, onPress, writeText, onWriteText 
         }
         return group.options.map((o) => (
           <WriteBox key={o.id} text={writeText} onText={onWriteText} onSubmit={() => pressOption(o)} footer={reasons([o])}>
-            {button(o, { text: 'Write', compact: true })}
+            {button(o, { text: o.label, compact: true })}
           </WriteBox>
         ));
       })}

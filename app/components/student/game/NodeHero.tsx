@@ -1,8 +1,10 @@
+import type { RoleTable } from '@/shared/rules/module';
 import type { NodeStatus } from '@/shared/rules/types';
-import type { Fact, NodeSummary } from './node-summary';
-import { ROLE_TEXT, RoleShape } from './RoleShape';
+import { roleAccent } from '../../game/look';
+import type { Fact, NodeSummary } from '@/shared/rules/module';
+import { RoleShape } from './RoleShape';
 
-type Props = { summary: NodeSummary; label: string; nickname: string; status: NodeStatus };
+type Props = { summary: NodeSummary; roles: RoleTable; label: string; nickname: string; status: NodeStatus };
 
 const STATUS_NOTES: Record<Exclude<NodeStatus, 'live'>, { title: string; body: string; className: string }> = {
   crashed: { title: 'Your node has crashed', body: 'The teacher will restart it. Until then it hears nothing and can do nothing.', className: 'bg-slate-700 text-foam' },
@@ -19,7 +21,7 @@ function factCell(fact: Fact) {
 }
 
 /** The student's own node: its shape and label, who plays it, its role and the facts it knows. */
-export function NodeHero({ summary, label, nickname, status }: Props) {
+export function NodeHero({ summary, roles, label, nickname, status }: Props) {
   const note = status === 'live' ? null : STATUS_NOTES[status];
   const dim = status === 'crashed' ? 'opacity-60 grayscale' : '';
   const narrow = summary.facts.filter((f) => !f.wide);
@@ -33,10 +35,10 @@ export function NodeHero({ summary, label, nickname, status }: Props) {
         </div>
       ) : null}
       <div className={`flex items-center gap-4 p-4 ${dim}`}>
-        <RoleShape role={summary.role} label={label} status={status} className="size-20 shrink-0 lg:size-28" />
+        <RoleShape roles={roles} role={summary.role} label={label} status={status} className="size-20 shrink-0 lg:size-28" />
         <div className="min-w-0 flex-1">
-          <p className={`text-sm font-black tracking-widest uppercase ${ROLE_TEXT[summary.role]}`} data-testid="node-role">
-            {summary.roleLabel}
+          <p className="text-sm font-black tracking-widest uppercase" style={{ color: roleAccent(roles, summary.role) }} data-testid="node-role">
+            {roles[summary.role]?.word ?? summary.role}
           </p>
           <p className="line-clamp-2 text-[1.75rem] leading-tight font-black break-words text-foam lg:text-3xl" data-testid="node-name">
             <span className="sr-only">Node </span>

@@ -1,7 +1,7 @@
-import type { NodeSummary } from './node-summary';
+import type { NodeSummary } from '@/shared/rules/module';
 
 /** The end of a round: who led as far as this node knew, and where the node ended. */
-export function RoundOver({ summary }: { summary: NodeSummary | null }) {
+export function RoundOver({ summary, roleWord }: { summary: NodeSummary | null; roleWord: string }) {
   const led = summary?.facts.find((f) => f.id === 'leader' || f.id === 'holder');
   return (
     <section aria-live="polite" className="w-full rounded-3xl border-4 border-brass bg-navy p-5 text-center" data-testid="round-over">
@@ -16,7 +16,7 @@ export function RoundOver({ summary }: { summary: NodeSummary | null }) {
           ) : null}
           <p>
             <span className="text-mist">You ended as </span>
-            <span className="font-black text-foam">{summary.roleLabel.toLowerCase()}</span>
+            <span className="font-black text-foam">{roleWord.toLowerCase()}</span>
             <span className="text-mist">, {summary.headline.label.toLowerCase()} </span>
             <span className="font-black text-foam">{summary.headline.value}</span>
           </p>

@@ -1,4 +1,5 @@
-import { seconds, type TimerFact } from './node-summary';
+import type { TimerFact } from '@/shared/rules/module';
+import { secondsText as seconds } from '@/shared/rules/words';
 
 type Props = {
   timers: TimerFact[];

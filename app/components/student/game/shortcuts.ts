@@ -1,30 +1,9 @@
 /**
- * Keyboard shortcuts for a student on a laptop: a letter per decision (S stand, H heartbeat,
- * V vote for the first request...), arrows to steer, and 1-9 for the nth move on screen.
+ * Keyboard shortcuts for a student on a laptop: each move's own key as its algorithm's
+ * module names it (S stand, H heartbeat, V vote for the first request, arrows to steer...),
+ * and 1-9 for the nth move on screen.
  */
 import type { MoveOption } from '@/shared/game/seat-view';
-
-const LETTERS: Partial<Record<MoveOption['move']['type'], string>> = {
-  StandForElection: 's',
-  SendHeartbeat: 'h',
-  GrantVote: 'v',
-  RefuseVote: 'r',
-  SendAlive: 'h',
-  StartElection: 'e',
-  Answer: 'a',
-  DeclareCoordinator: 'd',
-  Acquire: 'a',
-  Renew: 'r',
-  Release: 'l',
-  Write: 'w',
-};
-
-const ARROWS: Record<string, { key: string; hint: string }> = {
-  N: { key: 'arrowup', hint: '↑' },
-  E: { key: 'arrowright', hint: '→' },
-  S: { key: 'arrowdown', hint: '↓' },
-  W: { key: 'arrowleft', hint: '←' },
-};
 
 export interface Shortcuts {
   /** Lower-case `KeyboardEvent.key` -> option id. */
@@ -37,16 +16,11 @@ export function buildShortcuts(ordered: MoveOption[]): Shortcuts {
   const byKey = new Map<string, string>();
   const hints = new Map<string, string>();
   ordered.forEach((option, i) => {
-    const move = option.move;
-    const arrow = move.type === 'WriteCommand' ? ARROWS[move.command] : undefined;
-    const letter = arrow ? undefined : LETTERS[move.type];
-    // The first request of each kind gets the letter (V votes for the first candidate shown).
-    if (arrow && !byKey.has(arrow.key)) {
-      byKey.set(arrow.key, option.id);
-      hints.set(option.id, arrow.hint);
-    } else if (letter && !byKey.has(letter)) {
-      byKey.set(letter, option.id);
-      hints.set(option.id, letter.toUpperCase());
+    // The move's own key, from the algorithm's module; the first of each kind gets it (V votes for the first candidate shown).
+    const shortcut = option.shortcut;
+    if (shortcut && !byKey.has(shortcut.key)) {
+      byKey.set(shortcut.key, option.id);
+      hints.set(option.id, shortcut.hint);
     }
     if (i < 9) {
       byKey.set(String(i + 1), option.id);

@@ -1,5 +1,6 @@
 /** Given/when/then for Bully's setup, heartbeat, suspicion and crashes (B7, B8, B9; C0-C2). */
 import { describe, expect, it } from 'vitest';
+import { paramsInForce } from '../../../../shared/rules/registry';
 import { act, eventsOfType, expectReplayMatches, refused, tickTo } from '../harness';
 import { R, bully, coordinatorDown, crash, declare, expectInvariants, nodeOf, sendAlive, startBully, startElection } from './helpers';
 
@@ -15,9 +16,18 @@ describe('initial state', () => {
 });
 
 describe('parameters', () => {
-  it('partial params override the defaults; nonsense falls back to them', () => {
-    const run = startBully(3, { answerTimeoutMs: 4_000, suspicionMs: -1, heartbeatMs: 'x' });
+  it('partial params override the defaults', () => {
+    const run = startBully(3, { answerTimeoutMs: 4_000 });
     expect(bully(run).params).toEqual({ heartbeatMs: 5_000, suspicionMs: 15_000, answerTimeoutMs: 4_000, coordinatorTimeoutMs: 30_000 });
+  });
+
+  it('G9: nonsense is refused with a sentence, never replaced by a default', () => {
+    const answer = paramsInForce('bully', { suspicionMs: -1 });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.refusal).toMatchObject({ code: 'bad-parameter', rule: 'G9', message: expect.stringContaining('suspicionMs') });
+    expect(paramsInForce('bully', { heartbeatMs: 'x' }).ok).toBe(false);
+    // B2: "I'm alive" must come before the others suspect the coordinator.
+    expect(paramsInForce('bully', { heartbeatMs: 20_000 }).ok).toBe(false);
   });
 
   it('a one-node cluster is its own coordinator', () => {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { narrateBully } from '../../../../shared/rules/bully/narrate';
 import type { BullyCluster } from '../../../../shared/rules/bully/types';
-import { bullyMoves, bullyNodeView } from '../../../../shared/rules/bully/view';
+import { answeredMoves as bullyMoves } from '../../../../shared/rules/answered-moves';
+import { bullyNodeView } from '../../../../shared/rules/bully/view';
 import { evolve } from '../../../../shared/rules/engine';
 import type { Event } from '../../../../shared/rules/types';
 import { act, tickTo } from '../harness';

@@ -18,7 +18,7 @@ function ticker(run: Run): string[] {
   let state = run.initial;
   for (const event of run.events) {
     const next = evolve(state, event);
-    const line = narrateLease(event, state, next);
+    const line = narrateLease(event, lease(state), lease(next));
     if (line) lines.push(line);
     state = next;
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { act, tickTo } from '../harness';
 import { evolve } from '../../../../shared/rules/engine';
 import { narrateLease } from '../../../../shared/rules/lease/narrate';
-import { leaseMoves, leaseNodeView } from '../../../../shared/rules/lease/view';
+import { answeredMoves as leaseMoves } from '../../../../shared/rules/answered-moves';
+import { leaseNodeView } from '../../../../shared/rules/lease/view';
 import { lease, leaseRun } from './helpers';
 
 const [A, B] = [0, 1];
@@ -51,7 +52,7 @@ describe('leaseMoves', () => {
     tickTo(run, 2000);
     const before = JSON.stringify(run.state);
     const moves = leaseMoves(lease(run.state), A);
-    expect(moves.map((m) => [m.type, m.allowed, m.refusal?.code ?? null])).toEqual([
+    expect(moves.map((m) => [m.command.type, m.allowed, m.refusal?.code ?? null])).toEqual([
       ['Acquire', false, 'already-holder'], ['Renew', true, null], ['Release', true, null], ['Write', true, null],
     ]);
     expect(JSON.stringify(run.state)).toBe(before); // a dry run
@@ -59,7 +60,7 @@ describe('leaseMoves', () => {
 
   it('a candidate may only try to acquire', () => {
     const moves = leaseMoves(lease(leaseRun().state), B);
-    expect(moves.map((m) => [m.type, m.allowed, m.refusal?.code ?? null])).toEqual([
+    expect(moves.map((m) => [m.command.type, m.allowed, m.refusal?.code ?? null])).toEqual([
       ['Acquire', true, null], ['Renew', false, 'not-holder'], ['Release', false, 'not-holder'], ['Write', false, 'not-leader'],
     ]);
   });
@@ -82,7 +83,7 @@ describe('narrateLease', () => {
     const spoken: string[] = [];
     for (const event of run.events) {
       const next = evolve(state, event);
-      const line = narrateLease(event, state, next);
+      const line = narrateLease(event, lease(state), lease(next));
       if (line) spoken.push(`${event.type}: ${line}`);
       else expect(['ClockAdvanced', 'MessagesSent', 'MessageDelivered', 'TimerSet', 'TimerFired', 'LeaseObserved', 'LeaseRequestRefused']).toContain(event.type);
       state = next;
@@ -91,11 +92,5 @@ describe('narrateLease', () => {
       'LeaseAcquired: A acquired the lease (fencing token 1, version 1); it lasts 30.0 s unless renewed (L1).',
       'LeadershipBelieved: A now believes it leads (token 1).',
     ]);
-  });
-
-  it('says nothing about states of another algorithm', () => {
-    const state = leaseRun().state;
-    const other = { ...state, algorithm: 'raft' } as unknown as typeof state;
-    expect(narrateLease({ type: 'LeaseExpired', node: 0, at: 0 }, other, other)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { roomTimeOf } from '../../../../shared/rules/clock';
 import { decide } from '../../../../shared/rules/engine';
 import { toArray } from '../../../../shared/rules/raft/log';
-import { RULES } from '../../../../shared/rules/registry';
+import { algorithmModule } from '../../../../shared/rules/registry';
 import type { RaftCluster, RaftNode, RaftParams } from '../../../../shared/rules/raft/types';
 import type { Command } from '../../../../shared/rules/types';
 import { act, start, tickTo, type Run } from '../harness';
@@ -76,7 +76,7 @@ export function write(run: Run, leader: number, command: string): void {
 }
 
 export function expectSafe(run: Run): void {
-  expect(RULES.raft.invariants(run.state)).toEqual([]);
+  expect(algorithmModule('raft').rules.invariants(run.state)).toEqual([]);
 }
 
 export function allowed(run: Run, command: Command): boolean {

@@ -3,6 +3,7 @@
  * CheckQuorum) and crashes (R11), each refusal checked for its code.
  */
 import { describe, expect, it } from 'vitest';
+import { paramsInForce } from '../../../../shared/rules/registry';
 import { act, eventsOfType, expectReplayMatches, refused, tickBy } from '../harness';
 import { shipHeading } from '../../../../shared/rules/raft/monitor';
 import { DEFAULT_RAFT_PARAMS, RAFT_SEED_PRESET } from '../../../../shared/rules/raft/types';
@@ -32,23 +33,7 @@ describe('R6: heartbeats', () => {
     expectReplayMatches(run);
   });
 
-  it('R6: a candidate of the same term concedes to the leader', () => {
-    const run = seeded();
-    act(run, { type: 'CrashNode', node: A });
-    untilDue(run, B, C);
-    stand(run, B);
-    stand(run, C);
-    tickBy(run, 1000);
-    vote(run, D, B);
-    vote(run, E, B);
-    tickBy(run, 1000);
-    heartbeat(run, B);
-    const events = tickBy(run, 1000);
-    expect(eventsOfType(events, 'LeaderHeard').find((e) => e.node === C)).toEqual({ type: 'LeaderHeard', node: C, leader: B, term: 2 });
-    expect(node(run, C).role).toBe('follower');
-    expect(node(run, C).votedFor).toBe(C); // its own vote of term 2 stays
-    expectReplayMatches(run);
-  });
+  // A candidate of the same term conceding to the leader: scenarios/lecture-story.txt.
 
   it('R6: a follower whose log does not match refuses, the leader backs up, and the next heartbeat repairs it', () => {
     const run = seeded();
@@ -253,12 +238,18 @@ describe('parameters', () => {
     expect(state.monitor.leaders).toEqual({ 1: A });
   });
 
-  it('bad parameters fall back to the defaults', () => {
-    const state = createCluster({ algorithm: 'raft', nodeCount: 3, seed: 1, params: { heartbeatMs: -5, electionTimeoutMinMs: 'x', preVote: 'yes', startWithLeader: 7 } });
+  it('G9: bad parameters are refused with a sentence, never replaced by the defaults', () => {
+    for (const bad of [{ heartbeatMs: -5 }, { electionTimeoutMinMs: 'x' }, { preVote: 'yes' }, { electionTimeoutMinMs: 30_000, electionTimeoutMaxMs: 15_000 }, { heartbeatMs: 20_000 }]) {
+      const answer = paramsInForce('raft', bad);
+      expect(answer.ok, JSON.stringify(bad)).toBe(false);
+      if (!answer.ok) expect(answer.refusal).toMatchObject({ code: 'bad-parameter', rule: 'G9' });
+    }
+    expect(() => createCluster({ algorithm: 'raft', nodeCount: 3, seed: 1, params: { heartbeatMs: -5 } })).toThrow();
+  });
+
+  it('a first leader beyond the cluster is ignored: everyone starts as a follower', () => {
+    const state = createCluster({ algorithm: 'raft', nodeCount: 3, seed: 1, params: { startWithLeader: 7 } });
     if (state.algorithm !== 'raft') throw new Error('raft');
-    expect(state.params.heartbeatMs).toBe(3000);
-    expect(state.params.electionTimeoutMinMs).toBe(15_000);
-    expect(state.params.preVote).toBe(false);
     expect(state.raft.every((n) => n.role === 'follower')).toBe(true);
   });
 });

@@ -9,7 +9,8 @@ import { narrateRaft } from '../../../../shared/rules/raft/narrate';
 import { raftInvariants, staleLeaders } from '../../../../shared/rules/raft/monitor';
 import { letterLabel } from '../../../../shared/rules/labels';
 import type { RaftCluster } from '../../../../shared/rules/raft/types';
-import { raftMoves, raftNodeView } from '../../../../shared/rules/raft/view';
+import { answeredMoves as raftMoves } from '../../../../shared/rules/answered-moves';
+import { raftNodeView } from '../../../../shared/rules/raft/view';
 import type { Event } from '../../../../shared/rules/types';
 import { act, tickBy } from '../harness';
 import { A, B, C, D, E, heartbeat, node, S, seeded, stand, untilDue, vote, write } from './helpers';
@@ -72,14 +73,14 @@ describe('player view', () => {
     heartbeat(run, A);
     tickBy(run, 2000);
     const view = raftNodeView(S(run), C);
-    expect(view).toMatchObject({ label: 'C', role: 'follower', term: 1, votedFor: 'A', leader: 'A', logLength: 1, commitIndex: 0, heading: null, followers: [] });
+    expect(view).toMatchObject({ label: 'C', role: 'follower', term: 1, votedFor: A, leader: A, logLength: 1, commitIndex: 0, heading: null, followers: [] });
     // C's clock runs double since 0 s: at 2 s room time it reads 4 s, and its timer is measured on it.
     const deadline = S(run).nodes[C]!.timers.election! - 4000;
     expect(view.electionTimerMs).toBe(deadline);
     expect(JSON.stringify(view)).not.toContain('monitor');
     const leader = raftNodeView(S(run), A);
     expect(leader.heartbeatDueMs).toBe(1000);
-    expect(leader.followers.map((f) => [f.label, f.matchIndex])).toEqual([['B', 1], ['C', 1], ['D', 1], ['E', 1]]);
+    expect(leader.followers.map((f) => [f.index, f.matchIndex])).toEqual([[B, 1], [C, 1], [D, 1], [E, 1]]);
     expect(leader.log).toEqual([{ index: 1, term: 1, command: 'N', committed: true }]);
     expect(leader.heading).toBe('N');
   });

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { createCluster, decide, evolve } from '../../../../shared/rules/engine';
 import { toArray } from '../../../../shared/rules/raft/log';
 import type { RaftCluster, RaftParams } from '../../../../shared/rules/raft/types';
-import { raftMoves } from '../../../../shared/rules/raft/view';
-import { RULES } from '../../../../shared/rules/registry';
+import { answeredMoves as raftMoves } from '../../../../shared/rules/answered-moves';
+import { algorithmModule } from '../../../../shared/rules/registry';
 import type { ClusterState, Command, Event } from '../../../../shared/rules/types';
 import { REFUSAL_CODES } from '../../../../shared/rules/refusal';
 
@@ -140,7 +140,7 @@ class Observer {
 
   check(state: RaftCluster): void {
     const fail = (sentence: string) => { throw new Error(`${sentence} (at ${state.now} ms)`); };
-    const violations = RULES.raft.invariants(state);
+    const violations = algorithmModule('raft').rules.invariants(state);
     if (violations.length > 0) fail(`invariants violated: ${violations.join(' ')}`);
     const majority = Math.floor(state.nodes.length / 2) + 1;
     state.raft.forEach((node, i) => {
