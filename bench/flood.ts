@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- acks of a benchmark script, read loosely as in test/integration/game-harness.ts */
 /**
  * `npm run flood`: the attacks of issue 9 (findings 1-2) against the real game server in
  * this process, with the budgets as in production. Prints figures, asserts nothing.

@@ -1,3 +1,5 @@
+/* global require, module, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: Playwright's config loader and plain node both load it */
 /**
  * Which Chromium the browser tests drive (issue 9, finding 9: a fresh machine must pass
  * `npm test`). In order: CHROMIUM_PATH; a system Chromium or Chrome; Playwright's own
