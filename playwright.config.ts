@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findBrowser } from './scripts/find-browser.cjs';
 
-// Prefer the system Chromium (CI installs Debian's); fall back to Playwright's own browser.
-const systemChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+// CHROMIUM_PATH, else a system Chromium/Chrome, else Playwright's own browser (undefined:
+// Playwright finds it itself). `npm run test:e2e` checks first (scripts/check-browser.mjs).
+const browser = findBrowser();
+const executablePath = browser && browser.source !== 'playwright' ? browser.path : undefined;
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -82,7 +82,10 @@ const http = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 });
-const game = attachGameServer(http, store);
+// The generator is ONE address opening up to 100 classes of up to 300 players at once,
+// which the per-address limits (room creation, joins) exist to stop; per-connection and
+// per-seat budgets stay as in production (its players click 0.1-10 times a second).
+const game = attachGameServer(http, store, { limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
 
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(JSON.stringify({ port: (http.address() as AddressInfo).port, pid: process.pid }));

@@ -13,12 +13,17 @@ export type RoomSettings = {
 };
 
 export const defaultRoomSettings: RoomSettings = { maxSeats: MAX_SEATS, idleMs: 10 * 60_000, retentionMs: 30 * 86_400_000 };
+import { parseAllowedOrigins } from './limits/origins';
 
 export type ServerConfig = {
   port: number;
   host: string | undefined;
   dataDir: string;
   dev: boolean;
+  /** TRUST_PROXY: how many reverse proxies append X-Forwarded-For (0: none, trust no header). */
+  trustProxy: number;
+  /** ALLOWED_ORIGINS: pages on other origins allowed to open the game socket (comma-separated). */
+  allowedOrigins: string[];
   /** `--game-only`: serve the protocol (and /healthz) without the web pages, for bots and tests: no Next build needed. */
   gameOnly: boolean;
   rooms: RoomSettings;
@@ -34,6 +39,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     host: env.HOST || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     dev: argv.includes('--dev'),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
     gameOnly: argv.includes('--game-only'),
     rooms: readRoomSettings(env),
     synchronous: readSynchronous(env),
@@ -63,4 +70,13 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
+}
+
+/** "true" means one proxy; a number says how many; unset, "false" or "0" means none. */
+function readTrustProxy(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const hops = Number(value);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be true, false or a number of proxies, got "${value}"`);
+  return hops;
 }

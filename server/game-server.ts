@@ -16,10 +16,22 @@ import { defaultRoomSettings, type RoomSettings } from './config';
 import { MoveDeduper } from './move-deduper';
 import type { Result } from '../shared/rules/refusal';
 import { manageRoomLifecycle, type RoomLifecycle } from './room-lifecycle';
+import { EdgeGuard } from './limits/edge-guard';
+import { limitsWith, type LimitsOverrides } from './limits/limits-config';
 
 export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; lifecycle: RoomLifecycle; close: () => Promise<void> };
 
-export type GameServerOptions = { keepOtherUpgrades?: boolean; settings?: Partial<RoomSettings> };
+export type GameServerOptions = {
+  /** In dev, keep upgrades that are not socket.io's (Next's hot reload). */
+  keepOtherUpgrades?: boolean;
+  settings?: Partial<RoomSettings>;
+  /** Budgets (server/limits/limits-config.ts); defaults are the documented ones. */
+  limits?: LimitsOverrides;
+  /** Reverse proxies in front that append X-Forwarded-For / set X-Forwarded-Host (TRUST_PROXY). */
+  trustProxy?: number;
+  /** Origins allowed besides the page's own (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+};
 
 /** A client of another protocol version is refused at the handshake, before any event. */
 function admit(auth: unknown): { code: string; message: string } | null {
@@ -30,13 +42,21 @@ function admit(auth: unknown): { code: string; message: string } | null {
 }
 
 export function attachGameServer(httpServer: HttpServer, store: EventStore, options: GameServerOptions = {}): GameServer {
-  const transport = new SocketIoTransport(httpServer, { keepOtherUpgrades: options.keepOtherUpgrades, admit });
-  return serveGame(transport, store, options.settings);
+  const { keepOtherUpgrades, trustProxy, allowedOrigins } = options;
+  const transport = new SocketIoTransport(httpServer, { keepOtherUpgrades, admit, trustProxy, allowedOrigins });
+  return serveGame(transport, store, { settings: options.settings, limits: options.limits });
 }
 
+export type ServeOptions = {
+  /** Room settings (MAX_SEATS, IDLE_MINUTES, RETENTION_DAYS); defaults: `defaultRoomSettings`. */
+  settings?: Partial<RoomSettings>;
+  /** Budgets (server/limits/limits-config.ts); defaults are the documented ones. */
+  limits?: LimitsOverrides;
+};
+
 /** The game on any transport. */
-export function serveGame(transport: Transport, store: EventStore, given: Partial<RoomSettings> = {}): GameServer {
-  const settings: RoomSettings = { ...defaultRoomSettings, ...given };
+export function serveGame(transport: Transport, store: EventStore, options: ServeOptions = {}): GameServer {
+  const settings: RoomSettings = { ...defaultRoomSettings, ...options.settings };
   // Nothing is folded at start: rooms load on first use (start-up does not grow with history).
   const registry = RoomRegistry.load(store);
   const clocks = new RoundClocks();
@@ -46,7 +66,8 @@ export function serveGame(transport: Transport, store: EventStore, given: Partia
   // Rounds that were open when the server stopped resume where their log ends.
   registry.loadOpenRounds();
   registry.onChange((code) => broadcaster.markDirty(code));
-  const disposeHandlers = registerSocketHandlers(transport, deps, settings);
+  const edge = new EdgeGuard(limitsWith(options.limits));
+  const disposeHandlers = registerSocketHandlers(transport, deps, settings, edge);
   const ticker = new RoundTicker(registry, clocks);
   ticker.start();
 

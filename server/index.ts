@@ -4,7 +4,8 @@
  *   npm run dev    -> `tsx watch server/index.ts --dev`
  *   node --import tsx server/index.ts --game-only -> the protocol without the web pages (bots)
  * Env: PORT (3000), HOST (all interfaces), DATA_DIR (./data), MAX_SEATS (500),
- * IDLE_MINUTES (10), RETENTION_DAYS (30; 0 keeps logs for ever), SQLITE_SYNCHRONOUS: see server/config.ts.
+ * IDLE_MINUTES (10), RETENTION_DAYS (30; 0 keeps logs for ever), SQLITE_SYNCHRONOUS,
+ * TRUST_PROXY (0), ALLOWED_ORIGINS (none): see server/config.ts.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
@@ -13,6 +14,7 @@ import { PROTOCOL_VERSION } from '../shared/protocol';
 import { readConfig } from './config';
 import { EventStore } from './event-store';
 import { attachGameServer } from './game-server';
+import { securityHeaders } from './http/security-headers';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
@@ -22,17 +24,25 @@ async function main(): Promise<void> {
   await nextApp?.prepare();
   const handleNext = nextApp?.getRequestHandler() ?? ((_req: IncomingMessage, res: ServerResponse) => res.writeHead(404).end());
 
-  const httpServer = createServer((req, res) => {
-    // A cheap liveness probe for tests and process supervisors.
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, protocolVersion: PROTOCOL_VERSION }));
-      return;
-    }
-    void handleNext(req, res);
-  });
+  const withHeaders = securityHeaders({ dev: config.dev });
+  const httpServer = createServer((req, res) =>
+    withHeaders(req, res, () => {
+      // A cheap liveness probe for tests and process supervisors.
+      if (req.url === '/healthz') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, protocolVersion: PROTOCOL_VERSION }));
+        return;
+      }
+      void handleNext(req, res);
+    }),
+  );
 
-  const game = attachGameServer(httpServer, store, { keepOtherUpgrades: config.dev, settings: config.rooms });
+  const game = attachGameServer(httpServer, store, {
+    keepOtherUpgrades: config.dev,
+    settings: config.rooms,
+    trustProxy: config.trustProxy,
+    allowedOrigins: config.allowedOrigins,
+  });
   if (config.dev && nextApp) {
     const handleUpgrade = nextApp.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {

@@ -13,6 +13,7 @@ import type { RoomState } from '../shared/room/state';
 import { nodeRoom, watchersRoom } from './broadcaster';
 import { createGameHandlers, reportPresence, type GameDeps } from './game-handlers';
 import { hashToken, newToken } from './secrets';
+import type { EdgeGuard } from './limits/edge-guard';
 import type { Connection, Transport } from './transport';
 import { AWAY_GRACE_MS } from '../shared/game/presence';
 import type { RoomSettings } from './config';
@@ -26,7 +27,7 @@ const refused = (code: RefusalCode, message: string) => ({ ok: false as const, r
 const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. Check the code on the board.');
 
 /** Registers every handler; returns a function that cancels timers still pending (on close). */
-export function registerSocketHandlers(transport: Transport, deps: GameDeps, settings: Pick<RoomSettings, 'maxSeats'>): () => void {
+export function registerSocketHandlers(transport: Transport, deps: GameDeps, settings: Pick<RoomSettings, 'maxSeats'>, edge: EdgeGuard): () => void {
   const { registry, broadcaster } = deps;
   const awayTimers = new Set<NodeJS.Timeout>();
   const held = new WeakMap<Connection, HeldSeats>();
@@ -131,14 +132,19 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
 
   transport.serve({
     request: (connection, event, payload, reply) => {
-      const answer = isClientEventName(event)
-        ? dispatch(connection, event, handlers[event] as Handler<ClientEventName>, payload)
-        : refused('unknown-event', `"${event}" is not an event this server understands.`);
-      if (reply) reply(answer);
-      // A client that asked for no answer still hears why it was refused.
-      else if (!answer.ok) connection.send('protocol:refused', { event, refusal: answer.refusal });
+      const run = () =>
+        isClientEventName(event)
+          ? dispatch(connection, event, handlers[event] as Handler<ClientEventName>, payload)
+          : refused('unknown-event', `"${event}" is not an event this server understands.`);
+      // Budgets first (server/limits): a request over budget never reaches its handler.
+      edge.serve(connection, event, payload, run, (answer) => {
+        if (reply) reply(answer);
+        // A client that asked for no answer still hears why it was refused.
+        else if (!answer.ok && answer.refusal) connection.send('protocol:refused', { event, refusal: answer.refusal });
+      });
     },
     disconnected: (connection) => {
+      edge.disconnected(connection);
       // Presence changed: hosts and projectors should see the node go grey.
       for (const [code, { nodeId }] of Object.entries(held.get(connection) ?? {})) {
         broadcaster.markDirty(code);

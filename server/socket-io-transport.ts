@@ -5,6 +5,8 @@
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { clientAddress } from './limits/client-address';
+import { originAllowed } from './limits/origins';
 import type { Connection, RequestHandlers, Transport } from './transport';
 
 export interface SocketIoOptions {
@@ -12,12 +14,18 @@ export interface SocketIoOptions {
   keepOtherUpgrades?: boolean;
   /** Checks the handshake's `auth`; a refusal ends the connection before it starts. */
   admit(auth: unknown): { code: string; message: string } | null;
+  /** Reverse proxies in front that append X-Forwarded-For / set X-Forwarded-Host (TRUST_PROXY). */
+  trustProxy?: number;
+  /** Origins allowed besides the page's own (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
 }
 
 export class SocketIoTransport implements Transport {
   private readonly io: Server;
+  private readonly trustProxy: number;
 
   constructor(httpServer: HttpServer, options: SocketIoOptions) {
+    const trustProxy = (this.trustProxy = options.trustProxy ?? 0);
     this.io = new Server(httpServer, {
       // Payloads are tiny; a small cap stops a bot from making the server parse megabytes.
       maxHttpBufferSize: 64 * 1024,
@@ -25,6 +33,8 @@ export class SocketIoTransport implements Transport {
       // Detect a vanished phone within ~10 s so its card goes grey on the projector.
       pingInterval: 5_000,
       pingTimeout: 5_000,
+      // Cross-site pages may not drive a class from a visitor's browser (issue 9, finding 6).
+      allowRequest: (req, callback) => callback(null, originAllowed(req.headers, trustProxy, options.allowedOrigins ?? [])),
     });
     this.io.use((socket, next) => {
       const refusal = options.admit(socket.handshake.auth ?? {});
@@ -37,7 +47,7 @@ export class SocketIoTransport implements Transport {
 
   serve(handlers: RequestHandlers): void {
     this.io.on('connection', (socket) => {
-      const connection = asConnection(socket);
+      const connection = asConnection(socket, this.trustProxy);
       socket.onAny((event: unknown, ...args: unknown[]) => {
         const last = args[args.length - 1];
         const reply = typeof last === 'function' ? (last as (answer: unknown) => void) : null;
@@ -69,9 +79,11 @@ export class SocketIoTransport implements Transport {
   }
 }
 
-function asConnection(socket: Socket): Connection {
+function asConnection(socket: Socket, trustProxy: number): Connection {
   return {
     id: socket.id,
+    address: clientAddress(socket.handshake.address, socket.handshake.headers, trustProxy),
+    close: () => void socket.disconnect(true),
     join: (audience) => void socket.join(audience),
     send: (event, payload) => void socket.emit(event, payload),
   };

@@ -12,6 +12,10 @@ export interface Connection {
   join(audience: string): void;
   /** Sends one event to this connection only. */
   send(event: string, payload: unknown): void;
+  /** Who address-based limits charge (server/limits/client-address.ts); absent: one shared budget. */
+  readonly address?: string;
+  /** Ends the connection from the server's side (a flooding client is cut). */
+  close?(): void;
 }
 
 export interface RequestHandlers {

@@ -7,6 +7,7 @@ import { accepted, refuseAdmin, refused, type Decision as DecisionOf, type Refus
 import type { CreateRoom, JoinRoom, KickNode, LockRoom, RoomCommand, UnlockRoom } from './commands';
 import type { RoomEvent } from './events';
 import { checkNickname } from './nickname';
+import { nicknameSkeleton } from './nickname-skeleton';
 import { checkHost } from './seats';
 import { activeSeats, MAX_SEATS, type MaybeRoom, type RoomState } from './state';
 
@@ -43,9 +44,10 @@ function decideJoin(state: RoomState, command: JoinRoom): Decision {
   if (activeSeats(state).length >= cap) return refuse('room-full', `This class is full (${cap} seats).`);
   const checked = checkNickname(command.nickname);
   if (!checked.ok) return refused(checked.refusal);
-  const wanted = checked.nickname.toLocaleLowerCase();
-  if (activeSeats(state).some((seat) => seat.nickname.toLocaleLowerCase() === wanted)) {
-    return refuse('nickname-taken', `Someone in this class is already called "${checked.nickname}". Add an initial or pick another name.`);
+  // Look-alikes are duplicates (issue 9, finding 5): compare confusable skeletons.
+  const wanted = nicknameSkeleton(checked.nickname);
+  if (activeSeats(state).some((seat) => nicknameSkeleton(seat.nickname) === wanted)) {
+    return refuse('nickname-taken', `Someone in this class is already called "${checked.nickname}" (or a name that looks just like it). Add an initial or pick another name.`);
   }
   return accept({
     type: 'NodeJoined',

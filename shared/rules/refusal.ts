@@ -12,7 +12,7 @@
 export const ROOM_REFUSAL_CODES = [
   'invalid-payload', 'protocol-mismatch', 'unknown-event', 'internal-error', 'rate-limited',
   'unknown-room', 'room-exists', 'room-locked', 'room-full', 'not-host',
-  'nickname-empty', 'nickname-too-long', 'nickname-markup', 'nickname-taken',
+  'nickname-empty', 'nickname-too-long', 'nickname-markup', 'nickname-hidden-character', 'nickname-taken',
   'already-locked', 'already-unlocked', 'unknown-node', 'node-already-kicked', 'kicked', 'stale-seat',
 ] as const;
 

@@ -16,10 +16,10 @@ import { attachGameServer, type GameServer, type GameServerOptions } from '../..
 
 export type Running = { http: HttpServer; game: GameServer; store: EventStore; url: string; dir: string; sockets: Socket[] };
 
-export async function startServer(dir = mkdtempSync(join(tmpdir(), 'captain-down-game-')), settings: GameServerOptions['settings'] = {}): Promise<Running> {
+export async function startServer(dir = mkdtempSync(join(tmpdir(), 'captain-down-game-')), options: GameServerOptions = {}): Promise<Running> {
   const store = EventStore.openIn(dir);
   const http = createServer((_req, res) => res.writeHead(404).end());
-  const game = attachGameServer(http, store, { settings });
+  const game = attachGameServer(http, store, options);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { http, game, store, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
 }
@@ -31,8 +31,9 @@ export async function stopServer(running: Running, { keepData = false } = {}): P
   if (!keepData) rmSync(running.dir, { recursive: true, force: true });
 }
 
-export async function connectClient(running: Running): Promise<Socket> {
-  const socket = connect(running.url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
+/** `headers` are sent with the handshake (Origin, X-Forwarded-For), as a browser or proxy would. */
+export async function connectClient(running: Running, headers?: Record<string, string>): Promise<Socket> {
+  const socket = connect(running.url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, ...(headers && { extraHeaders: headers }) });
   running.sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);

@@ -83,6 +83,14 @@ async function connect(): Promise<Socket> {
 }
 
 const ask = (socket: Socket, event: string, payload: unknown): Promise<Ack> => socket.timeout(5000).emitWithAck(event, payload);
+/** A polite bot (PROTOCOL.md, Limits): over budget it waits a second and asks again, so its story does not depend on its speed. */
+async function askWithinLimits(socket: Socket, event: string, payload: unknown): Promise<Ack> {
+  for (;;) {
+    const answer = await ask(socket, event, payload);
+    if (answer.ok || answer.refusal.code !== 'rate-limited') return answer;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
 
 function expectOk(ack: Ack, what: string): asserts ack is Extract<Ack, { ok: true }> {
   if (!ack.ok) throw new Error(`${what} refused: ${ack.refusal.code} ${ack.refusal.message}`);
@@ -162,7 +170,7 @@ async function playOneRound(): Promise<Story> {
           { type: 'SendHeartbeat' },
         ];
         for (const move of tries) {
-          const answer = await ask(bot.socket, 'seat:move', { code, seatToken: bot.seatToken, moveId: `m${++moveCount}`, move });
+          const answer = await askWithinLimits(bot.socket, 'seat:move', { code, seatToken: bot.seatToken, moveId: `m${++moveCount}`, move });
           answers.push(`${step} ${me.index} ${JSON.stringify(move)} ${answer.ok ? 'ok' : `${answer.refusal.code} ${answer.refusal.rule ?? ''}`}`);
           if (answer.ok) break;
         }

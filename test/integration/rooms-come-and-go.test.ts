@@ -32,7 +32,8 @@ async function playedRaftRound(): Promise<Class> {
 
 describe('a full class (finding 3)', () => {
   it('500 seats taken, the host kicks 50, and a real student gets in; the cap is a setting', async () => {
-    server = await startServer();
+    // The host's 50 kicks are scripted (faster than the connection budget a person needs).
+    server = await startServer(undefined, { limits: { connection: { perSecond: 1_000, burst: 1_000 } } });
     const cls = await openClass(server, []);
     // The scripted fill goes through the same decide path a socket's join does.
     for (let i = 1; i <= MAX_SEATS; i++) {
@@ -49,7 +50,7 @@ describe('a full class (finding 3)', () => {
   });
 
   it('MAX_SEATS of 3: the fourth student is refused room-full and the log does not grow', async () => {
-    server = await startServer(undefined, { maxSeats: 3 });
+    server = await startServer(undefined, { settings: { maxSeats: 3 } });
     const cls = await openClass(server, ['a', 'b', 'c']);
     const before = server.store.lastSeq(cls.code);
     const late = await connectClient(server);
@@ -124,7 +125,7 @@ describe('delete this class', () => {
 
 describe('retention', () => {
   it('logs last used longer ago than RETENTION_DAYS are deleted; recent ones are kept', async () => {
-    server = await startServer(undefined, { retentionMs: 30 * 86_400_000 });
+    server = await startServer(undefined, { settings: { retentionMs: 30 * 86_400_000 } });
     const registry = server.game.registry;
     const old = registry.freshCode();
     const longAgo = Date.now() - 31 * 86_400_000;

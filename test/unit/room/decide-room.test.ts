@@ -49,7 +49,7 @@ describe('joining', () => {
     ['x'.repeat(21), 'nickname-too-long'],
     ['<b>Ada</b>', 'nickname-markup'],
     ['<script>alert(1)</script>', 'nickname-markup'],
-    ['Ada\u202e', 'nickname-markup'],
+    ['Ada\u202e', 'nickname-hidden-character'], // issue 9: hidden characters have their own code now
   ])('given an open room, when the nickname is %j, then it is refused as %s', (nickname, code) => {
     expect(refusalCode(given(created()), join(nickname))).toBe(code);
   });
