@@ -55,12 +55,12 @@ export function markersOf(event: RoomEvent, index: number, at: number, before: C
   if (event.type !== 'ClusterEvents' || !before || !after) return [];
   const out: Marker[] = [];
   const label = (node: number) => nodeLabel(after.algorithm, node);
-  const leadersBefore = leadersOf(before);
+  let leadersBefore: number[] | null = null; // only a crash needs them: computed lazily
   for (const rule of event.events as Event[]) {
     const node = 'node' in rule && typeof rule.node === 'number' ? rule.node : null;
     const who = node === null ? '' : label(node);
     const add = (kind: MarkerKind, text: string) => out.push({ kind, at, index, team: event.team, node, text });
-    if (rule.type === 'NodeCrashed' && node !== null && leadersBefore.includes(node)) add('leader-lost', `Leader ${who} crashed`);
+    if (rule.type === 'NodeCrashed' && node !== null && (leadersBefore ??= leadersOf(before)).includes(node)) add('leader-lost', `Leader ${who} crashed`);
     if (rule.type === 'LeaseAcquired' && rule.transitions > 1) add('handover', `Lease handed over to ${who} (token ${rule.token})`);
     else if (rule.type === 'LeaseAcquired') add('leader', `${who} holds the lease`);
     if (rule.type === 'CommitAdvanced' && after.algorithm === 'raft' && after.raft[rule.node]?.role === 'leader') add('commit', `${who} commits entry ${rule.commitIndex}`);
