@@ -13,7 +13,7 @@ import { RoundTicker } from './round-ticker';
 import { SocketIoTransport } from './socket-io-transport';
 import type { Transport } from './transport';
 
-export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; close: () => Promise<void> };
+export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; broadcaster: Broadcaster; close: () => Promise<void> };
 
 /** A client of another protocol version is refused at the handshake, before any event. */
 function admit(auth: unknown): { code: string; message: string } | null {
@@ -44,6 +44,7 @@ export function serveGame(transport: Transport, store: EventStore): GameServer {
     transport,
     registry,
     clocks,
+    broadcaster,
     close: () => {
       ticker.stop();
       disposeHandlers();

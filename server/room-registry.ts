@@ -84,6 +84,20 @@ export class RoomRegistry {
     return decision;
   }
 
+  /** Runs a decision made outside the command set (a fork from a replay), with the same append-first path. */
+  executeDecided(code: string, decide: (state: RoomState) => GameDecision): GameDecision {
+    const live = this.rooms.get(code);
+    if (!live) return refused(refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.'));
+    const decision = decide(live.state);
+    if (decision.events.length > 0) this.commit(code, live, decision.events);
+    return decision;
+  }
+
+  /** The room's log as the store holds it (for History, export and replays). */
+  log(code: string): StoredEvent[] {
+    return this.rooms.has(code) ? this.store.read(code) : [];
+  }
+
   /** Append first, then fold, then tell: the order that makes the log the truth. */
   private commit(code: string, live: LiveRoom | undefined, events: readonly RoomEvent[]): void {
     const seq = this.store.append(code, live?.seq ?? 0, events.map(toNewEvent));

@@ -7,7 +7,8 @@ import { GamePhone } from '../student/game/GamePhone';
 
 type Props = { frame: ReplayFrame; nodes: TruthNode[]; nodeId: number | null; onPick: (nodeId: number | null) => void; receivedAt: number };
 
-const notSent = () => Promise.resolve({ ok: false as const, refusal: { code: 'replay', message: 'This is a replay: nothing is sent to the class.' } });
+// In a replay no round is live: a press is answered at once and nothing is sent.
+const notSent = () => Promise.resolve({ ok: false as const, refusal: { code: 'no-round' as const, message: 'This is a replay: nothing is sent to the class.' } });
 
 /** "Through a student's eyes": the phone of one node at t, made by the phone's own components. */
 export function StudentEyes({ frame, nodes, nodeId, onPick, receivedAt }: Props) {
