@@ -9,13 +9,13 @@ export function PlayerControls({ playback, onFork }: { playback: Playback; onFor
   const { playing, speed } = playback;
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="player-controls">
-      <button type="button" className={button} title="Previous marker (PageUp)" aria-label="Previous marker" onClick={() => playback.jumpMarker(-1)}>⏮</button>
+      <button type="button" className={button} title="Previous marker (PageUp)" aria-label="Previous marker" onClick={() => playback.jumpMarker(-1)}>◀◀ mark</button>
       <button type="button" className={button} title="Previous event (←)" aria-label="Previous event" onClick={() => playback.stepEvent(-1)}>◀︎ event</button>
       <button type="button" className={`${button} min-w-24 bg-brass text-abyss hover:bg-brass-dark`} title="Play or pause (Space)" onClick={playback.toggle} data-testid="play-pause">
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button type="button" className={button} title="Next event (→)" aria-label="Next event" onClick={() => playback.stepEvent(1)}>event ▶︎</button>
-      <button type="button" className={button} title="Next marker (PageDown)" aria-label="Next marker" onClick={() => playback.jumpMarker(1)}>⏭</button>
+      <button type="button" className={button} title="Next marker (PageDown)" aria-label="Next marker" onClick={() => playback.jumpMarker(1)}>mark ▶▶</button>
       <label className="flex items-center gap-2 font-bold text-mist">
         Speed
         <select className="min-h-11 rounded-xl bg-deck px-2 font-bold text-foam" value={speed} onChange={(e) => playback.setSpeed(Number(e.target.value))} aria-label="Speed">

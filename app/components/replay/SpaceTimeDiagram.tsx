@@ -7,8 +7,8 @@ import { clockFace, PALETTE } from '../game/look';
 type Lane = { index: number; label: string; name: string };
 type Props = { diagram: DiagramData; team: number; lanes: Lane[]; t: number; windowMs: number; onSeek: (t: number) => void };
 
-const W = 1000;
-const LEFT = 110;
+const W = 1600;
+const LEFT = 130;
 const LANE = 44;
 const TOP = 26;
 
@@ -40,7 +40,7 @@ export function SpaceTimeDiagram({ diagram, team, lanes, t, windowMs, onSeek }: 
     const ux = ((e.clientX - box.left) / box.width) * W;
     if (ux >= LEFT) onSeek(left + ((ux - LEFT) / (W - LEFT)) * windowMs);
   };
-  const ticks = Array.from({ length: 5 }, (_, i) => left + (i * windowMs) / 4);
+  const ticks = Array.from({ length: 4 }, (_, i) => left + (i * windowMs) / 4);
 
   return (
     <svg viewBox={`0 0 ${W} ${height}`} className="w-full select-none" data-testid="space-time" onClick={seekAtClick} role="img" aria-label={`Space-time diagram around ${clockFace(t)}`}>
@@ -96,6 +96,7 @@ function Arrow({ m, x, y, right, t, onSeek }: { m: DiagramMessage; x: (t: number
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={12} />
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={colour} strokeWidth={2} strokeDasharray={lost || m.outcome === 'in-flight' ? '5 4' : undefined} />
       <circle cx={x1} cy={y1} r={3} fill={colour} />
+      {Math.abs(x2 - x1) > 60 ? <text x={(x1 + x2) / 2 + 4} y={(y1 + y2) / 2 - 4} fill={colour} fontSize={11} className="font-mono">{m.kind}</text> : null}
       {lost ? <path d={`M${x2 - 6} ${y2 - 6} L${x2 + 6} ${y2 + 6} M${x2 + 6} ${y2 - 6} L${x2 - 6} ${y2 + 6}`} stroke={PALETTE.coral} strokeWidth={3} /> : <circle cx={x2} cy={y2} r={4} fill={colour} />}
     </g>
   );
