@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import type { RoomEvent } from '../shared/room/events';
 import type { SeqEvent } from '../shared/replay/log-rows';
 import { frameAt } from '../shared/replay/frame';
+import { exportLog, importLog } from '../shared/replay/ndjson';
 import { sliceRound } from '../shared/replay/rounds';
 import { buildTimeline, seek, type Timeline } from '../shared/replay/timeline';
 import { seedRng, drawInt } from '../shared/rules/prng';
@@ -69,6 +70,9 @@ for (const algorithm of algorithms) {
   console.log(`${algorithm}: ${fmt(ruleEvents)} rule events in ${fmt(log.length)} log rows, ${fmt(timeline.endTime / 60_000, 1)} min of room time, ${fmt(timeline.markers.length)} markers, ${fmt(timeline.checkpoints.length)} checkpoints`);
   console.log(`  fold the whole round (timeline + markers): best ${fmt(builds[0]!)} ms, median ${fmt(builds[1]!)} ms of 3 (target <= 500 ms)`);
   console.log(`  ... with the space-time diagram (${fmt(timeline.diagram!.messages.length)} messages): ${fmt(full.ms)} ms`);
+  const file = timeIt(() => exportLog(log, { appVersion: 'bench', exportedAt: new Date(T0).toISOString(), room: 'BENCH2', rounds: 'all', anonymize: false }));
+  const read = timeIt(() => importLog(file.value));
+  console.log(`  export: ${fmt(file.value.length / 1024 / 1024, 1)} MB of NDJSON in ${fmt(file.ms)} ms; import (parse + check + fold every line): ${read.value.ok ? `${fmt(read.ms)} ms` : `refused: ${read.value.problem}`}`);
   let rng = seedRng(7);
   const seekMs: number[] = [];
   const frameMs: number[] = [];

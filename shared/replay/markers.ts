@@ -40,6 +40,10 @@ const BY_EVENT: Record<string, Simple> = {
   StorageWriteAccepted: { kind: 'commit', text: (who) => `${who}'s write stored` },
 };
 
+/** Rule events that can make a marker; a batch without one (most of them) costs one scan. */
+const MARKING: ReadonlySet<string> = new Set([...Object.keys(BY_EVENT), 'LeaseAcquired', 'CommitAdvanced']);
+const marks = (rule: { type: string }) => MARKING.has(rule.type);
+
 /** Nodes that led (by the rules' own state) before a batch: a crash of one is "leader lost". */
 export function leadersOf(cluster: ClusterState): number[] {
   if (cluster.algorithm === 'raft') return cluster.raft.flatMap((n, i) => (n.role === 'leader' ? [i] : []));
@@ -52,7 +56,7 @@ export function markersOf(event: RoomEvent, index: number, at: number, before: C
   if (event.type === 'MoveRefused') {
     return [{ kind: 'refused', at, index, team: event.team, node: event.node, text: `${event.move} refused: ${event.code} (${event.rule})` }];
   }
-  if (event.type !== 'ClusterEvents' || !before || !after) return [];
+  if (event.type !== 'ClusterEvents' || !before || !after || !event.events.some(marks)) return [];
   const out: Marker[] = [];
   const label = (node: number) => nodeLabel(after.algorithm, node);
   let leadersBefore: number[] | null = null; // only a crash needs them: computed lazily

@@ -19,8 +19,8 @@ import { safeParseLogRow, toLogRow, type SeqEvent } from './log-rows';
 export const LOG_FORMAT = 'captain-down-log';
 /** Bump when an older player could no longer read a new file. */
 export const LOG_FORMAT_VERSION = 1;
-/** Files over this are refused before a byte is parsed (an hour of 60 students is ~40 MB). */
-export const MAX_LOG_BYTES = 50 * 1024 * 1024;
+/** Files over this are refused before a byte is parsed (an hour of 60 busy students is ~100 MB). */
+export const MAX_LOG_BYTES = 200 * 1024 * 1024;
 export const REDACTED_HASH = '0'.repeat(64);
 
 export const logHeaderSchema = z.object({

@@ -44,7 +44,7 @@ export function ReplayPlayer({ timeline, title, initialT, actions, onFork }: Pro
       </header>
       <PlayerControls playback={playback} onFork={onFork} />
       <Scrubber start={timeline.startTime} end={timeline.endTime} t={t} markers={timeline.markers} onSeek={playback.seek} />
-      <div className="grid min-h-0 gap-4 xl:h-[36rem] xl:grid-cols-[minmax(0,1fr)_40rem]">
+      <div className="grid min-h-0 gap-4 xl:h-[40rem] xl:grid-cols-[minmax(0,1fr)_44rem]">
         <div className="flex min-h-[30rem] min-w-0 flex-col xl:min-h-0">
           <GameStage
             view={view} receivedAt={receivedAt} variant="host" selectedNode={selected}
