@@ -56,77 +56,80 @@ const ROLE_BY_EVENT: Record<string, DiagramRole> = {
 const FAULT_START: Record<string, 'crashed' | 'paused'> = { NodeCrashed: 'crashed', NodePaused: 'paused' };
 const FAULT_END: Record<string, 'crashed' | 'paused'> = { NodeRestarted: 'crashed', NodeResumed: 'paused' };
 
-/** Accumulates the diagram while the timeline folds the round. */
-export class DiagramBuilder {
-  readonly data: DiagramData = { messages: [], bands: [], faults: [] };
-  private readonly open = new Map<string, DiagramMessage>();
-  private readonly openBand = new Map<string, DiagramBand>();
-  private readonly openFault = new Map<string, DiagramFault>();
-
-  constructor(teamSizes: readonly number[], startAt: number, initialRole: DiagramRole) {
-    teamSizes.forEach((size, team) => {
-      for (let node = 0; node < size; node++) this.setRole(team, node, initialRole, startAt);
-    });
-  }
-
+export interface DiagramBuilder {
+  data: DiagramData;
   /** Folds one logged batch; `times[i]` is the cluster time after its i-th rule event. */
-  addBatch(batch: ClusterEvents, times: readonly number[]): void {
-    const team = batch.team;
-    (batch.events as Event[]).forEach((event, i) => {
-      const at = times[i]!;
-      const node = 'node' in event && typeof event.node === 'number' ? event.node : null;
-      if (event.type === 'MessagesSent') for (const m of event.messages) this.send(team, m);
-      else if (event.type === 'MessageDelivered') this.end(team, event.id, at, 'delivered');
-      else if (event.type === 'MessageDropped') this.end(team, event.id, at, event.reason);
-      else if (event.type === 'Partitioned') this.startFault(team, null, 'partition', at, event.groups);
-      else if (event.type === 'PartitionHealed') this.endFault(team, null, 'partition', at);
-      const role = ROLE_BY_EVENT[event.type];
-      if (role && node !== null) this.setRole(team, node, role, at);
-      const start = FAULT_START[event.type];
-      if (start && node !== null) this.startFault(team, node, start, at);
-      const end = FAULT_END[event.type];
-      if (end && node !== null) this.endFault(team, node, end, at);
-    });
-  }
+  addBatch(batch: ClusterEvents, times: readonly number[]): void;
+}
 
-  private send(team: number, m: Message): void {
+/** Accumulates the diagram while the timeline folds the round (open spans indexed by key). */
+export function createDiagramBuilder(teamSizes: readonly number[], startAt: number, initialRole: DiagramRole): DiagramBuilder {
+  const data: DiagramData = { messages: [], bands: [], faults: [] };
+  const open: Record<string, DiagramMessage> = {};
+  const openBand: Record<string, DiagramBand> = {};
+  const openFault: Record<string, DiagramFault> = {};
+
+  const send = (team: number, m: Message) => {
     const record: DiagramMessage = { team, id: m.id, from: m.from, to: m.to, kind: m.payload.kind, sentAt: m.sentAt, endAt: null, outcome: 'in-flight' };
-    this.data.messages.push(record);
-    this.open.set(`${team}:${m.id}`, record);
-  }
-
-  private end(team: number, id: number, at: number, outcome: DiagramMessage['outcome']): void {
-    const record = this.open.get(`${team}:${id}`);
+    data.messages.push(record);
+    open[`${team}:${m.id}`] = record;
+  };
+  const end = (team: number, id: number, at: number, outcome: DiagramMessage['outcome']) => {
+    const key = `${team}:${id}`;
+    const record = open[key];
     if (!record) return;
     record.endAt = at;
     record.outcome = outcome;
-    this.open.delete(`${team}:${id}`);
-  }
-
-  private setRole(team: number, node: number, role: DiagramRole, at: number): void {
+    delete open[key];
+  };
+  const setRole = (team: number, node: number, role: DiagramRole, at: number) => {
     const key = `${team}:${node}`;
-    const current = this.openBand.get(key);
+    const current = openBand[key];
     if (current?.role === role) return;
     if (current) current.to = at;
     const band: DiagramBand = { team, node, role, from: at, to: null };
-    this.data.bands.push(band);
-    this.openBand.set(key, band);
-  }
-
-  private startFault(team: number, node: number | null, kind: DiagramFault['kind'], at: number, groups?: number[][]): void {
+    data.bands.push(band);
+    openBand[key] = band;
+  };
+  const startFault = (team: number, node: number | null, kind: DiagramFault['kind'], at: number, groups?: number[][]) => {
     const key = `${team}:${node}:${kind}`;
-    const current = this.openFault.get(key);
+    const current = openFault[key];
     if (current) current.to = at; // a new partition replaces the old one
     const fault: DiagramFault = groups ? { team, node, kind, from: at, to: null, groups } : { team, node, kind, from: at, to: null };
-    this.data.faults.push(fault);
-    this.openFault.set(key, fault);
-  }
-
-  private endFault(team: number, node: number | null, kind: DiagramFault['kind'], at: number): void {
+    data.faults.push(fault);
+    openFault[key] = fault;
+  };
+  const endFault = (team: number, node: number | null, kind: DiagramFault['kind'], at: number) => {
     const key = `${team}:${node}:${kind}`;
-    const current = this.openFault.get(key);
+    const current = openFault[key];
     if (!current) return;
     current.to = at;
-    this.openFault.delete(key);
-  }
+    delete openFault[key];
+  };
+
+  teamSizes.forEach((size, team) => {
+    for (let node = 0; node < size; node++) setRole(team, node, initialRole, startAt);
+  });
+
+  return {
+    data,
+    addBatch(batch, times) {
+      const team = batch.team;
+      (batch.events as Event[]).forEach((event, i) => {
+        const at = times[i]!;
+        const node = 'node' in event && typeof event.node === 'number' ? event.node : null;
+        if (event.type === 'MessagesSent') for (const m of event.messages) send(team, m);
+        else if (event.type === 'MessageDelivered') end(team, event.id, at, 'delivered');
+        else if (event.type === 'MessageDropped') end(team, event.id, at, event.reason);
+        else if (event.type === 'Partitioned') startFault(team, null, 'partition', at, event.groups);
+        else if (event.type === 'PartitionHealed') endFault(team, null, 'partition', at);
+        const role = ROLE_BY_EVENT[event.type];
+        if (role && node !== null) setRole(team, node, role, at);
+        const start = FAULT_START[event.type];
+        if (start && node !== null) startFault(team, node, start, at);
+        const stop = FAULT_END[event.type];
+        if (stop && node !== null) endFault(team, node, stop, at);
+      });
+    },
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { staleLeaders } from '../rules/raft';
 import { nodeLabel } from '../rules/labels';
+import { RULES } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 import type { RoomEvent } from '../room/events';
 import type { MarkerKind } from './marker-kinds';
@@ -44,13 +45,6 @@ const BY_EVENT: Record<string, Simple> = {
 const MARKING: ReadonlySet<string> = new Set([...Object.keys(BY_EVENT), 'LeaseAcquired', 'CommitAdvanced']);
 const marks = (rule: { type: string }) => MARKING.has(rule.type);
 
-/** Nodes that led (by the rules' own state) before a batch: a crash of one is "leader lost". */
-export function leadersOf(cluster: ClusterState): number[] {
-  if (cluster.algorithm === 'raft') return cluster.raft.flatMap((n, i) => (n.role === 'leader' ? [i] : []));
-  if (cluster.algorithm === 'bully') return cluster.bully.flatMap((n, i) => (n.coordinator === i ? [i] : []));
-  return cluster.lock.holder === null ? [] : [cluster.lock.holder];
-}
-
 /** Markers of one logged row; `before`/`after` are the row's team cluster around it. */
 export function markersOf(event: RoomEvent, index: number, at: number, before: ClusterState | null, after: ClusterState | null): Marker[] {
   if (event.type === 'MoveRefused') {
@@ -59,12 +53,13 @@ export function markersOf(event: RoomEvent, index: number, at: number, before: C
   if (event.type !== 'ClusterEvents' || !before || !after || !event.events.some(marks)) return [];
   const out: Marker[] = [];
   const label = (node: number) => nodeLabel(after.algorithm, node);
-  let leadersBefore: number[] | null = null; // only a crash needs them: computed lazily
+  // The registry says whether a cluster has a leader; a crash that leaves it without one lost it.
+  const lostLeader = RULES[after.algorithm].hasLeader(before) && !RULES[after.algorithm].hasLeader(after);
   for (const rule of event.events as Event[]) {
     const node = 'node' in rule && typeof rule.node === 'number' ? rule.node : null;
     const who = node === null ? '' : label(node);
     const add = (kind: MarkerKind, text: string) => out.push({ kind, at, index, team: event.team, node, text });
-    if (rule.type === 'NodeCrashed' && node !== null && (leadersBefore ??= leadersOf(before)).includes(node)) add('leader-lost', `Leader ${who} crashed`);
+    if (rule.type === 'NodeCrashed' && lostLeader) add('leader-lost', `${who} crashed: no leader now`);
     if (rule.type === 'LeaseAcquired' && rule.transitions > 1) add('handover', `Lease handed over to ${who} (token ${rule.token})`);
     else if (rule.type === 'LeaseAcquired') add('leader', `${who} holds the lease`);
     if (rule.type === 'CommitAdvanced' && after.algorithm === 'raft' && after.raft[rule.node]?.role === 'leader') add('commit', `${who} commits entry ${rule.commitIndex}`);

@@ -11,7 +11,7 @@
 import { evolveRoom } from '../room/evolve';
 import type { RoomState } from '../room/state';
 import type { ClusterState, Event } from '../rules/types';
-import { DiagramBuilder, type DiagramData } from './diagram';
+import { createDiagramBuilder, type DiagramData } from './diagram';
 import type { SeqEvent } from './log-rows';
 import { markersOf, type Marker } from './markers';
 import type { RoundSlice } from './rounds';
@@ -78,7 +78,7 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
   const first = slice.rows[0]!.event;
   if (first.type !== 'RoundStarted') throw new Error('A round starts with RoundStarted');
   const startTime = first.forkedFrom?.roomTime ?? 0;
-  const diagram = options.diagram === false ? null : new DiagramBuilder(first.teams.map((t) => t.length), startTime, first.config.algorithm === 'lease' ? 'idle' : 'follower');
+  const diagram = options.diagram === false ? null : createDiagramBuilder(first.teams.map((t) => t.length), startTime, first.config.algorithm === 'lease' ? 'idle' : 'follower');
   const rows: TimelineRow[] = [];
   const markers: Marker[] = [];
   const checkpoints: Checkpoint[] = [];

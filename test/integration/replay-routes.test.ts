@@ -110,8 +110,8 @@ describe('replay routes', () => {
     const forked = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(await forked.json()).toMatchObject({ ok: true, round: 2 });
     const view = await klass.screen.until((v) => v?.round === 2);
-    expect(view.teams[0]!.nodes.map((n) => [n.nickname, n.status])).toEqual([['Ada', 'crashed'], ['Bob', 'live'], ['Cy', 'live']]);
-    expect(view.clock.roomNow).toBeGreaterThanOrEqual(t);
+    expect(view!.teams[0]!.nodes.map((n) => [n.nickname, n.status])).toEqual([['Ada', 'crashed'], ['Bob', 'live'], ['Cy', 'live']]);
+    expect(view!.clock.roomNow).toBeGreaterThanOrEqual(t);
     const started = running!.store.read(klass.code).find((row) => row.type === 'RoundStarted' && (row.payload as { round: number }).round === 2)!;
     expect(started.payload).toMatchObject({ forkedFrom: { round: 1, seq: crashRow.seq, roomTime: t } });
     const again = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });

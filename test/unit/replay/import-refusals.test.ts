@@ -65,7 +65,7 @@ describe('a log written by an earlier build still replays', () => {
     expect(FIXTURE).not.toMatch(/forkedFrom/);
     const timeline = buildTimeline(sliceRound(result.events, 1)!);
     expect(timeline.markers.map((m) => [m.kind, m.text])).toEqual([
-      ['leader-lost', 'Leader A crashed'],
+      ['leader-lost', 'A crashed: no leader now'],
       ['crash', 'A crashed'],
       ['leader', 'B elected leader'],
       ['refused', 'StandForElection refused: ELECTION_TIMER_RUNNING (R3)'],
