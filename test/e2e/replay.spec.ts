@@ -6,6 +6,7 @@
  * round from the crash and see it on the phones. Screenshots of the player and the
  * space-time diagram at 1920x1080 and 390x844 land in test-results/screens/.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { boardPhones, expect, hostAClass, newDevice, test } from './fixtures';
 
@@ -93,8 +94,14 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   // The truth has a new leader, but the voter cannot know yet: no heartbeat reached it.
   await expect(eyes.getByTestId('node-role')).toHaveText('Follower');
   await expect(eyes.getByTestId('fact-leader')).toContainText('none known');
-  await expect(host.getByTestId('diagram-message').first()).toBeVisible();
   await expect(host.getByTestId('diagram-crashed')).toHaveCount(1);
+  // The diagram and the scrubber share one clock: clicking the vote request seeks to its send.
+  const request = host.locator('[data-testid="diagram-message"][data-kind="RequestVote"][data-lost="false"]').first();
+  const sentAt = Number(await request.getAttribute('data-sent'));
+  await request.click();
+  await expect(player).toHaveAttribute('data-t', String(sentAt));
+  await expect(truth(host, newLeader)).toHaveAttribute('data-role', 'candidate');
+  for (let i = 0; i < 12 && (await truth(host, newLeader).getAttribute('data-role')) !== 'leader'; i++) await host.keyboard.press('PageDown');
   await shoot(host, 'replay-player', PROJECTOR);
   await host.getByTestId('space-time').screenshot({ path: 'test-results/screens/replay-diagram.png' });
   await shoot(host, 'replay-player-phone', PHONE);
@@ -109,7 +116,14 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   expect(download.suggestedFilename()).toBe(`captain-down-${code}-round-1.ndjson`);
   const reviewer = await newDevice(browser, PROJECTOR);
   await reviewer.goto(`${server.url}/replay?t=${(t / 1000).toFixed(3)}`);
-  await reviewer.getByLabel('Log file').setInputFiles(file);
+  // A damaged file is refused with its line and problem, and nothing breaks.
+  const good = readFileSync(file!, 'utf8').split('\n');
+  const damaged = [...good.slice(0, 3), good[3]!.slice(0, 30), ...good.slice(4)].join('\n');
+  await reviewer.getByLabel('Log file').setInputFiles({ name: 'damaged.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(damaged) });
+  await expect(reviewer.getByTestId('import-error')).toHaveText('damaged.ndjson, line 4: Line 4 is not valid JSON: the file is damaged.');
+  await shoot(reviewer, 'replay-import-refused-phone', PHONE);
+  await shoot(reviewer, 'replay-import-refused', PROJECTOR);
+  await reviewer.getByLabel('Log file').setInputFiles(file!);
   await expect(reviewer.getByTestId('replay-player')).toBeVisible();
   await expect.poll(() => frameOf(reviewer)).toEqual(expected);
   await expect(reviewer.getByTestId('leader-line')).toHaveText((await host.getByTestId('leader-line').textContent()) ?? '');
@@ -117,6 +131,23 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   // Fork from the crash: a live round 2 in that state; the phones play it.
   await host.locator('[data-testid="scrubber-marker"][data-kind="crash"]').first().click();
   await expect(player).toHaveAttribute('data-t', String(crashT));
+  await expect(host).toHaveURL(new RegExp(`[?&]t=${(crashT / 1000).toFixed(1)}`));
+
+  // Share: a read-only link for anyone; revoked, it shows a clear page.
+  await host.getByTestId('share-round').click();
+  const link = await host.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/\/replay\/s\/[A-Za-z0-9_-]{43}$/);
+  const student = await newDevice(browser, PHONE);
+  await student.goto(link);
+  await expect(student.getByTestId('replay-player')).toBeVisible();
+  await expect(student.getByTestId('fork')).toHaveCount(0);
+  await student.keyboard.press('End');
+  await expect(truth(student, newLeader)).toHaveAttribute('data-role', 'leader');
+  await host.getByTestId('revoke-round').click();
+  await student.reload();
+  await expect(student.getByRole('heading', { name: 'This replay link does not work' })).toBeVisible();
+  await expect(student.getByText('does not exist or was revoked')).toBeVisible();
+
   await host.getByTestId('fork').click();
   await host.waitForURL(new RegExp(`/host/${code}$`));
   await expect(projector.getByTestId('game-stage')).toContainText('round 2');

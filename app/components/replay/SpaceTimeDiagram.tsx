@@ -89,7 +89,7 @@ function Arrow({ m, x, y, right, t, onSeek }: { m: DiagramMessage; x: (t: number
   const colour = lost ? PALETTE.coral : PALETTE.ice;
   return (
     <g
-      className="cursor-pointer" opacity={m.sentAt > t ? 0.35 : 1} data-testid="diagram-message" data-lost={lost}
+      className="cursor-pointer" opacity={m.sentAt > t ? 0.35 : 1} data-testid="diagram-message" data-lost={lost} data-sent={m.sentAt} data-kind={m.kind}
       onClick={(e) => { e.stopPropagation(); onSeek(m.sentAt); }}
     >
       <title>{`${m.kind} ${m.from === -1 ? 'S' : m.from}→${m.to === -1 ? 'S' : m.to}, sent ${clockFace(m.sentAt)}, ${m.outcome}`}</title>

@@ -12,6 +12,7 @@ import { gameSeatView } from '../../../shared/game/seat-view';
 import { evolveRoom, type RoomState } from '../../../shared/room';
 import { frameAt, onlineAt } from '../../../shared/replay/frame';
 import { exportLog, importLog } from '../../../shared/replay/ndjson';
+import { MARKER_LOOKS } from '../../../shared/replay/marker-kinds';
 import { sliceRound } from '../../../shared/replay/rounds';
 import { buildTimeline, seek } from '../../../shared/replay/timeline';
 import { playRound, roundArb } from './random-round';
@@ -56,6 +57,29 @@ describe('replay of random rounds', () => {
           });
           expect(seek(timeline, t).room).toEqual(naive);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('markers: one per crash, restart, pause, partition, heal and refused move, in time order, each with a look', () => {
+    fc.assert(
+      fc.property(roundArb, (spec) => {
+        const played = playRound(spec);
+        const timeline = buildTimeline(sliceRound(played.log, 1)!);
+        const ruleTypes = timeline.events.flatMap(({ event }) => (event.type === 'ClusterEvents' ? event.events.map((e) => e.type as string) : [event.type]));
+        const count = (kind: string) => timeline.markers.filter((m) => m.kind === kind).length;
+        const facts = (type: string) => ruleTypes.filter((t) => t === type).length;
+        expect(count('crash')).toBe(facts('NodeCrashed'));
+        expect(count('restart')).toBe(facts('NodeRestarted'));
+        expect(count('pause')).toBe(facts('NodePaused'));
+        expect(count('partition')).toBe(facts('Partitioned'));
+        expect(count('heal')).toBe(facts('PartitionHealed'));
+        expect(count('refused')).toBe(facts('MoveRefused'));
+        expect(count('split-brain')).toBe(facts('SplitBrainDetected'));
+        const times = timeline.markers.map((m) => m.at);
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        for (const m of timeline.markers) expect(MARKER_LOOKS[m.kind]).toBeDefined();
       }),
       RUNS,
     );
