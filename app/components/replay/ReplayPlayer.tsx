@@ -65,13 +65,24 @@ export function ReplayPlayer({ timeline, title, initialT, actions, onFork }: Pro
   );
 }
 
-/** Keeps `?t=` (seconds) in the address while paused, so a teacher can link a moment. */
+/**
+ * Keeps `?t=` (seconds) in the address while paused, so a teacher can link a moment.
+ * Debounced: browsers cap replaceState (Safari throws past 100 calls in 30 s), and a
+ * drag of the scrubber moves t many times a second.
+ */
 function useDeepLink(t: number, playing: boolean): void {
   useEffect(() => {
     if (playing) return;
-    const url = new URL(window.location.href);
-    url.searchParams.set('t', (t / 1000).toFixed(1));
-    window.history.replaceState(null, '', url);
+    const id = window.setTimeout(() => {
+      const url = new URL(window.location.href);
+      url.searchParams.set('t', (t / 1000).toFixed(1));
+      try {
+        window.history.replaceState(null, '', url);
+      } catch {
+        // Over the browser's cap: the link updates on the next pause.
+      }
+    }, 250);
+    return () => window.clearTimeout(id);
   }, [t, playing]);
 }
 
