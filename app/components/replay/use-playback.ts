@@ -76,7 +76,10 @@ export function usePlayback(timeline: Timeline, initialT: number | null): Playba
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'SELECT' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range'))) return;
+      if (target && (target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range'))) return;
+      // Captured before the replayed phone's own shortcuts (window, bubble phase) hear it:
+      // in a replay the keys drive the film, never a move.
+      e.stopPropagation();
       const actions: Record<string, () => void> = {
         ' ': toggle,
         ArrowRight: () => stepEvent(1),
@@ -91,8 +94,8 @@ export function usePlayback(timeline: Timeline, initialT: number | null): Playba
       e.preventDefault();
       action();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [toggle, stepEvent, jumpMarker, seek, timeline]);
 
   return { t, playing, speed, seek, toggle, setSpeed, stepEvent, jumpMarker };
