@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { frameAt } from '@/shared/replay/frame';
 import type { Timeline } from '@/shared/replay/timeline';
 import type { GameScreenView } from '@/shared/game/screen-view';
@@ -26,10 +26,16 @@ export function ReplayPlayer({ timeline, title, initialT, actions, onFork }: Pro
   const [team, setTeam] = useState(0);
   const frame = useMemo(() => frameAt(timeline, t, nodeId), [timeline, t, nodeId]);
   // The stage animates on its own only while the film plays; paused, it shows exactly t.
+  // The same for the replayed phone: its countdowns must stand still with the film.
   const view: GameScreenView = useMemo(
     () => ({ ...frame.screen, clock: { ...frame.screen.clock, running: playback.playing && frame.screen.clock.running } }),
     [frame, playback.playing],
   );
+  const eyesFrame = useMemo(
+    () => (frame.seat ? { ...frame, seat: { ...frame.seat, clock: { ...frame.seat.clock, running: playback.playing && frame.seat.clock.running } } } : frame),
+    [frame, playback.playing],
+  );
+  const wide = useWide();
   const receivedAt = typeof performance === 'undefined' ? 0 : performance.now();
   useDeepLink(t, playback.playing);
   const teamView = frame.screen.teams[team] ?? frame.screen.teams[0]!;
@@ -51,13 +57,13 @@ export function ReplayPlayer({ timeline, title, initialT, actions, onFork }: Pro
             onSelectNode={(tm, index) => { setTeam(tm); setNodeId(frame.screen.teams[tm]?.nodes[index]?.nodeId ?? null); }}
           />
         </div>
-        <StudentEyes frame={frame} nodes={frame.screen.teams.flatMap((tm) => tm.nodes)} nodeId={nodeId} onPick={(id) => { setNodeId(id); const tm = frame.screen.teams.find((x) => x.nodes.some((n) => n.nodeId === id)); if (tm) setTeam(tm.team); }} receivedAt={receivedAt} />
+        <StudentEyes frame={eyesFrame} nodes={frame.screen.teams.flatMap((tm) => tm.nodes)} nodeId={nodeId} onPick={(id) => { setNodeId(id); const tm = frame.screen.teams.find((x) => x.nodes.some((n) => n.nodeId === id)); if (tm) setTeam(tm.team); }} receivedAt={receivedAt} />
       </div>
       {timeline.diagram ? (
         <section className="flex flex-col gap-1" aria-label="Space-time diagram">
           <h2 className="text-sm font-black tracking-widest text-mist uppercase">Space-time diagram{frame.screen.teams.length > 1 ? ` · team ${team + 1}` : ''} · click a message to go to it</h2>
-          <div className="overflow-x-auto"><div className="min-w-[40rem]">
-            <SpaceTimeDiagram diagram={timeline.diagram} team={teamView.team} lanes={teamView.nodes.map((n) => ({ index: n.index, label: n.label, name: n.nickname }))} t={t} windowMs={20_000} onSeek={playback.seek} />
+          <div className="overflow-x-auto"><div className="min-w-[36rem]">
+            <SpaceTimeDiagram width={wide ? 1600 : 800} diagram={timeline.diagram} team={teamView.team} lanes={teamView.nodes.map((n) => ({ index: n.index, label: n.label, name: n.nickname }))} t={t} windowMs={20_000} onSeek={playback.seek} />
           </div></div>
         </section>
       ) : null}
@@ -84,6 +90,19 @@ function useDeepLink(t: number, playing: boolean): void {
     }, 250);
     return () => window.clearTimeout(id);
   }, [t, playing]);
+}
+
+/** Wide screens draw the diagram with more time per pixel; phones get taller lanes. */
+function useWide(): boolean {
+  return useSyncExternalStore(
+    (change) => {
+      const query = window.matchMedia('(min-width: 1280px)');
+      query.addEventListener('change', change);
+      return () => query.removeEventListener('change', change);
+    },
+    () => window.matchMedia('(min-width: 1280px)').matches,
+    () => true,
+  );
 }
 
 /** `?t=12.5` -> 12,500 ms of room time, or null. */

@@ -5,9 +5,8 @@ import type { DiagramBand, DiagramData, DiagramMessage } from '@/shared/replay/d
 import { clockFace, PALETTE } from '../game/look';
 
 type Lane = { index: number; label: string; name: string };
-type Props = { diagram: DiagramData; team: number; lanes: Lane[]; t: number; windowMs: number; onSeek: (t: number) => void };
+type Props = { diagram: DiagramData; team: number; lanes: Lane[]; t: number; windowMs: number; onSeek: (t: number) => void; width?: number };
 
-const W = 1600;
 const LEFT = 130;
 const LANE = 44;
 const TOP = 26;
@@ -22,7 +21,7 @@ const BAND_COLOURS: Record<DiagramBand['role'], string> = {
  * lane is the node's role; crashes and pauses cover the lane; a partition tints the team.
  * Clicking a message seeks to its send; clicking elsewhere seeks to that time.
  */
-export function SpaceTimeDiagram({ diagram, team, lanes, t, windowMs, onSeek }: Props) {
+export function SpaceTimeDiagram({ diagram, team, lanes, t, windowMs, onSeek, width: W = 1600 }: Props) {
   const left = t - windowMs / 2;
   const right = t + windowMs / 2;
   const service = useMemo(() => diagram.messages.some((m) => m.team === team && (m.to === -1 || m.from === -1)), [diagram, team]);
