@@ -98,7 +98,7 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   // The diagram and the scrubber share one clock: clicking the vote request seeks to its send.
   const request = host.locator('[data-testid="diagram-message"][data-kind="RequestVote"][data-lost="false"]').first();
   const sentAt = Number(await request.getAttribute('data-sent'));
-  await request.click();
+  await request.locator('line').first().click(); // the arrow itself, not its label
   await expect(player).toHaveAttribute('data-t', String(sentAt));
   await expect(truth(host, newLeader)).toHaveAttribute('data-role', 'candidate');
   for (let i = 0; i < 12 && (await truth(host, newLeader).getAttribute('data-role')) !== 'leader'; i++) await host.keyboard.press('PageDown');
