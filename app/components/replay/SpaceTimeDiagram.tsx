@@ -93,10 +93,13 @@ function Arrow({ m, x, y, right, t, onSeek }: { m: DiagramMessage; x: (t: number
     >
       <title>{`${m.kind} ${m.from === -1 ? 'S' : m.from}→${m.to === -1 ? 'S' : m.to}, sent ${clockFace(m.sentAt)}, ${m.outcome}`}</title>
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={12} />
+      {/* Only the wide transparent line takes the click, so the arrow is easy to hit. */}
+      <g pointerEvents="none">
       <line x1={x1} y1={y1} x2={x2} y2={y2} stroke={colour} strokeWidth={2} strokeDasharray={lost || m.outcome === 'in-flight' ? '5 4' : undefined} />
       <circle cx={x1} cy={y1} r={3} fill={colour} />
       {Math.abs(x2 - x1) > 60 ? <text x={(x1 + x2) / 2 + 4} y={(y1 + y2) / 2 - 4} fill={colour} fontSize={11} className="font-mono">{m.kind}</text> : null}
       {lost ? <path d={`M${x2 - 6} ${y2 - 6} L${x2 + 6} ${y2 + 6} M${x2 + 6} ${y2 - 6} L${x2 - 6} ${y2 + 6}`} stroke={PALETTE.coral} strokeWidth={3} /> : <circle cx={x2} cy={y2} r={4} fill={colour} />}
+      </g>
     </g>
   );
 }
