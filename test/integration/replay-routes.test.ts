@@ -109,7 +109,7 @@ describe('replay routes', () => {
     const t = source.rows.find((r) => r.seq === crashRow.seq)!.time;
     const forked = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(await forked.json()).toMatchObject({ ok: true, round: 2 });
-    const view = await klass.screen.until((v) => v?.round === 2);
+    const view = await klass.screen.until((v) => v?.round === 2, 10_000);
     expect(view!.teams[0]!.nodes.map((n) => [n.nickname, n.status])).toEqual([['Ada', 'crashed'], ['Bob', 'live'], ['Cy', 'live']]);
     expect(view!.clock.roomNow).toBeGreaterThanOrEqual(t);
     const started = running!.store.read(klass.code).find((row) => row.type === 'RoundStarted' && (row.payload as { round: number }).round === 2)!;
