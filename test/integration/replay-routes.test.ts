@@ -104,7 +104,7 @@ describe('replay routes', () => {
   it('fork: a live round 2 from a moment of round 1, same students on the same nodes, its origin in the log', async () => {
     const klass = await playedRound();
     const log = running!.store.read(klass.code);
-    const crashRow = log.find((row) => row.type === 'ClusterEvents' && JSON.stringify(row.payload).includes('NodeCrashed'))!;
+    const crashRow = log.find((row) => row.type === 'ClusterEvents' && (row.payload as { cause?: string }).cause === 'fault')!;
     const source = buildTimeline(sliceRound(importLogRows(log), 1)!, { diagram: false });
     const t = source.rows.find((r) => r.seq === crashRow.seq)!.time;
     const forked = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
