@@ -4,8 +4,7 @@
  * Event types, not algorithm names, decide: a new algorithm's events join the tables.
  */
 import { staleLeaders } from '../rules/raft';
-import { nodeLabel } from '../rules/labels';
-import { RULES } from '../rules/registry';
+import { algorithmModule } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 import type { RoomEvent } from '../room/events';
 import type { MarkerKind } from './marker-kinds';
@@ -52,9 +51,10 @@ export function markersOf(event: RoomEvent, index: number, at: number, before: C
   }
   if (event.type !== 'ClusterEvents' || !before || !after || !event.events.some(marks)) return [];
   const out: Marker[] = [];
-  const label = (node: number) => nodeLabel(after.algorithm, node);
+  const module = algorithmModule(after.algorithm);
+  const label = (node: number) => module.nodeLabel(node);
   // The registry says whether a cluster has a leader; a crash that leaves it without one lost it.
-  const lostLeader = RULES[after.algorithm].hasLeader(before) && !RULES[after.algorithm].hasLeader(after);
+  const lostLeader = module.rules.hasLeader(before) && !module.rules.hasLeader(after);
   for (const rule of event.events as Event[]) {
     const node = 'node' in rule && typeof rule.node === 'number' ? rule.node : null;
     const who = node === null ? '' : label(node);

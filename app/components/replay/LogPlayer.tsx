@@ -4,7 +4,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { SeqEvent } from '@/shared/replay/log-rows';
 import { sliceRounds, summarizeRound } from '@/shared/replay/rounds';
 import { buildTimeline, type Timeline } from '@/shared/replay/timeline';
-import { ALGORITHM_NAMES, clockFace } from '../game/look';
+import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
+import { clockFace } from '../game/look';
 import { readDeepLink, ReplayPlayer } from './ReplayPlayer';
 
 type Props = { events: SeqEvent[]; source: string; round?: number | null; actions?: (round: number) => ReactNode; onFork?: (round: number, t: number) => void };
@@ -45,7 +46,7 @@ export function LogPlayer({ events, source, round = null, actions, onFork }: Pro
             <li key={s.round}>
               <button type="button" onClick={() => setPicked(s.round)} className="flex min-h-11 w-full flex-wrap items-center gap-x-4 rounded-xl bg-navy px-4 py-2 text-left hover:bg-deck" data-testid="round-pick">
                 <span className="font-black text-brass">Round {s.round}</span>
-                <span>{ALGORITHM_NAMES[s.algorithm as keyof typeof ALGORITHM_NAMES] ?? s.algorithm} · {s.preset}</span>
+                <span>{isAlgorithm(s.algorithm) ? algorithmModule(s.algorithm).title : s.algorithm} · {s.preset}</span>
                 <span className="text-mist">{s.students} students · {s.leaderChanges} leader changes · {clockFace(s.lastAt - s.startedAt)}</span>
               </button>
             </li>

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import { fetchHistory, fetchRoomLog, isProblem, saveFile, type HistoryRound } from '@/app/client/replay-api';
-import { ALGORITHM_NAMES, clockFace } from '../game/look';
+import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
+import { clockFace } from '../game/look';
 import { ShareButton } from './ShareButton';
 
 const button = 'flex min-h-11 items-center rounded-xl bg-deck px-3 font-bold text-foam hover:bg-wave';
@@ -30,7 +31,7 @@ export function RoundHistory({ code, refreshKey }: { code: string; refreshKey: n
         {[...rounds].reverse().map((r) => (
           <li key={r.round} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl bg-abyss/60 px-3 py-2" data-testid="history-round">
             <span className="font-black text-brass">Round {r.round}</span>
-            <span className="font-bold">{ALGORITHM_NAMES[r.algorithm] ?? r.algorithm} · {r.preset}</span>
+            <span className="font-bold">{isAlgorithm(r.algorithm) ? algorithmModule(r.algorithm).title : r.algorithm} · {r.preset}</span>
             <span className="text-mist">
               {new Date(r.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} · {clockFace(r.lastAt - r.startedAt)} · {r.students} students · {r.leaderChanges} leader change{r.leaderChanges === 1 ? '' : 's'}
               {r.forkedFrom ? ` · forked from round ${r.forkedFrom.round} at ${clockFace(r.forkedFrom.roomTime)}` : ''}

@@ -57,7 +57,7 @@ export function playRound(spec: RoundSpec): PlayedRound {
   record([created(), ...Array.from({ length: spec.students }, (_, i) => joined(i + 1, `Student ${i + 1}`))]);
   const at = () => T0 + 1000 + roomTime;
   const run = (command: GameCommand) => record(decideGame(room!, command).events as RoomEvent[]);
-  const presets = PRESETS[spec.algorithm];
+  const presets = PRESETS[spec.algorithm]!;
   run({ type: 'StartRound', at: at(), hostTokenHash: HOST, algorithm: spec.algorithm, preset: presets[spec.presetPick % presets.length]!, teamSize: spec.teams && spec.students >= 6 ? 3 : null, crashOnDisconnect: true, seed: spec.seed });
   const host = { hostTokenHash: HOST };
   for (const intent of spec.intents) {
