@@ -17,6 +17,8 @@ export interface SyntheticClass {
   initial: ClusterState;
   final: ClusterState;
   events: Event[];
+  /** Events per accepted decision, in order: each is one logged batch (ClusterEvents) in class. */
+  batches: number[];
   clicks: number;
   refused: number;
   /** Cost of deciding each click, split by outcome. */
@@ -71,6 +73,7 @@ export function playSyntheticClass(algorithm: Algorithm, options: { nodes?: numb
   let state = initial;
   let botRng = 12345;
   const events: Event[] = [];
+  const batches: number[] = [];
   const decideMs = { accepted: [] as number[], refused: [] as number[] };
   let clicks = 0;
   let refused = 0;
@@ -83,6 +86,7 @@ export function playSyntheticClass(algorithm: Algorithm, options: { nodes?: numb
     if (!decision.ok) return false;
     state = decision.state;
     for (const e of decision.events) events.push(e);
+    if (decision.events.length > 0) batches.push(decision.events.length);
     return true;
   };
   for (let t = gapMs; t < durationMs; t += gapMs) {
@@ -102,5 +106,5 @@ export function playSyntheticClass(algorithm: Algorithm, options: { nodes?: numb
     clicks++;
     if (!apply(botClick(state, who.value, coin.value / 1_000_000), true)) refused++;
   }
-  return { initial, final: state, events, clicks, refused, decideMs };
+  return { initial, final: state, events, batches, clicks, refused, decideMs };
 }

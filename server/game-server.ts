@@ -19,7 +19,7 @@ import { manageRoomLifecycle, type RoomLifecycle } from './room-lifecycle';
 import { EdgeGuard } from './limits/edge-guard';
 import { limitsWith, type LimitsOverrides } from './limits/limits-config';
 
-export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; lifecycle: RoomLifecycle; close: () => Promise<void> };
+export type GameServer = { transport: Transport; registry: RoomRegistry; clocks: RoundClocks; lifecycle: RoomLifecycle; broadcaster: Broadcaster; close: () => Promise<void> };
 
 export type GameServerOptions = {
   /** In dev, keep upgrades that are not socket.io's (Next's hot reload). */
@@ -76,6 +76,7 @@ export function serveGame(transport: Transport, store: EventStore, options: Serv
     registry,
     clocks,
     lifecycle,
+    broadcaster,
     close: () => {
       ticker.stop();
       lifecycle.close();

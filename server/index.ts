@@ -15,16 +15,21 @@ import { readConfig } from './config';
 import { EventStore } from './event-store';
 import { attachGameServer } from './game-server';
 import { securityHeaders } from './http/security-headers';
+import { handleReplayRoute } from './http/replay-routes';
+import { ReplayShares } from './replay-shares';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
   const store = EventStore.openIn(config.dataDir, { synchronous: config.synchronous });
+  const shares = ReplayShares.openIn(config.dataDir);
 
   const nextApp = config.gameOnly ? null : next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port });
   await nextApp?.prepare();
   const handleNext = nextApp?.getRequestHandler() ?? ((_req: IncomingMessage, res: ServerResponse) => res.writeHead(404).end());
 
   const withHeaders = securityHeaders({ dev: config.dev });
+  // The game is attached below; routes reach it through this holder (set before listen).
+  let game: ReturnType<typeof attachGameServer> | null = null;
   const httpServer = createServer((req, res) =>
     withHeaders(req, res, () => {
       // A cheap liveness probe for tests and process supervisors.
@@ -33,11 +38,12 @@ async function main(): Promise<void> {
         res.end(JSON.stringify({ ok: true, protocolVersion: PROTOCOL_VERSION }));
         return;
       }
+      if (game && handleReplayRoute(req, res, { game, shares })) return;
       void handleNext(req, res);
     }),
   );
 
-  const game = attachGameServer(httpServer, store, {
+  game = attachGameServer(httpServer, store, {
     keepOtherUpgrades: config.dev,
     settings: config.rooms,
     trustProxy: config.trustProxy,
@@ -64,8 +70,9 @@ async function main(): Promise<void> {
     console.log(`${signal}: closing`);
     // Don't let a stuck connection keep the process (and the port) forever.
     setTimeout(() => process.exit(0), 3_000).unref();
-    void game.close().finally(() => {
+    void game!.close().finally(() => {
       store.close();
+      shares.close();
       process.exit(0);
     });
   };

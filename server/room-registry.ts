@@ -10,7 +10,7 @@ import type { RoomEvent } from '../shared/room/events';
 import { evolveRoom } from '../shared/room/evolve';
 import type { RoomCommand } from '../shared/room/commands';
 import type { MaybeRoom, RoomState } from '../shared/room/state';
-import type { EventStore } from './event-store';
+import type { EventStore, StoredEvent } from './event-store';
 import { decideGame, type GameDecision } from '../shared/game/decide';
 import type { GameCommand } from '../shared/game/commands';
 import { newRoomCode } from './secrets';
@@ -113,6 +113,20 @@ export class RoomRegistry {
     const decision = decideGame(live.state, command);
     if (decision.events.length > 0) this.commit(code, live, decision.events);
     return decision;
+  }
+
+  /** Runs a decision made outside the command set (a fork from a replay), with the same append-first path. */
+  executeDecided(code: string, decide: (state: RoomState) => GameDecision): GameDecision {
+    const live = this.live(code);
+    if (!live) return refused(refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.'));
+    const decision = decide(live.state);
+    if (decision.events.length > 0) this.commit(code, live, decision.events);
+    return decision;
+  }
+
+  /** The room's log as the store holds it (for History, export and replays). */
+  log(code: string): StoredEvent[] {
+    return this.live(code) ? this.store.read(code) : [];
   }
 
   /** Fold (pure, into a new value), append, then keep and tell: the log is the truth. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isAlgorithm } from '../rules/registry';
-import type { Event } from '../rules/types';
+import type { ClusterState, Event } from '../rules/types';
 import { MAX_RATE, MIN_RATE } from './room-clock';
 
 const at = z.number().int().nonnegative();
@@ -29,12 +29,29 @@ export const roundConfigSchema = z.object({
   startPaused: z.boolean().default(false),
 });
 
+/** A cluster as the rules keep it; checked for its outline only (the rules own its shape). */
+const clusterSnapshot = z.looseObject({ algorithm, now: z.number().nonnegative(), nodes: z.array(z.looseObject({})) });
+
+/** Where a forked round came from: the replay's round and the moment the host forked at. */
+export const forkOriginSchema = z.object({
+  round: z.number().int().positive(),
+  seq: z.number().int().positive(),
+  roomTime: z.number().nonnegative(),
+});
+
 export const roundStartedSchema = z.object({
   type: z.literal('RoundStarted'),
   at,
   round: z.number().int().positive(),
   config: roundConfigSchema,
   teams: z.array(z.array(z.number().int().positive())),
+  /**
+   * A fork ("what if the captain had not crashed?") starts from the source round's
+   * clusters at that moment, written into the log so the new round folds like any other
+   * (and an exported fork replays without its source). Older logs have neither field.
+   */
+  forkedFrom: forkOriginSchema.optional(),
+  clusters: z.array(clusterSnapshot).transform((clusters) => clusters as unknown as ClusterState[]).optional(),
 });
 
 export const roundClockSetSchema = z.object({

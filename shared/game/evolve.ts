@@ -13,19 +13,21 @@ import { TICKER_LIMIT, type RoundState, type TeamState, type TickerLine } from '
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   if (event.type === 'RoundStarted') {
     const { config } = event;
+    // A fork carries on from its source's clusters and room time (see forkOriginSchema).
+    const startTime = event.forkedFrom?.roomTime ?? 0;
     const round: RoundState = {
       id: event.round,
       config,
       startedAt: event.at,
-      clock: { running: !config.startPaused, rate: 1, roomTime: 0 },
+      clock: { running: !config.startPaused, rate: 1, roomTime: startTime },
       ended: false,
       teams: event.teams.map((members, team) => ({
         team,
         members,
         // Each team gets its own seed so teams of the same round play different games.
-        cluster: createCluster({ algorithm: config.algorithm, nodeCount: members.length, seed: config.seed + team, now: 0, network: config.network, params: config.params }),
+        cluster: event.clusters?.[team] ?? createCluster({ algorithm: config.algorithm, nodeCount: members.length, seed: config.seed + team, now: 0, network: config.network, params: config.params }),
         refusedMoves: 0,
-        ticker: [],
+        ticker: event.forkedFrom ? [{ at: startTime, text: `Forked from round ${event.forkedFrom.round}: what happens this time?` }] : [],
         away: [],
       })),
     };

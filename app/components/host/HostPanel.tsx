@@ -10,6 +10,7 @@ import { ConnectionBanner } from '../ConnectionBanner';
 import { GameStage } from '../game/GameStage';
 import { Notice } from '../Notice';
 import { RoomCode } from '../RoomCode';
+import { RoundHistory } from '../replay/RoundHistory';
 import { CrewSection } from './CrewSection';
 import { HostRound } from './HostRound';
 import { LobbyAside } from './LobbyAside';
@@ -68,6 +69,7 @@ export function HostPanel({ code }: { code: string }) {
       <div className="flex min-w-0 flex-col gap-8">
         {view ? <RoundSetup code={code} crewIds={view.nodes.map((n) => n.nodeId)} /> : null}
         {crew}
+        <RoundHistory code={code} refreshKey={game.phase === 'round' ? game.view.round : 0} />
         {game.phase === 'round' ? (
           <details className="rounded-2xl bg-navy/60 p-4" data-testid="last-round">
             <summary className="min-h-11 cursor-pointer text-xl font-black">Round {game.view.round} is over: its final state</summary>

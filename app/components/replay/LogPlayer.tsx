@@ -1,0 +1,58 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+import type { SeqEvent } from '@/shared/replay/log-rows';
+import { sliceRounds, summarizeRound } from '@/shared/replay/rounds';
+import { buildTimeline, type Timeline } from '@/shared/replay/timeline';
+import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
+import { clockFace } from '../game/look';
+import { readDeepLink, ReplayPlayer } from './ReplayPlayer';
+
+type Props = { events: SeqEvent[]; source: string; round?: number | null; actions?: (round: number) => ReactNode; onFork?: (round: number, t: number) => void };
+
+/** A loaded log: pick a round (when it holds several), then play it. */
+export function LogPlayer({ events, source, round = null, actions, onFork }: Props) {
+  const slices = useMemo(() => sliceRounds(events), [events]);
+  const [picked, setPicked] = useState<number | null>(round ?? (slices.length === 1 ? slices[0]!.round : null));
+  const built = useMemo((): { timeline: Timeline } | { error: string } | null => {
+    const slice = slices.find((s) => s.round === picked);
+    if (!slice) return null;
+    try {
+      return { timeline: buildTimeline(slice) };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [slices, picked]);
+
+  if (slices.length === 0) return <p className="p-6 text-xl text-mist" data-testid="replay-error">This log holds no round: nothing to replay.</p>;
+  if (built && 'timeline' in built) {
+    const t = built.timeline;
+    return (
+      <ReplayPlayer
+        timeline={t} title={`${source} · round ${t.round}`} initialT={readDeepLink()}
+        actions={<>{slices.length > 1 ? <button type="button" className="min-h-11 rounded-xl bg-deck px-3 font-bold" onClick={() => setPicked(null)}>All rounds</button> : null}{actions?.(t.round)}</>}
+        onFork={onFork ? (at) => onFork(t.round, at) : undefined}
+      />
+    );
+  }
+  return (
+    <section className="mx-auto flex w-full max-w-3xl flex-col gap-3 p-4">
+      {built && 'error' in built ? <p className="rounded-xl bg-coral/15 p-3 font-bold text-coral" data-testid="replay-error">This round cannot be replayed: {built.error}</p> : null}
+      <h2 className="text-2xl font-black">{source}: pick a round</h2>
+      <ul className="flex flex-col gap-2">
+        {slices.map((slice) => {
+          const s = summarizeRound(slice);
+          return (
+            <li key={s.round}>
+              <button type="button" onClick={() => setPicked(s.round)} className="flex min-h-11 w-full flex-wrap items-center gap-x-4 rounded-xl bg-navy px-4 py-2 text-left hover:bg-deck" data-testid="round-pick">
+                <span className="font-black text-brass">Round {s.round}</span>
+                <span>{isAlgorithm(s.algorithm) ? algorithmModule(s.algorithm).title : s.algorithm} · {s.preset}</span>
+                <span className="text-mist">{s.students} students · {s.leaderChanges} leader changes · {clockFace(s.lastAt - s.startedAt)}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

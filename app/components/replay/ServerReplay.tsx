@@ -1,0 +1,71 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { fetchPublished, fetchRoomLog, forkRound, isProblem, saveFile } from '@/app/client/replay-api';
+import { importLog } from '@/shared/replay/ndjson';
+import type { SeqEvent } from '@/shared/replay/log-rows';
+import { Notice } from '../Notice';
+import { LogPlayer } from './LogPlayer';
+import { ShareButton } from './ShareButton';
+
+type State = { phase: 'loading' } | { phase: 'refused'; title: string; message: string } | { phase: 'ready'; events: SeqEvent[] };
+
+const button = 'min-h-11 rounded-xl bg-deck px-3 font-bold text-foam hover:bg-wave';
+
+function useLog(load: () => Promise<string | { ok: false; message: string }>, title: string): State {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void load().then((text) => {
+      if (!live) return;
+      if (typeof text !== 'string') return setState({ phase: 'refused', title, message: text.message });
+      const parsed = importLog(text);
+      setState(parsed.ok ? { phase: 'ready', events: parsed.events } : { phase: 'refused', title: 'This log cannot be replayed', message: `Line ${parsed.line}: ${parsed.problem}` });
+    });
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return state;
+}
+
+/** /replay/CODE/ROUND: the host's own round, loaded from the server with the host token. */
+export function HostReplay({ code, round }: { code: string; round: number }) {
+  const router = useRouter();
+  const state = useLog(async () => {
+    const log = await fetchRoomLog(code, round);
+    return isProblem(log) ? log : log.text;
+  }, 'Cannot open this replay');
+  const [forkError, setForkError] = useState<string | null>(null);
+  if (state.phase === 'loading') return <p className="p-8 text-2xl text-mist">Loading the round…</p>;
+  if (state.phase === 'refused') return <Notice title={state.title}>{state.message}</Notice>;
+  const download = async (anonymize: boolean) => {
+    const file = await fetchRoomLog(code, round, anonymize);
+    if (!isProblem(file)) saveFile(file.text, anonymize ? file.filename.replace('.ndjson', '-anonymized.ndjson') : file.filename);
+  };
+  return (
+    <>
+      {forkError ? <p role="alert" className="m-3 rounded-xl bg-coral/15 p-3 font-bold text-coral">{forkError}</p> : null}
+      <LogPlayer
+        events={state.events} source={`class ${code}`} round={round}
+        actions={(r) => (
+          <>
+            <button type="button" className={button} onClick={() => void download(false)} data-testid="export-round">Export</button>
+            <button type="button" className={button} onClick={() => void download(true)}>Export anonymized</button>
+            <ShareButton code={code} round={r} />
+            <a className={`${button} flex items-center`} href={`/host/${code}`}>Back to the class</a>
+          </>
+        )}
+        onFork={(r, t) => void forkRound(code, r, t).then((result) => (isProblem(result) ? setForkError(result.message) : router.push(`/host/${code}`)))}
+      />
+    </>
+  );
+}
+
+/** /replay/s/ID: a published round, read-only, for anyone with the link. */
+export function SharedReplay({ id }: { id: string }) {
+  const state = useLog(() => fetchPublished(id), 'This replay link does not work');
+  if (state.phase === 'loading') return <p className="p-8 text-2xl text-mist">Loading the round…</p>;
+  if (state.phase === 'refused') return <Notice title={state.title}>{state.message}</Notice>;
+  return <LogPlayer events={state.events} source="shared replay" />;
+}

@@ -1,0 +1,150 @@
+/**
+ * The exported log: newline-delimited JSON. Line 1 is a header (format name and version,
+ * protocol version, app version, exported-at); every other line is one row of the log
+ * exactly as the event store holds it ({seq, type, at, payload}), minus secrets.
+ *
+ * Host and seat tokens never reach the log (only their SHA-256 does), and even those
+ * hashes stay on the server: an export writes REDACTED_HASH in their place, a valid hash
+ * that no token has, so the file still passes the log's own schemas and no one can be
+ * host or student of a replayed room.
+ */
+import { z } from 'zod';
+import { PROTOCOL_VERSION } from '../protocol';
+import { evolveRoom } from '../room/evolve';
+import type { RoomEvent } from '../room/events';
+import type { MaybeRoom } from '../room/state';
+import { letterLabel } from '../rules/labels';
+import { safeParseLogRow, toLogRow, type SeqEvent } from './log-rows';
+
+export const LOG_FORMAT = 'captain-down-log';
+/** Bump when an older player could no longer read a new file. */
+export const LOG_FORMAT_VERSION = 1;
+/** Files over this are refused before a byte is parsed (an hour of 60 busy students is ~100 MB). */
+export const MAX_LOG_BYTES = 200 * 1024 * 1024;
+export const REDACTED_HASH = '0'.repeat(64);
+
+export const logHeaderSchema = z.object({
+  format: z.literal(LOG_FORMAT),
+  formatVersion: z.number().int().positive(),
+  protocolVersion: z.number().int().positive(),
+  appVersion: z.string().max(40),
+  exportedAt: z.string().max(40),
+  room: z.string().max(32),
+  /** The rounds in the file, or "all" for the whole class. */
+  rounds: z.union([z.literal('all'), z.array(z.number().int().positive())]),
+  anonymized: z.boolean(),
+  /** How many rows follow: a shorter file was cut off. */
+  rows: z.number().int().nonnegative(),
+});
+export type LogHeader = z.infer<typeof logHeaderSchema>;
+
+const rowSchema = z.object({
+  seq: z.number().int().positive(),
+  type: z.string().min(1).max(64),
+  at: z.number().int().nonnegative(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+export interface ExportOptions {
+  appVersion: string;
+  /** ISO time, given as input (shared code reads no clock). */
+  exportedAt: string;
+  room: string;
+  rounds: number[] | 'all';
+  anonymize: boolean;
+}
+
+/** What leaves the server: no hash of a secret, and (anonymized) no nickname. */
+export function redactEvent(event: RoomEvent, anonymize: boolean): RoomEvent {
+  if (event.type === 'RoomCreated') return { ...event, hostTokenHash: REDACTED_HASH };
+  if (event.type === 'NodeJoined') {
+    return { ...event, seatTokenHash: REDACTED_HASH, nickname: anonymize ? `Node ${letterLabel(event.nodeId - 1)}` : event.nickname };
+  }
+  return event;
+}
+
+export function exportLog(events: readonly SeqEvent[], options: ExportOptions): string {
+  const header: LogHeader = {
+    format: LOG_FORMAT, formatVersion: LOG_FORMAT_VERSION, protocolVersion: PROTOCOL_VERSION,
+    appVersion: options.appVersion, exportedAt: options.exportedAt, room: options.room,
+    rounds: options.rounds, anonymized: options.anonymize, rows: events.length,
+  };
+  const lines = [JSON.stringify(header)];
+  for (const { seq, event } of events) lines.push(JSON.stringify(toLogRow(seq, redactEvent(event, options.anonymize))));
+  return `${lines.join('\n')}\n`;
+}
+
+export type ImportResult =
+  | { ok: true; header: LogHeader; events: SeqEvent[] }
+  | { ok: false; line: number; problem: string };
+
+const fail = (line: number, problem: string): ImportResult => ({ ok: false, line, problem });
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function checkHeader(text: string | undefined): { ok: true; header: LogHeader } | ImportResult {
+  if (text === undefined || text.trim() === '') return fail(1, 'The file is empty: it holds no Captain Down log.');
+  const json = parseJson(text);
+  const format = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as { format?: unknown; formatVersion?: unknown }) : null;
+  if (!format || format.format !== LOG_FORMAT) return fail(1, `This is not a Captain Down log: line 1 should be its header (format "${LOG_FORMAT}").`);
+  if (typeof format.formatVersion === 'number' && format.formatVersion > LOG_FORMAT_VERSION) {
+    return fail(1, `This log was written by a newer Captain Down (log format ${format.formatVersion}; this one reads up to ${LOG_FORMAT_VERSION}). Update the app to open it.`);
+  }
+  const header = logHeaderSchema.safeParse(json.ok ? json.value : null);
+  if (!header.success) return fail(1, `The header is damaged: ${header.error.issues[0]?.path.join('.') || 'it'} ${header.error.issues[0]?.message ?? ''}`.trim());
+  if (header.data.protocolVersion > PROTOCOL_VERSION) {
+    return fail(1, `This log was written with protocol ${header.data.protocolVersion}; this app speaks ${PROTOCOL_VERSION}. Update the app to open it.`);
+  }
+  return { ok: true, header: header.data };
+}
+
+/**
+ * Reads an exported log, refusing anything damaged, truncated, foreign or too new with
+ * the line and the problem. Every row is checked by the log's own zod schemas and then
+ * folded, so a file that passes can be replayed without a crash.
+ */
+export function importLog(text: string): ImportResult {
+  if (text.length > MAX_LOG_BYTES) return fail(0, `The file is larger than ${MAX_LOG_BYTES / 1024 / 1024} MB.`);
+  const lines = text.split('\n');
+  const endsCleanly = text.endsWith('\n');
+  if (endsCleanly) lines.pop();
+  const head = checkHeader(lines[0]);
+  if (!('header' in head)) return head;
+  const events: SeqEvent[] = [];
+  let room: MaybeRoom = null;
+  let lastSeq = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const line = i + 1;
+    const text = lines[i]!;
+    if (text.trim() === '') return fail(line, `Line ${line} is empty: the file was edited or damaged.`);
+    const json = parseJson(text);
+    if (!json.ok) {
+      return i === lines.length - 1 && !endsCleanly
+        ? fail(line, `Line ${line} is cut off: the file is truncated (it ends in the middle of a row).`)
+        : fail(line, `Line ${line} is not valid JSON: the file is damaged.`);
+    }
+    const row = rowSchema.safeParse(json.value);
+    if (!row.success) return fail(line, `Line ${line} is not a log row: ${row.error.issues[0]?.path.join('.') || 'row'} ${row.error.issues[0]?.message ?? ''}`.trim());
+    if (row.data.seq <= lastSeq) return fail(line, `Line ${line} is out of order: seq ${row.data.seq} comes after seq ${lastSeq}.`);
+    const parsed = safeParseLogRow(row.data);
+    if (!parsed.ok) return fail(line, `Line ${line} is ${parsed.problem}.`);
+    try {
+      room = evolveRoom(room, parsed.event);
+    } catch (error) {
+      return fail(line, `Line ${line} cannot be replayed: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+    lastSeq = row.data.seq;
+    events.push({ seq: row.data.seq, event: parsed.event });
+  }
+  if (events.length < head.header.rows) {
+    return fail(lines.length + 1, `The file is truncated: its header promises ${head.header.rows} rows, it holds ${events.length}.`);
+  }
+  if (events.length > head.header.rows) return fail(head.header.rows + 2, `The file has more rows than its header says (${head.header.rows}): it was edited.`);
+  return { ok: true, header: head.header, events };
+}

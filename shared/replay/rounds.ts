@@ -1,0 +1,81 @@
+/**
+ * A room's log cut into rounds. A round's replay needs the room as it stood when the
+ * round started (seats, nicknames), so a slice is the room events before the round
+ * (not the rounds before it) followed by every row from its RoundStarted to the next.
+ */
+import type { RoomEvent } from '../room/events';
+import type { SeqEvent } from './log-rows';
+
+export interface RoundSlice {
+  round: number;
+  /** Room-level facts before the round (RoomCreated, joins, kicks, locks). */
+  prelude: SeqEvent[];
+  /** From the round's RoundStarted up to (not including) the next round's. */
+  rows: SeqEvent[];
+}
+
+export interface RoundSummary {
+  round: number;
+  algorithm: string;
+  preset: string;
+  /** Server time (ms since epoch) the round started at. */
+  startedAt: number;
+  /** Server time of its last fact. */
+  lastAt: number;
+  students: number;
+  teams: number;
+  leaderChanges: number;
+  ended: boolean;
+  forkedFrom: { round: number; roomTime: number } | null;
+}
+
+const GAME_TYPES: ReadonlySet<RoomEvent['type']> = new Set(['RoundStarted', 'RoundClockSet', 'ClusterEvents', 'MoveRefused', 'RoundEnded']);
+
+/** Every round of the log, in order. */
+export function sliceRounds(log: readonly SeqEvent[]): RoundSlice[] {
+  const slices: RoundSlice[] = [];
+  const prelude: SeqEvent[] = [];
+  let current: RoundSlice | null = null;
+  for (const row of log) {
+    if (row.event.type === 'RoundStarted') {
+      current = { round: row.event.round, prelude: prelude.slice(), rows: [row] };
+      slices.push(current);
+      continue;
+    }
+    if (current) current.rows.push(row);
+    if (!GAME_TYPES.has(row.event.type)) prelude.push(row);
+  }
+  return slices;
+}
+
+export function sliceRound(log: readonly SeqEvent[], round: number): RoundSlice | null {
+  return sliceRounds(log).find((slice) => slice.round === round) ?? null;
+}
+
+/** Rule events that put a new leader (or lease holder) in place: the History's "leader changes". */
+export const LEADER_EVENTS: ReadonlySet<string> = new Set(['LeaderElected', 'CoordinatorAnnounced', 'LeaseAcquired']);
+
+/** A line of the host's History per round, without folding the log. */
+export function summarizeRound(slice: RoundSlice): RoundSummary {
+  const start = slice.rows[0]!.event;
+  if (start.type !== 'RoundStarted') throw new Error('a round slice starts with RoundStarted');
+  let leaderChanges = 0;
+  let ended = false;
+  for (const { event } of slice.rows) {
+    if (event.type === 'RoundEnded') ended = true;
+    if (event.type !== 'ClusterEvents') continue;
+    for (const rule of event.events) if (LEADER_EVENTS.has(rule.type)) leaderChanges++;
+  }
+  return {
+    round: start.round,
+    algorithm: start.config.algorithm,
+    preset: start.config.preset,
+    startedAt: start.at,
+    lastAt: slice.rows[slice.rows.length - 1]!.event.at,
+    students: start.teams.reduce((n, team) => n + team.length, 0),
+    teams: start.teams.length,
+    leaderChanges,
+    ended,
+    forkedFrom: start.forkedFrom ? { round: start.forkedFrom.round, roomTime: start.forkedFrom.roomTime } : null,
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * A round as a film: the room folded row by row with the live game's own evolveRoom,
+ * each row stamped with the room time it happened at, and checkpoints of the folded
+ * state so that any moment is a short fold away.
+ *
+ * The state at room time t is the fold of every row whose time is <= t (a row is one
+ * logged fact; the class saw nothing finer live), then projected to t as the live views
+ * project it (projectTo). Checkpoints cost little: evolve never mutates and copies only
+ * what an event touches, so a checkpoint keeps a reference to the state object.
+ */
+import { evolveRoom } from '../room/evolve';
+import type { RoomState } from '../room/state';
+import type { ClusterState, Event } from '../rules/types';
+import { createDiagramBuilder, type DiagramData } from './diagram';
+import type { SeqEvent } from './log-rows';
+import { markersOf, type Marker } from './markers';
+import type { RoundSlice } from './rounds';
+
+export interface TimelineRow {
+  seq: number;
+  /** Room time of the row: the latest time any fact of the round had reached by then. */
+  time: number;
+  type: string;
+  team: number | null;
+  /** Rule events in the row (a batch), 1 for room-level facts. */
+  size: number;
+}
+
+export interface Checkpoint {
+  /** The state after row `index`. */
+  index: number;
+  time: number;
+  room: RoomState;
+}
+
+export interface Timeline {
+  round: number;
+  /** The room just before the round's first row (seats and nicknames). */
+  base: RoomState;
+  rows: TimelineRow[];
+  events: SeqEvent[];
+  checkpoints: Checkpoint[];
+  markers: Marker[];
+  diagram: DiagramData | null;
+  startTime: number;
+  endTime: number;
+  /** How many rule events the round holds (the "430,000 events" of the benchmark). */
+  ruleEvents: number;
+}
+
+export interface TimelineOptions {
+  /** A checkpoint at least every this many rule events (default 2,000). */
+  checkpointEvery?: number;
+  /** Build the space-time diagram too (default true). */
+  diagram?: boolean;
+}
+
+function foldAll(events: readonly SeqEvent[], from: RoomState | null): RoomState | null {
+  let room = from;
+  for (const { event } of events) room = evolveRoom(room, event);
+  return room;
+}
+
+/** Cluster time after each rule event of a batch, starting from the team's time before it. */
+function batchTimes(events: readonly Event[], start: number): number[] {
+  let now = start;
+  return events.map((event) => (event.type === 'ClockAdvanced' ? (now = Math.max(now, event.to)) : now));
+}
+
+function teamCluster(room: RoomState | null, team: number): ClusterState | null {
+  return room?.round?.teams[team]?.cluster ?? null;
+}
+
+export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}): Timeline {
+  const every = options.checkpointEvery ?? 2_000;
+  const base = foldAll(slice.prelude, null);
+  if (!base) throw new Error('The log has no RoomCreated before the round');
+  const first = slice.rows[0]!.event;
+  if (first.type !== 'RoundStarted') throw new Error('A round starts with RoundStarted');
+  const startTime = first.forkedFrom?.roomTime ?? 0;
+  const diagram = options.diagram === false ? null : createDiagramBuilder(first.teams.map((t) => t.length), startTime, first.config.algorithm === 'lease' ? 'idle' : 'follower');
+  const rows: TimelineRow[] = [];
+  const markers: Marker[] = [];
+  const checkpoints: Checkpoint[] = [];
+  let room: RoomState = base;
+  let time = startTime;
+  let sinceCheckpoint = 0;
+  let ruleEvents = 0;
+  slice.rows.forEach(({ seq, event }, index) => {
+    const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
+    const before = team === null ? null : teamCluster(room, team);
+    room = evolveRoom(room, event)!;
+    const after = team === null ? null : teamCluster(room, team);
+    if (event.type === 'ClusterEvents' && before && after) {
+      time = Math.max(time, after.now);
+      diagram?.addBatch(event, batchTimes(event.events, before.now));
+    } else if (event.type === 'RoundClockSet') time = Math.max(time, event.roomTime);
+    const size = event.type === 'ClusterEvents' ? event.events.length : 1;
+    ruleEvents += size;
+    sinceCheckpoint += size;
+    rows.push({ seq, time, type: event.type, team, size });
+    for (const marker of markersOf(event, index, time, before, after)) markers.push(marker);
+    if (index === 0 || sinceCheckpoint >= every) {
+      checkpoints.push({ index, time, room });
+      sinceCheckpoint = 0;
+    }
+  });
+  return { round: slice.round, base, rows, events: slice.rows, checkpoints, markers, diagram: diagram?.data ?? null, startTime, endTime: time, ruleEvents };
+}
+
+/** Index of the last row at or before room time t (-1: before the first row). */
+export function rowAt(timeline: Timeline, t: number): number {
+  let lo = 0;
+  let hi = timeline.rows.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeline.rows[mid]!.time <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The room after row `index`: the nearest checkpoint at or before it, folded forward. */
+export function roomAfter(timeline: Timeline, index: number): RoomState {
+  if (index < 0) return timeline.base;
+  let lo = 0;
+  let hi = timeline.checkpoints.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (timeline.checkpoints[mid]!.index <= index) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const checkpoint = timeline.checkpoints[best]!;
+  let room = checkpoint.room;
+  for (let i = checkpoint.index + 1; i <= index; i++) room = evolveRoom(room, timeline.events[i]!.event)!;
+  return room;
+}
+
+/** Seek: the room as it stood at room time t (rows up to t; views project the rest). */
+export function seek(timeline: Timeline, t: number): { room: RoomState; index: number } {
+  const index = rowAt(timeline, t);
+  return { room: roomAfter(timeline, index), index };
+}
