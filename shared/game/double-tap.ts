@@ -12,7 +12,7 @@
  *   move did happen, before the crash.
  * - Ids are remembered per round: a new round forgets the last round's ids.
  */
-import type { RoomState } from '../room/state';
+import type { GameRoom } from './room';
 import { seatInRound } from './round';
 
 export const SAME_MOVE_WINDOW_MS = 400;
@@ -27,7 +27,7 @@ export type SeatMoves<A extends MoveAnswer = MoveAnswer> = { round: number; move
 export type MoveAsk = { round: number; moveId: string; content: string; at: number; seq: number; nodeCrashed: boolean };
 
 /** The round a move belongs to and whether the sender's node is down right now. */
-export function moveContext(room: RoomState, nodeId: number): { round: number; nodeCrashed: boolean } {
+export function moveContext(room: GameRoom, nodeId: number): { round: number; nodeCrashed: boolean } {
   const round = room.round;
   if (!round) return { round: 0, nodeCrashed: false };
   const seat = seatInRound(round, nodeId);

@@ -6,13 +6,13 @@
  * to students who never came back. Each then gets the SeatPresence "away" a departing
  * phone would have caused, and decideGame crashes it exactly as without a restart.
  */
-import type { RoomState } from '../room/state';
+import type { GameRoom } from './room';
 
 /** How long a phone may be away (a tunnel, a reload) before its node counts as crashed. */
 export const AWAY_GRACE_MS = 3_000;
 
 /** Students of the open round, not online now, whose node is not already down. */
-export function absentPlayers(room: RoomState, onlineNodeIds: readonly number[]): number[] {
+export function absentPlayers(room: GameRoom, onlineNodeIds: readonly number[]): number[] {
   const round = room.round;
   if (!round || round.ended || !round.config.crashOnDisconnect) return [];
   const online = new Set(onlineNodeIds);
