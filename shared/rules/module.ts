@@ -212,6 +212,12 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
     /** "Leader B (term 2)", "Coordinator 4", "Lease held by A". */
     summary(nodes: { label: string; status: string; role: string; term?: number }[], extras: TeamExtras): string;
   };
+  /**
+   * The module's parts of the wire (shared/game/view-schemas.ts and moves.ts build the
+   * protocol's unions from every registered module): its raw node view (`seat.node`), its
+   * team panels (`screen.team` extras) and its moves as a player sends them (no `node`).
+   */
+  wire: { node: z.ZodObject; extras: z.ZodObject; moves: readonly [z.ZodObject, ...z.ZodObject[]] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;
 }

@@ -1,6 +1,7 @@
 /** Lease, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
+import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire-schema';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
 import { leaseParamsSchema } from './params';
@@ -52,5 +53,6 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
     inboxLine: leaseInboxLine,
   },
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
+  wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
 };

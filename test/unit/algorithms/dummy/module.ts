@@ -56,6 +56,11 @@ export const stickModule: AlgorithmModule<StickCluster, StickCommand, StickParam
       return speaker ? `${speaker.label} speaks` : 'The stick is travelling';
     },
   },
+  wire: {
+    node: z.object({ holds: z.boolean() }),
+    extras: z.object({}),
+    moves: [z.object({ type: z.literal('PassStick'), to: z.number().int().min(0).max(499) })],
+  },
   narrate(event: Event) {
     const e = event as unknown as { type: string; node: number; to?: number; from?: number };
     if (e.type === 'StickPassed') return `${letterLabel(e.node)} passed the stick to ${letterLabel(e.to!)}.`;
