@@ -192,7 +192,7 @@ export type Ack<E extends ClientEventName> = Result<ClientResult<E>>;
 export function ackSchema<E extends ClientEventName>(event: E) {
   return z.union([
     clientEvents[event].result.extend({ ok: z.literal(true) }),
-    z.object({ ok: z.literal(false), refusal: refusalSchema }),
+    z.object({ ok: z.literal(false), refusal: refusalSchema() }),
   ]);
 }
 
@@ -216,7 +216,9 @@ export const serverEvents = {
   /** The host deleted the class: nothing of it remains; the page says so. */
   'room:deleted': z.object({ code: z.string(), message: z.string() }),
   /** Sent instead of an ack when a client emitted an event without an ack callback. */
-  'protocol:refused': z.object({ event: z.string(), refusal: refusalSchema }),
+  get 'protocol:refused'() {
+    return z.object({ event: z.string(), refusal: refusalSchema() });
+  },
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -63,7 +63,7 @@ export const moveOptionSchema = fromRegistry(() => z.object({
   label: z.string(),
   move: moveSchema(),
   allowed: z.boolean(),
-  refusal: refusalSchema.nullable(),
+  refusal: refusalSchema().nullable(),
   layout: moveLayoutSchema,
   urgent: z.boolean(),
   secondary: z.boolean(),

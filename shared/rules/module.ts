@@ -217,6 +217,8 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
    * protocol's unions from every registered module): its raw node view (`seat.node`), its
    * team panels (`screen.team` extras) and its moves as a player sends them (no `node`).
    */
+  /** Refusal codes of the module's own (kebab-case; `moduleRefusals` in refusal.ts types them), beside the built-in ones. */
+  refusalCodes?: readonly string[];
   wire: { node: z.ZodObject; extras: z.ZodObject; moves: readonly [z.ZodObject, ...z.ZodObject[]] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;

@@ -9,7 +9,7 @@ import { bullyModule } from './bully/module';
 import { leaseModule } from './lease/module';
 import type { AlgorithmModule } from './module';
 import { paramsRefusal } from './params';
-import type { Refusal } from './refusal';
+import { REFUSAL_CODES, type Refusal } from './refusal';
 import { raftModule } from './raft/module';
 
 /** Any algorithm's module, its own state and command types erased. */
@@ -27,6 +27,8 @@ let generation = 0;
 export function registerAlgorithm(module: AlgorithmModule<any, any, any, any>): void {
   const erased = module as unknown as AnyAlgorithmModule;
   if (MODULES[erased.name] && MODULES[erased.name] !== erased) throw new Error(`algorithm "${erased.name}" is already registered`);
+  const clash = erased.refusalCodes?.find((code) => (REFUSAL_CODES as readonly string[]).includes(code) || !/^[a-z]+(-[a-z]+)*$/.test(code));
+  if (clash) throw new Error(`algorithm "${erased.name}": refusal code "${clash}" is built in or not kebab-case`);
   if (MODULES[erased.name] !== erased) generation += 1;
   MODULES[erased.name] = erased;
 }

@@ -5,7 +5,7 @@ import type { AlgorithmModule } from '../../../../shared/rules/module';
 import { durationMs } from '../../../../shared/rules/params';
 import { localTime } from '../../../../shared/rules/clock';
 import type { Event, NodeIndex } from '../../../../shared/rules/types';
-import { HOLD_TIMER, initStick, stickRules, type StickCluster, type StickCommand, type StickParams } from './rules';
+import { HOLD_TIMER, initStick, stickRefusals, stickRules, type StickCluster, type StickCommand, type StickParams } from './rules';
 
 const paramsSchema: z.ZodType<StickParams, Record<string, unknown>> = z.object({ holdMs: durationMs(10_000, 'The holding time') }).strict();
 
@@ -56,6 +56,7 @@ export const stickModule: AlgorithmModule<StickCluster, StickCommand, StickParam
       return speaker ? `${speaker.label} speaks` : 'The stick is travelling';
     },
   },
+  refusalCodes: stickRefusals.codes,
   wire: {
     node: z.object({ holds: z.boolean() }),
     extras: z.object({}),
