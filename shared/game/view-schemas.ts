@@ -26,7 +26,7 @@ export const roleLookSchema = z.object({
 }) satisfies z.ZodType<RoleLook>;
 export const roleTableSchema = z.record(z.string(), roleLookSchema);
 
-export const teamWordsSchema = z.object({ elections: z.string(), service: z.boolean(), legend: z.array(z.string()) }) satisfies z.ZodType<TeamWords>;
+export const teamWordsSchema = z.object({ elections: z.string(), service: z.boolean(), serviceName: z.string().optional(), legend: z.array(z.string()) }) satisfies z.ZodType<TeamWords>;
 
 export const roundClockViewSchema = z.object({ running: z.boolean(), rate: z.number(), roomNow: z.number() }) satisfies z.ZodType<RoundClockView>;
 
@@ -54,7 +54,7 @@ export const inboxLineSchema = z.object({
 export const moveLayoutSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('main') }),
   z.object({ kind: z.literal('reply'), peer: nodeIndexSchema, title: z.string(), stale: z.boolean(), grants: z.boolean() }),
-  z.object({ kind: z.literal('steer'), text: z.string(), title: z.string() }),
+  z.object({ kind: z.literal('steer'), text: z.string(), title: z.string(), note: z.string().optional() }),
   z.object({ kind: z.literal('write'), field: z.string() }),
 ]) satisfies z.ZodType<MoveLayout>;
 

@@ -96,7 +96,8 @@ export type MoveLayout =
   | { kind: 'main' }
   /** A row answering one peer; `grants`: this button is the yes (vote / answer). */
   | { kind: 'reply'; peer: NodeIndex; title: string; stale: boolean; grants: boolean }
-  | { kind: 'steer'; text: string; title: string }
+  /** `note`: the module's aside on what steering is (Raft: "a command in the log"). */
+  | { kind: 'steer'; text: string; title: string; note?: string }
   /** A free-text move: the typed text goes into the command's `field`. */
   | { kind: 'write'; field: string };
 
@@ -172,6 +173,8 @@ export interface TeamWords {
   elections: string;
   /** Drawn with a central service every node talks to (Lease's lock service). */
   service: boolean;
+  /** The central service's name on the host's controls ("Lock service"), when there is one. */
+  serviceName?: string;
   /** The role keys of the legend, in order. */
   legend: string[];
 }

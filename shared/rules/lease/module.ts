@@ -44,7 +44,7 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
     StorageAck: { label: 'Written', colour: 'violet' },
     StorageRefusal: { label: 'Write ✗', colour: 'coral' },
   },
-  team: { elections: 'Lease handovers', service: true, legend: ['holder', 'stale', 'idle'] },
+  team: { elections: 'Lease handovers', service: true, serviceName: 'Lock service', legend: ['holder', 'stale', 'idle'] },
   seat: {
     source: (state, index) => state.clients[index],
     node: leaseNodeView,
