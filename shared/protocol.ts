@@ -6,15 +6,15 @@
  * The ack is always `{ ok: true, ...result }` or `{ ok: false, refusal }`.
  */
 import { z } from 'zod';
-import { REFUSAL_CODES, type Refusal, type RefusalCode, type Result } from './rules/refusal';
+import type { Refusal, RefusalCode, Result } from './rules/refusal';
+import { refusalSchema } from './rules/refusal-schema';
 import { isRoomCode, normalizeRoomCode } from './room/code';
 import { networkParamsSchema } from './game/events';
 import { faultSchema, moveSchema } from './game/moves';
 import { SEED_MAX } from './game/round';
 import type { NodeSummary, RoomView, SeatView } from './room/views';
 import { MAX_RATE, MAX_STEP_MS, MIN_RATE, MIN_STEP_MS } from './game/room-clock';
-import type { GameScreenView } from './game/screen-view';
-import type { GameSeatView } from './game/seat-view';
+import { gameScreenViewSchema, gameSeatViewSchema } from './game/view-schemas';
 
 /** Bump when a change would break an older client or bot. Sent in the handshake `auth`. */
 export const PROTOCOL_VERSION = 1;
@@ -22,13 +22,7 @@ export const PROTOCOL_VERSION = 1;
 // ---------------------------------------------------------------------------
 // Refusals: why a command was not carried out, in a sentence a student understands.
 
-export const refusalSchema = z.object({
-  /** Stable machine-readable reason in kebab-case, e.g. "room-locked" (shared/rules/refusal.ts lists them). */
-  code: z.enum(REFUSAL_CODES),
-  /** Rule ID from SPEC.md when a game rule was broken (e.g. "R3"); absent for room admin. */
-  rule: z.string().optional(),
-  message: z.string(),
-}) satisfies z.ZodType<Refusal>;
+export { refusalSchema };
 export type { Refusal, RefusalCode };
 
 // ---------------------------------------------------------------------------
@@ -172,9 +166,12 @@ export const clientEvents = {
    * back with `code`, the rule ID (`rule`) and a sentence; the same `moveId` sent twice
    * (a double tap or a retry) is carried out once and answered with the first answer.
    */
-  'seat:move': {
-    request: z.object({ code: roomCode, seatToken: secret, moveId: z.string().min(1).max(64), move: moveSchema }),
-    result: z.object({}),
+  // A getter: the moves are every registered algorithm's (one registered at start-up too).
+  get 'seat:move'() {
+    return {
+      request: z.object({ code: roomCode, seatToken: secret, moveId: z.string().min(1).max(64), move: moveSchema() }),
+      result: z.object({}),
+    };
   },
   /** Watch a room read-only (the projector); subscribes to `room:view`. */
   'screen:watch': {
@@ -195,7 +192,7 @@ export type Ack<E extends ClientEventName> = Result<ClientResult<E>>;
 export function ackSchema<E extends ClientEventName>(event: E) {
   return z.union([
     clientEvents[event].result.extend({ ok: z.literal(true) }),
-    z.object({ ok: z.literal(false), refusal: refusalSchema }),
+    z.object({ ok: z.literal(false), refusal: refusalSchema() }),
   ]);
 }
 
@@ -208,13 +205,20 @@ export const serverEvents = {
   /** One student's own node. Status "kicked" means the seat is gone for good. */
   'seat:view': seatViewSchema,
   /** The round's truth (every team's cluster), to hosts and projectors; null before the first round. */
-  'game:view': z.custom<GameScreenView | null>((v) => v === null || (typeof v === 'object' && 'teams' in (v as object))),
+  // Getters: the per-algorithm parts come from every registered module (shared/game/view-schemas.ts).
+  get 'game:view'() {
+    return gameScreenViewSchema().nullable();
+  },
   /** One student's own node during a round, as their node knows it, with their moves. */
-  'game:seat': z.custom<GameSeatView | null>((v) => v === null || (typeof v === 'object' && 'moves' in (v as object))),
+  get 'game:seat'() {
+    return gameSeatViewSchema().nullable();
+  },
   /** The host deleted the class: nothing of it remains; the page says so. */
   'room:deleted': z.object({ code: z.string(), message: z.string() }),
   /** Sent instead of an ack when a client emitted an event without an ack callback. */
-  'protocol:refused': z.object({ event: z.string(), refusal: refusalSchema }),
+  get 'protocol:refused'() {
+    return z.object({ event: z.string(), refusal: refusalSchema() });
+  },
 } as const;
 
 export type ServerEventName = keyof typeof serverEvents;

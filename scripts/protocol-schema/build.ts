@@ -16,14 +16,7 @@ function toJson(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
-    // `z.custom` payloads (game:view and game:seat until their views get real schemas)
-    // become "any value" with a pointer to the prose, instead of failing the build.
-    unrepresentable: 'any',
-    override: ({ zodSchema, jsonSchema }) => {
-      if ((zodSchema as { _zod?: { def?: { type?: string } } })._zod?.def?.type === 'custom') {
-        jsonSchema.description = 'Not yet described by a schema: see docs/PROTOCOL.md for its fields.';
-      }
-    },
+    // Every payload has a real schema (game views included); an unrepresentable one fails the build.
   }) as JsonSchema;
   delete json.$schema; // one $schema, at the top
   return json;

@@ -3,27 +3,18 @@
  * and what the host may inject (a fault). These schemas validate input at the edge.
  */
 import { z } from 'zod';
+import { fromRegistry } from '../rules/registry';
 import type { Command, CommonCommand } from '../rules/types';
 
-const peer = z.number().int().min(0).max(499);
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const moveSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('StandForElection') }),
-  z.object({ type: z.literal('GrantVote'), candidate: peer }),
-  z.object({ type: z.literal('RefuseVote'), candidate: peer }),
-  z.object({ type: z.literal('SendHeartbeat') }),
-  z.object({ type: z.literal('WriteCommand'), command: text(16) }),
-  z.object({ type: z.literal('SendAlive') }),
-  z.object({ type: z.literal('StartElection') }),
-  z.object({ type: z.literal('Answer'), to: peer }),
-  z.object({ type: z.literal('DeclareCoordinator') }),
-  z.object({ type: z.literal('Acquire') }),
-  z.object({ type: z.literal('Renew') }),
-  z.object({ type: z.literal('Release') }),
-  z.object({ type: z.literal('Write'), value: text(24) }),
-]);
-export type Move = z.infer<typeof moveSchema>;
+/**
+ * Every registered algorithm's moves, as a player sends them (each module's `wire.moves`):
+ * a new algorithm registered at start-up can be played over the real server.
+ */
+export const moveSchema = fromRegistry((modules) =>
+  z.discriminatedUnion('type', modules.flatMap((m) => m.wire.moves) as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Move>,
+);
+/** A move without its node: `type` and the algorithm's fields (checked by `moveSchema()`). */
+export type Move = { type: string } & Record<string, unknown>;
 
 export function moveToCommand(move: Move, node: number): Command {
   return { ...move, node } as Command;

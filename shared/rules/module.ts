@@ -96,7 +96,8 @@ export type MoveLayout =
   | { kind: 'main' }
   /** A row answering one peer; `grants`: this button is the yes (vote / answer). */
   | { kind: 'reply'; peer: NodeIndex; title: string; stale: boolean; grants: boolean }
-  | { kind: 'steer'; text: string; title: string }
+  /** `note`: the module's aside on what steering is (Raft: "a command in the log"). */
+  | { kind: 'steer'; text: string; title: string; note?: string }
   /** A free-text move: the typed text goes into the command's `field`. */
   | { kind: 'write'; field: string };
 
@@ -172,6 +173,8 @@ export interface TeamWords {
   elections: string;
   /** Drawn with a central service every node talks to (Lease's lock service). */
   service: boolean;
+  /** The central service's name on the host's controls ("Lock service"), when there is one. */
+  serviceName?: string;
   /** The role keys of the legend, in order. */
   legend: string[];
 }
@@ -212,6 +215,14 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
     /** "Leader B (term 2)", "Coordinator 4", "Lease held by A". */
     summary(nodes: { label: string; status: string; role: string; term?: number }[], extras: TeamExtras): string;
   };
+  /**
+   * The module's parts of the wire (shared/game/view-schemas.ts and moves.ts build the
+   * protocol's unions from every registered module): its raw node view (`seat.node`), its
+   * team panels (`screen.team` extras) and its moves as a player sends them (no `node`).
+   */
+  /** Refusal codes of the module's own (kebab-case; `moduleRefusals` in refusal.ts types them), beside the built-in ones. */
+  refusalCodes?: readonly string[];
+  wire: { node: z.ZodObject; extras: z.ZodObject; moves: readonly [z.ZodObject, ...z.ZodObject[]] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;
 }

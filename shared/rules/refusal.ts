@@ -42,8 +42,14 @@ export const RULE_REFUSAL_CODES = [
 export const REFUSAL_CODES = [...CLIENT_REFUSAL_CODES, ...ROOM_REFUSAL_CODES, ...ROUND_REFUSAL_CODES, ...RULE_REFUSAL_CODES] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
+/**
+ * A code an algorithm module declares itself (its `refusalCodes`, kebab-case), made only
+ * by that module's `moduleRefusals(...).refuse`; the wire accepts the registered ones.
+ */
+export type ModuleRefusalCode = string & { readonly declaredByAModule: true };
+
 export interface Refusal {
-  code: RefusalCode;
+  code: RefusalCode | ModuleRefusalCode;
   /** Rule ID from SPEC.md when a game rule was broken (e.g. "R3"); absent for room admin. */
   rule?: string;
   message: string;
@@ -52,6 +58,17 @@ export interface Refusal {
 /** A refusal that cites a rule (game and algorithm rules). */
 export function refuse(code: RefusalCode, rule: string, message: string): Refusal {
   return { code, rule, message };
+}
+
+/**
+ * A module's own refusal codes, typed within the module: `refuse` takes only these. Put
+ * `codes` in the module's `refusalCodes` so the registry (and the wire) know them.
+ */
+export function moduleRefusals<const C extends string>(codes: readonly C[]) {
+  return {
+    codes,
+    refuse: (code: C, rule: string, message: string): Refusal => ({ code: code as string as ModuleRefusalCode, rule, message }),
+  };
 }
 
 /** A refusal of room administration (no game rule involved). */

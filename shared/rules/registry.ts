@@ -9,13 +9,15 @@ import { bullyModule } from './bully/module';
 import { leaseModule } from './lease/module';
 import type { AlgorithmModule } from './module';
 import { paramsRefusal } from './params';
-import type { Refusal } from './refusal';
+import { REFUSAL_CODES, type Refusal } from './refusal';
 import { raftModule } from './raft/module';
 
 /** Any algorithm's module, its own state and command types erased. */
 export type AnyAlgorithmModule = AlgorithmModule;
 
 const MODULES: Record<string, AnyAlgorithmModule> = {};
+/** Bumped by every registration, so schemas built from the registry know when to rebuild. */
+let generation = 0;
 
 /**
  * Adds an algorithm. The cast erases the module's narrower state and command types: the
@@ -25,7 +27,19 @@ const MODULES: Record<string, AnyAlgorithmModule> = {};
 export function registerAlgorithm(module: AlgorithmModule<any, any, any, any>): void {
   const erased = module as unknown as AnyAlgorithmModule;
   if (MODULES[erased.name] && MODULES[erased.name] !== erased) throw new Error(`algorithm "${erased.name}" is already registered`);
+  const clash = erased.refusalCodes?.find((code) => (REFUSAL_CODES as readonly string[]).includes(code) || !/^[a-z]+(-[a-z]+)*$/.test(code));
+  if (clash) throw new Error(`algorithm "${erased.name}": refusal code "${clash}" is built in or not kebab-case`);
+  if (MODULES[erased.name] !== erased) generation += 1;
   MODULES[erased.name] = erased;
+}
+
+/** Calls `build` again only after a registration: wire schemas made from every module. */
+export function fromRegistry<T>(build: (modules: AnyAlgorithmModule[]) => T): () => T {
+  let built: { generation: number; value: T } | null = null;
+  return () => {
+    if (!built || built.generation !== generation) built = { generation, value: build(algorithms()) };
+    return built.value;
+  };
 }
 
 registerAlgorithm(raftModule);

@@ -24,7 +24,7 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, onSelectN
   const layout = ringLayout(count, team.partition, detail, look.words.service);
   const service = look.words.service ? placeService(layout, team.partition) : layout.centre;
   const where = (i: number): Point => (i === -1 ? service : (layout.positions[i] ?? layout.centre));
-  const nameOf = (i: number) => (i === -1 ? 'the lock service' : (team.nodes[i]?.label ?? '?'));
+  const nameOf = (i: number) => (i === -1 ? `the ${(look.words.serviceName ?? 'service').toLowerCase()}` : (team.nodes[i]?.label ?? '?'));
   const pillFont = count > 16 || team.messages.length > 40 ? 0 : compact ? 30 : 24;
 
   return (

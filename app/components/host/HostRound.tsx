@@ -63,9 +63,9 @@ export function HostRound({ code, view, receivedAt, header, lobby }: Props) {
                 ))}
               </div>
             ) : null}
-            <NodeControls code={code} team={team} roles={view.roles} selected={selectedNode} onSelect={(i) => setSelectedNode(i)} />
+            <NodeControls code={code} team={team} words={view.words} roles={view.roles} selected={selectedNode} onSelect={(i) => setSelectedNode(i)} />
             <InFlightList code={code} team={team} now={now} />
-            <NetworkControls key={team.team} code={code} team={team} />
+            <NetworkControls key={team.team} code={code} team={team} words={view.words} />
           </aside>
         ) : null}
       </div>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { injectFault, type FaultRequest } from '@/app/client/host-game-actions';
 import type { TruthTeam } from '@/shared/game/screen-view';
+import type { TeamWords } from '@/shared/rules/module';
 import { Choice } from './Choice';
 import { BUTTON, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
@@ -18,16 +19,16 @@ function withCurrent(values: number[], current: number): number[] {
 }
 
 /** The network of one cluster: partitions, delay and loss, and one slow link. */
-export function NetworkControls({ code, team }: { code: string; team: TruthTeam }) {
+export function NetworkControls({ code, team, words }: { code: string; team: TruthTeam; words: TeamWords }) {
   const command = useHostCommand();
   const fault = (f: FaultRequest) => void command.run(() => injectFault(code, team.team, f));
   const indices = team.nodes.map((n) => n.index);
   const half = Math.floor(indices.length / 2);
-  // Lease: the lock service goes with the larger half (a minority cut off from it is the lesson).
-  const halves = [indices.slice(0, half), team.lease ? [...indices.slice(half), -1] : indices.slice(half)];
-  const endpoints = [...team.nodes.map((n) => ({ value: n.index, name: `${n.label} · ${n.nickname}` })), ...(team.lease ? [{ value: -1, name: 'Lock service' }] : [])];
+  // A central service (Lease's lock service) goes with the larger half (a minority cut off from it is the lesson).
+  const halves = [indices.slice(0, half), words.service ? [...indices.slice(half), -1] : indices.slice(half)];
+  const endpoints = [...team.nodes.map((n) => ({ value: n.index, name: `${n.label} · ${n.nickname}` })), ...(words.service ? [{ value: -1, name: words.serviceName ?? 'Central service' }] : [])];
   const [from, setFrom] = useState(0);
-  const [to, setTo] = useState(team.lease ? -1 : 1);
+  const [to, setTo] = useState(words.service ? -1 : 1);
   const [linkDelay, setLinkDelay] = useState(5000);
   const [bothWays, setBothWays] = useState(true);
   const net = team.network;

@@ -2,7 +2,7 @@
 
 import { injectFault, type FaultRequest } from '@/app/client/host-game-actions';
 import type { TruthNode, TruthTeam } from '@/shared/game/screen-view';
-import type { RoleTable } from '@/shared/rules/module';
+import type { RoleTable, TeamWords } from '@/shared/rules/module';
 import { lookOf, skewText } from '../game/look';
 import { BUTTON, BUTTON_DANGER, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
@@ -11,6 +11,8 @@ import { useHostCommand } from './use-host-command';
 type Props = {
   code: string;
   team: TruthTeam;
+  /** Whether the algorithm has a central service (it stays with the others when a node is isolated). */
+  words: TeamWords;
   /** The algorithm's role table (from the view). */
   roles: RoleTable;
   selected: number | null;
@@ -23,7 +25,7 @@ type Props = {
  * "isolate". Which button a row shows follows the node's status in the view; whether
  * the fault is allowed is the server's call, and its refusal is shown here.
  */
-export function NodeControls({ code, team, roles, selected, onSelect }: Props) {
+export function NodeControls({ code, team, words, roles, selected, onSelect }: Props) {
   const command = useHostCommand();
   const fault = (f: FaultRequest) => void command.run(() => injectFault(code, team.team, f));
   const chosen = selected === null ? null : (team.nodes[selected] ?? null);
@@ -70,7 +72,7 @@ export function NodeControls({ code, team, roles, selected, onSelect }: Props) {
           </li>
         ))}
       </ul>
-      {chosen ? <NodeExtras node={chosen} team={team} onFault={fault} /> : null}
+      {chosen ? <NodeExtras node={chosen} team={team} service={words.service} onFault={fault} /> : null}
       <RefusalNote refusal={command.refusal} onDismiss={command.clear} />
     </section>
   );
@@ -86,11 +88,11 @@ function statusLine(node: TruthNode, roles: RoleTable): string {
 }
 
 /** The rarer faults, for the selected node: a skewed clock, an isolated node. */
-function NodeExtras({ node, team, onFault }: { node: TruthNode; team: TruthTeam; onFault: (f: FaultRequest) => void }) {
+function NodeExtras({ node, team, service, onFault }: { node: TruthNode; team: TruthTeam; service: boolean; onFault: (f: FaultRequest) => void }) {
   const l = node.label;
   const others = team.nodes.filter((n) => n.index !== node.index).map((n) => n.index);
-  // Lease: the lock service stays with the others, so the isolated node is the one cut off.
-  const rest = team.lease ? [...others, -1] : others;
+  // A central service (Lease's lock service) stays with the others, so the isolated node is the one cut off.
+  const rest = service ? [...others, -1] : others;
   return (
     <div className="flex flex-col gap-2 border-t-2 border-deck pt-3" data-testid="node-extras">
       <p className="font-bold">

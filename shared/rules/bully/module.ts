@@ -1,6 +1,7 @@
 /** Bully, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import { rankLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
+import { bullyExtrasSchema, bullyMoveSchemas, bullyNodeViewSchema } from './wire-schema';
 import { narrateBully } from './narrate';
 import { bullyParamsSchema } from './params';
 import { bullyInboxLine, bullySummary } from './phone';
@@ -44,5 +45,6 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
     inboxLine: bullyInboxLine,
   },
   screen: { node: bullyTruth, team: bullyTeam, summary: bullyTeamLine },
+  wire: { node: bullyNodeViewSchema, extras: bullyExtrasSchema, moves: bullyMoveSchemas },
   narrate: narrateBully,
 };

@@ -1,6 +1,7 @@
 /** Lease, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
+import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire-schema';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
 import { leaseParamsSchema } from './params';
@@ -43,7 +44,7 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
     StorageAck: { label: 'Written', colour: 'violet' },
     StorageRefusal: { label: 'Write ✗', colour: 'coral' },
   },
-  team: { elections: 'Lease handovers', service: true, legend: ['holder', 'stale', 'idle'] },
+  team: { elections: 'Lease handovers', service: true, serviceName: 'Lock service', legend: ['holder', 'stale', 'idle'] },
   seat: {
     source: (state, index) => state.clients[index],
     node: leaseNodeView,
@@ -52,5 +53,6 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
     inboxLine: leaseInboxLine,
   },
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
+  wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
 };

@@ -1,5 +1,6 @@
 /** Raft, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import type { AlgorithmModule } from '../module';
+import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-schema';
 import { narrateRaft } from './narrate';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
@@ -46,5 +47,6 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
     inboxLine: raftInboxLine,
   },
   screen: { node: raftTruth, team: raftTeam, summary: raftTeamLine },
+  wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
 };

@@ -101,7 +101,7 @@ export function raftMoveChoices(state: RaftCluster, index: NodeIndex): MoveChoic
   ];
   if (state.params.logs) {
     for (const heading of RAFT_HEADINGS) {
-      moves.push({ command: { type: 'WriteCommand', node: index, command: heading }, label: `Steer ${heading}`, layout: { kind: 'steer', text: heading, title: 'Steer the ship' }, shortcut: ARROWS[heading] });
+      moves.push({ command: { type: 'WriteCommand', node: index, command: heading }, label: `Steer ${heading}`, layout: { kind: 'steer', text: heading, title: 'Steer the ship', note: 'a command in the log' }, shortcut: ARROWS[heading] });
     }
   }
   for (const request of n.requests) {

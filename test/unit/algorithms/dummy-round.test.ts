@@ -61,7 +61,7 @@ describe('a dummy algorithm added in one folder plays a round end to end', () =>
 
     // A listener's move is refused with the module's rule and sentence, and counted.
     const refused = play(room, pass(2, 500, 2));
-    expect(refused.decision.refusal).toMatchObject({ code: 'not-holder', rule: 'D1' });
+    expect(refused.decision.refusal).toMatchObject({ code: 'not-stick-holder', rule: 'D1' });
     room = refused.state;
     expect(room.round?.teams[0]?.refusedMoves).toBe(1);
 

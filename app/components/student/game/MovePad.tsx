@@ -90,9 +90,11 @@ export function MovePad({ moves, pending, onPress, writeText, onWriteText }: Pro
           );
         }
         if (group.kind === 'steer') {
+          const layout = group.options[0]?.layout;
+          const note = layout?.kind === 'steer' ? layout.note : undefined;
           return (
             <div key="steer" className="flex flex-col gap-2 rounded-2xl bg-navy/60 p-3 ring-1 ring-mist/20">
-              <p className="text-base font-black text-foam">{group.title} <span className="font-semibold text-mist">(a command in the log)</span></p>
+              <p className="text-base font-black text-foam">{group.title} {note ? <span className="font-semibold text-mist">({note})</span> : null}</p>
               <div className="grid grid-cols-4 gap-2">
                 {group.options.map((o) => button(o, { compact: true, text: o.layout.kind === 'steer' ? o.layout.text : undefined }))}
               </div>

@@ -5,7 +5,7 @@ import type { AlgorithmModule } from '../../../../shared/rules/module';
 import { durationMs } from '../../../../shared/rules/params';
 import { localTime } from '../../../../shared/rules/clock';
 import type { Event, NodeIndex } from '../../../../shared/rules/types';
-import { HOLD_TIMER, initStick, stickRules, type StickCluster, type StickCommand, type StickParams } from './rules';
+import { HOLD_TIMER, initStick, stickRefusals, stickRules, type StickCluster, type StickCommand, type StickParams } from './rules';
 
 const paramsSchema: z.ZodType<StickParams, Record<string, unknown>> = z.object({ holdMs: durationMs(10_000, 'The holding time') }).strict();
 
@@ -55,6 +55,12 @@ export const stickModule: AlgorithmModule<StickCluster, StickCommand, StickParam
       const speaker = nodes.find((n) => n.role === 'speaker');
       return speaker ? `${speaker.label} speaks` : 'The stick is travelling';
     },
+  },
+  refusalCodes: stickRefusals.codes,
+  wire: {
+    node: z.object({ holds: z.boolean() }),
+    extras: z.object({}),
+    moves: [z.object({ type: z.literal('PassStick'), to: z.number().int().min(0).max(499) })],
   },
   narrate(event: Event) {
     const e = event as unknown as { type: string; node: number; to?: number; from?: number };

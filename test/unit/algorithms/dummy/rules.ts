@@ -6,7 +6,7 @@
  */
 import type { AlgorithmRules } from '../../../../shared/rules/algorithm';
 import { send } from '../../../../shared/rules/network';
-import { refuse } from '../../../../shared/rules/refusal';
+import { moduleRefusals } from '../../../../shared/rules/refusal';
 import { clearTimer, setTimer } from '../../../../shared/rules/timers';
 import type { ClusterCore, Event, Message, NodeIndex, WirePayload } from '../../../../shared/rules/types';
 
@@ -20,6 +20,10 @@ export type StickCommand = { type: 'PassStick'; node: NodeIndex; to: NodeIndex }
 export type StickEvent = { type: 'StickPassed'; node: NodeIndex; to: NodeIndex } | { type: 'StickReceived'; node: NodeIndex; from: NodeIndex };
 
 export const HOLD_TIMER = 'hold';
+
+/** The dummy's own refusal codes (registered with the module: shared/rules/refusal.ts `moduleRefusals`). */
+export const stickRefusals = moduleRefusals(['not-stick-holder', 'bad-stick-target']);
+const { refuse } = stickRefusals;
 
 // The engine's types list the built-in algorithms' events and messages: a foreign
 // algorithm's are cast at this one seam.
@@ -37,8 +41,8 @@ export const stickRules: AlgorithmRules<never, never> = {
   decideNode(out, command) {
     const o = out as unknown as Out;
     const { node, to } = command as unknown as StickCommand;
-    if (o.state.holder !== node) return refuse('not-holder', 'D1', 'Only the node holding the stick may pass it (D1).');
-    if (to === node || !o.state.nodes[to]) return refuse('bad-value', 'D1', 'Pass the stick to another node of your cluster (D1).');
+    if (o.state.holder !== node) return refuse('not-stick-holder', 'D1', 'Only the node holding the stick may pass it (D1).');
+    if (to === node || !o.state.nodes[to]) return refuse('bad-stick-target', 'D1', 'Pass the stick to another node of your cluster (D1).');
     o.emit(asEvent({ type: 'StickPassed', node, to }));
     clearTimer(out, node, HOLD_TIMER);
     send(out, node, [{ to, payload: { kind: 'Stick' } as unknown as WirePayload }]);

@@ -1,0 +1,176 @@
+/**
+ * The zod schemas of the round's views (`game:view` for the projector and host,
+ * `game:seat` for one phone), checked against the TypeScript types with `satisfies` so
+ * schema and type cannot drift. The per-algorithm parts (a node's raw view, a team's
+ * panels) come from every registered module's `wire` (shared/rules/module.ts), so a new
+ * algorithm's views are described by registering it, never by editing a union here.
+ */
+import { z } from 'zod';
+import type { Fact, InboxLine, MoveLayout, NodeSummary, RoleLook, TeamExtras, TeamWords, TimerFact } from '../rules/module';
+import { refusalSchema } from '../rules/refusal-schema';
+import { fromRegistry } from '../rules/registry';
+import { endpointSchema, nodeIndexSchema, nodeStatusSchema } from '../rules/view-schema-parts';
+import { moveSchema } from './moves';
+import type { TickerLine } from './round';
+import type { GameScreenView, TeamCounters, TruthMessage, TruthNode, TruthTeam } from './screen-view';
+import type { GameSeatView, MoveOption, PeerView, RoundClockView, SeatNodeView } from './seat-view';
+
+const params = z.record(z.string(), z.unknown());
+
+export const roleLookSchema = z.object({
+  word: z.string(),
+  shape: z.enum(['crown', 'diamond', 'circle', 'square', 'warning']),
+  colour: z.enum(['brass', 'amber', 'ember', 'wave', 'dusk', 'alarm']),
+  dashed: z.boolean().optional(),
+  plain: z.boolean().optional(),
+}) satisfies z.ZodType<RoleLook>;
+export const roleTableSchema = z.record(z.string(), roleLookSchema);
+
+export const teamWordsSchema = z.object({ elections: z.string(), service: z.boolean(), serviceName: z.string().optional(), legend: z.array(z.string()) }) satisfies z.ZodType<TeamWords>;
+
+export const roundClockViewSchema = z.object({ running: z.boolean(), rate: z.number(), roomNow: z.number() }) satisfies z.ZodType<RoundClockView>;
+
+// ---------------------------------------------------------------------------------
+// game:seat, one phone.
+
+const factSchema = z.object({ label: z.string(), value: z.string(), id: z.string(), strong: z.boolean().optional(), wide: z.boolean().optional() }) satisfies z.ZodType<Fact>;
+const timerFactSchema = z.object({
+  id: z.string(), label: z.string(), then: z.string(), remainingMs: z.number(), totalMs: z.number(), critical: z.boolean().optional(),
+}) satisfies z.ZodType<TimerFact>;
+
+export const nodeSummarySchema = z.object({
+  role: z.string(),
+  headline: z.object({ label: z.string(), value: z.string(), suffix: z.string().optional() }),
+  facts: z.array(factSchema),
+  timers: z.array(timerFactSchema),
+  callout: z.string().nullable(),
+  footnote: z.string().optional(),
+}) satisfies z.ZodType<NodeSummary>;
+
+export const inboxLineSchema = z.object({
+  key: z.number().int(), text: z.string(), tone: z.enum(['ask', 'good', 'bad', 'info']), at: z.number().nullable(),
+}) satisfies z.ZodType<InboxLine>;
+
+export const moveLayoutSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('main') }),
+  z.object({ kind: z.literal('reply'), peer: nodeIndexSchema, title: z.string(), stale: z.boolean(), grants: z.boolean() }),
+  z.object({ kind: z.literal('steer'), text: z.string(), title: z.string(), note: z.string().optional() }),
+  z.object({ kind: z.literal('write'), field: z.string() }),
+]) satisfies z.ZodType<MoveLayout>;
+
+export const moveOptionSchema = fromRegistry(() => z.object({
+  id: z.string(),
+  label: z.string(),
+  move: moveSchema(),
+  allowed: z.boolean(),
+  refusal: refusalSchema().nullable(),
+  layout: moveLayoutSchema,
+  urgent: z.boolean(),
+  secondary: z.boolean(),
+  shortcut: z.object({ key: z.string(), hint: z.string() }).nullable(),
+}) satisfies z.ZodType<MoveOption>);
+
+export const peerViewSchema = z.object({ index: nodeIndexSchema, label: z.string(), nickname: z.string() }) satisfies z.ZodType<PeerView>;
+
+/** A node's raw view, one shape per registered algorithm, told apart by `algorithm`. */
+export const seatNodeViewSchema = fromRegistry((modules) =>
+  z.discriminatedUnion(
+    'algorithm',
+    modules.map((m) => m.wire.node.extend({ algorithm: z.literal(m.name), status: nodeStatusSchema })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  ) as unknown as z.ZodType<SeatNodeView>, // each module checks its part against its own type (e.g. raft/wire-schema.ts)
+);
+
+export const gameSeatViewSchema = fromRegistry(() =>
+  z.object({
+    round: z.number().int(),
+    algorithm: z.string(),
+    title: z.string(),
+    preset: z.string(),
+    seed: z.number().int(),
+    params,
+    ended: z.boolean(),
+    clock: roundClockViewSchema,
+    computedAt: z.number(),
+    inRound: z.boolean(),
+    team: z.number().int().nullable(),
+    teamCount: z.number().int(),
+    index: nodeIndexSchema.nullable(),
+    label: z.string().nullable(),
+    node: seatNodeViewSchema().nullable(),
+    summary: nodeSummarySchema.nullable(),
+    roles: roleTableSchema,
+    inbox: z.array(inboxLineSchema),
+    moves: z.array(moveOptionSchema()),
+    peers: z.array(peerViewSchema),
+  }) satisfies z.ZodType<GameSeatView>,
+);
+
+// ---------------------------------------------------------------------------------
+// game:view, the projector and the host.
+
+export const truthNodeSchema = z.object({
+  index: nodeIndexSchema,
+  label: z.string(),
+  nodeId: z.number().int().positive(),
+  nickname: z.string(),
+  online: z.boolean(),
+  status: nodeStatusSchema,
+  role: z.string(),
+  term: z.number().int().optional(),
+  votedFor: z.string().nullable().optional(),
+  votes: z.number().int().optional(),
+  leader: z.string().nullable(),
+  timer: z.object({ name: z.string(), remainingMs: z.number(), totalMs: z.number() }).nullable(),
+  clock: z.object({ rate: z.number(), driftMs: z.number(), frozen: z.boolean() }),
+  believesLeading: z.boolean().optional(),
+  token: z.number().int().nullable().optional(),
+  info: z.string(),
+  stale: z.boolean(),
+}) satisfies z.ZodType<TruthNode>;
+
+export const truthMessageSchema = z.object({
+  id: z.number().int(), from: endpointSchema, to: endpointSchema, kind: z.string(), sentAt: z.number(), deliverAt: z.number(), lost: z.boolean(),
+  label: z.string(), colour: z.enum(['brass', 'amber', 'kelp', 'ice', 'mist', 'violet', 'coral']),
+}) satisfies z.ZodType<TruthMessage>;
+
+const countersSchema = z.object({
+  elections: z.number().int(), messagesSent: z.number().int(), messagesDropped: z.number().int(), refusedMoves: z.number().int(), leaderlessMs: z.number(),
+}) satisfies z.ZodType<TeamCounters>;
+
+export const tickerLineSchema = z.object({ at: z.number(), text: z.string() }) satisfies z.ZodType<TickerLine>;
+
+const truthTeamBase = z.object({
+      team: z.number().int(),
+      summary: z.string(),
+      nodes: z.array(truthNodeSchema),
+      messages: z.array(truthMessageSchema),
+      partition: z.array(z.array(z.number().int())).nullable(),
+      network: z.object({ delayMs: z.number(), jitterMs: z.number(), dropRate: z.number() }),
+      slowLinks: z.array(z.object({ from: z.number().int(), to: z.number().int(), delayMs: z.number().optional(), dropRate: z.number().optional() })),
+      counters: countersSchema,
+      ticker: z.array(tickerLineSchema),
+      alerts: z.array(z.string()),
+}) satisfies z.ZodType<Omit<TruthTeam, keyof TeamExtras>>;
+
+/** A team's truth; each registered algorithm adds its own panels' fields (its `wire.extras`, checked there). */
+export const truthTeamSchema = fromRegistry(
+  (modules) => truthTeamBase.extend(Object.assign({}, ...modules.map((m) => m.wire.extras.shape))) as unknown as z.ZodType<TruthTeam>,
+);
+
+export const gameScreenViewSchema = fromRegistry(() =>
+  z.object({
+    round: z.number().int(),
+    algorithm: z.string(),
+    title: z.string(),
+    roles: roleTableSchema,
+    words: teamWordsSchema,
+    preset: z.string(),
+    params,
+    seed: z.number().int(),
+    ended: z.boolean(),
+    clock: roundClockViewSchema,
+    teamSize: z.number().int().nullable(),
+    crashOnDisconnect: z.boolean(),
+    teams: z.array(truthTeamSchema()),
+  }) satisfies z.ZodType<GameScreenView>,
+);
