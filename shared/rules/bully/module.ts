@@ -1,6 +1,7 @@
 /** Bully, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import { rankLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
+import { bullyScoring } from './scoring';
 import { narrateBully } from './narrate';
 import { bullyParamsSchema } from './params';
 import { bullyInboxLine, bullySummary } from './phone';
@@ -45,4 +46,5 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
   },
   screen: { node: bullyTruth, team: bullyTeam, summary: bullyTeamLine },
   narrate: narrateBully,
+  scoring: bullyScoring,
 };

@@ -1,6 +1,7 @@
 /** Lease, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
+import { leaseScoring } from './scoring';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
 import { leaseParamsSchema } from './params';
@@ -53,4 +54,5 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   },
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
   narrate: narrateLease,
+  scoring: leaseScoring,
 };

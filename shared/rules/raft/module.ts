@@ -1,5 +1,6 @@
 /** Raft, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import type { AlgorithmModule } from '../module';
+import { raftScoring } from './scoring';
 import { narrateRaft } from './narrate';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
@@ -47,4 +48,5 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   },
   screen: { node: raftTruth, team: raftTeam, summary: raftTeamLine },
   narrate: narrateRaft,
+  scoring: raftScoring,
 };
