@@ -19,6 +19,8 @@ export type ScoreMark =
   | { kind: 'duty'; node: NodeIndex; duty: string; done: boolean }
   /** The node took the lead (SPEC S3). */
   | { kind: 'lead'; node: NodeIndex }
+  /** The node shows it leads (an accepted heartbeat of a leader the round started with): no points. */
+  | { kind: 'in-office'; node: NodeIndex }
   /** The node lost the lead (stepped down, lease gone). Crashes are seen by the fold itself. */
   | { kind: 'lead-lost'; node: NodeIndex };
 

@@ -11,8 +11,8 @@ import type { RoundScores, StudentScore } from './types';
 
 /** S3: points for taking the lead. */
 export const LEAD_POINTS = 10;
-/** S4: a leader elected within this much room time after the captain went down. */
-export const FAST_RECOVERY_MS = 10_000;
+/** S4: a leader elected within this much room time after the captain went down (the classroom presets time out in 15-30 s, so this is one prompt election). */
+export const FAST_RECOVERY_MS = 30_000;
 export const FAST_RECOVERY_POINTS = 10;
 /** S5: what a refused move costs (a lesson, not a shame: small, and the total stays >= 0). */
 export const REFUSAL_COST = 1;
@@ -87,6 +87,8 @@ function apply(mark: ScoreMark, mem: TeamMemory, seat: (node: number) => Student
     if (s && mem.downSince !== null && mem.now - mem.downSince <= FAST_RECOVERY_MS) s.fastRecoveries += 1;
     mem.leader = mark.node;
     mem.downSince = null;
+  } else if (mark.kind === 'in-office') {
+    mem.leader = mark.node;
   } else if (mem.leader === mark.node) {
     mem.leader = null;
   }

@@ -17,7 +17,8 @@ export const raftScoring: AlgorithmScoring = {
     for (const event of batch.events) {
       if (batch.cause === 'move' && event.type === 'MessagesSent' && batch.node !== undefined) {
         const beats = event.messages.some((m) => m.from === batch.node && m.payload.kind === 'AppendEntries');
-        if (beats && batch.node === leader) marks.push({ kind: 'duty', node: batch.node, duty: 'heartbeat', done: true });
+        // Only a leader's heartbeat is accepted (R6): it shows who is in office, e.g. the lecture's A.
+        if (beats) marks.push({ kind: 'in-office', node: batch.node }, { kind: 'duty', node: batch.node, duty: 'heartbeat', done: true });
       } else if (event.type === 'VoteGranted' && batch.cause === 'move' && event.node === batch.node) {
         marks.push({ kind: 'duty', node: event.node, duty: 'vote', done: true });
       } else if (event.type === 'ElectionTimerExpired' && leader !== null && event.node !== leader) {
