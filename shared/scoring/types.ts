@@ -30,3 +30,23 @@ export interface RoundScores {
   students: StudentScore[];
   teams: TeamScore[];
 }
+
+/** What the fold remembers of each team between events (plain JSON, kept by the room). */
+export interface TeamMemory {
+  leader: number | null;
+  /** Room time the leader crashed, while no new leader has been seen (S4). */
+  downSince: number | null;
+  now: number;
+  crashed: number[];
+}
+
+export interface ScoringState {
+  round: number;
+  algorithm: string;
+  /** Student ids per team, in node order (RoundStarted.teams). */
+  teams: number[][];
+  /** Where each team's students begin in `students`. */
+  offsets: number[];
+  students: StudentScore[];
+  memory: TeamMemory[];
+}

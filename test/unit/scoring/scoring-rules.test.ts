@@ -3,7 +3,7 @@
  * the lecture's story (A leads, A crashes, B and C stand, B wins with D's and E's votes).
  */
 import { describe, expect, it } from 'vitest';
-import { FAST_RECOVERY_POINTS, LEAD_POINTS, REFUSAL_COST, scoreRound, studentLine } from '../../../shared/scoring';
+import { FAST_RECOVERY_POINTS, LEAD_POINTS, REFUSAL_COST, scoreRound, scoresOf, studentLine } from '../../../shared/scoring';
 import { classroom, crash, end, play, tickBy, tickUntil, type Table } from './play-log';
 
 const [A, B, C, D, E] = [1, 2, 3, 4, 5];
@@ -39,6 +39,10 @@ describe('scoring rules (SPEC S)', () => {
     const second = scoreRound(JSON.parse(JSON.stringify(table.log)));
     expect(first).not.toBeNull();
     expect(second).toEqual(first);
+  });
+
+  it('S1: the live room, folding event by event, holds the same scores as the log scored afterwards', () => {
+    expect(scoresOf(table.state.round!.scoring)).toEqual(scoreRound(table.log));
   });
 
   it('S2: a heartbeat sent by the leader and a vote for an up-to-date candidate earn their points', () => {
