@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FAST_RECOVERY_POINTS, LEAD_POINTS, REFUSAL_COST, scoreRound, scoresOf, studentLine } from '../../../shared/scoring';
+import { gameScreenView } from '../../../shared/game/screen-view';
+import { gameSeatView } from '../../../shared/game/seat-view';
 import { classroom, crash, end, play, tickBy, tickUntil, type Table } from './play-log';
 
 const [A, B, C, D, E] = [1, 2, 3, 4, 5];
@@ -83,5 +85,20 @@ describe('scoring rules (SPEC S)', () => {
     expect(studentLine(scores, D)).toBe('you voted for an up-to-date candidate (5 points)');
     expect(studentLine(scores, B)).toContain('1 heartbeat refused: R6');
     expect(studentLine(scores, B)).toContain('took the lead once');
+  });
+
+  it('S8: between rounds the projector shows the podium and the class totals; each phone only its own line', () => {
+    const screen = gameScreenView(table.state, table.now, [])!;
+    expect(screen.scores?.podium[0]).toMatchObject({ place: 1, nickname: 'S2' });
+    expect(screen.scores?.totals.leads).toBe(1);
+    const phone = gameSeatView(table.state, D, table.now)!;
+    expect(phone.score).toEqual({ line: 'you voted for an up-to-date candidate (5 points)', points: 5 });
+    expect(JSON.stringify(phone.score)).not.toContain('S2');
+  });
+
+  it('S8: while the round runs, neither screen shows scores', () => {
+    const running = classroom(3);
+    expect(gameScreenView(running.state, 0, [])!.scores).toBeNull();
+    expect(gameSeatView(running.state, 1, 0)!.score).toBeNull();
   });
 });
