@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION } from '../shared/protocol';
 import { readConfig } from './config';
 import { EventStore } from './event-store';
 import { attachGameServer } from './game-server';
+import { serveReport } from './report-route';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   await nextApp?.prepare();
   const handleNext = nextApp?.getRequestHandler() ?? ((_req: IncomingMessage, res: ServerResponse) => res.writeHead(404).end());
 
+  // The game server is attached below; the report route reads its registry (issue 11).
+  let reports: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
   const httpServer = createServer((req, res) => {
+    if (reports?.(req, res)) return;
     // A cheap liveness probe for tests and process supervisors.
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
   });
 
   const game = attachGameServer(httpServer, store, { keepOtherUpgrades: config.dev });
+  reports = (req, res) => serveReport(req, res, game.registry, store);
   if (config.dev && nextApp) {
     const handleUpgrade = nextApp.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {

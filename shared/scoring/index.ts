@@ -2,3 +2,4 @@ export { scoreRound, startScoring, stepScoring, scoresOf, points, LEAD_POINTS, F
 export { studentLine } from './student-line';
 export type { RoundScores, ScoringState, StudentScore, TeamScore } from './types';
 export { studentsCsv, csvCell, CSV_HEADER } from './csv';
+export { roundsOfLog, sessionScores } from './session';
