@@ -61,7 +61,7 @@ test('two rounds: the podium on the projector and each phone\'s own line', async
     await expect(podium).toBeVisible();
     await expect(podium.getByTestId('podium-1')).toContainText('Ada');
     await expect(podium.getByTestId('podium-1')).toContainText('2 pts');
-    await expect(projector.getByTestId('class-totals')).toContainText('1 refusals');
+    await expect(projector.getByTestId('class-totals')).toContainText('1 refusal (lessons');
     await expect.poll(() => ada.view()?.score?.line).toBe('you sent a heartbeat in time (2 points)');
     await expect.poll(() => bob.view()?.score?.line).toBe('no duty came your way this round; 1 heartbeat refused: R6 (0 points)');
     for (const phone of phones) {

@@ -1,12 +1,13 @@
 import type { ScreenScores } from '@/shared/scoring/views';
 
 const MEDAL = ['text-brass', 'text-ice', 'text-amber'];
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Between rounds on the projector (SPEC S8): the podium, the team table and the class's totals. */
 export function Podium({ scores, large }: { scores: ScreenScores; large: boolean }) {
   const t = scores.totals;
   return (
-    <section data-testid="podium" aria-label="Scores of the round" className={`flex flex-wrap items-start gap-4 rounded-2xl bg-white/5 ring-1 ring-white/10 ${large ? 'p-4' : 'p-2'}`}>
+    <section data-testid="podium" aria-label="Scores of the round" className={`flex flex-wrap items-center gap-4 rounded-2xl bg-white/5 ring-1 ring-white/10 ${large ? 'p-4' : 'p-2'}`}>
       <ol className="flex items-end gap-3">
         {scores.podium.length === 0 ? <li className="text-mist">No points yet this round.</li> : null}
         {scores.podium.map((p) => (
@@ -28,7 +29,7 @@ export function Podium({ scores, large }: { scores: ScreenScores; large: boolean
         </table>
       ) : null}
       <p data-testid="class-totals" className={`text-mist ${large ? 'text-xl' : 'text-sm'}`}>
-        Class: {t.movesAccepted} moves accepted · {t.dutiesDone} duties done in time · {t.leads} leads · {t.refused} refusals (lessons: see which rule held)
+        Class: {count(t.movesAccepted, 'move', 'moves')} accepted · {count(t.dutiesDone, 'duty', 'duties')} done in time · {count(t.leads, 'lead', 'leads')} taken · {count(t.refused, 'refusal', 'refusals')} (lessons: see which rule held)
       </p>
     </section>
   );
