@@ -8,7 +8,7 @@ import { gameScreenView } from '../../../shared/game/screen-view';
 import { gameSeatView } from '../../../shared/game/seat-view';
 import { classroom, crash, end, play, tickBy, tickUntil, type Table } from './play-log';
 
-const [A, B, C, D, E] = [1, 2, 3, 4, 5];
+const [A, B, , D, E] = [1, 2, 3, 4, 5];
 
 /** The lecture's story, with one refused heartbeat by B (R6) and one refused vote by E (C is no candidate). */
 function lectureRound(): Table {
