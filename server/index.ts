@@ -17,6 +17,7 @@ import { attachGameServer } from './game-server';
 import { securityHeaders } from './http/security-headers';
 import { handleReplayRoute } from './http/replay-routes';
 import { ReplayShares } from './replay-shares';
+import { serveReport } from './report-route';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv, process.env);
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
         return;
       }
       if (game && handleReplayRoute(req, res, { game, shares })) return;
+      // The host's report data (issue 11): JSON and CSV from the log.
+      if (game && serveReport(req, res, game.registry, store)) return;
       void handleNext(req, res);
     }),
   );

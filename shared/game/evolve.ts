@@ -8,6 +8,7 @@ import type { ClusterState, Event } from '../rules/types';
 import type { GameRoom } from './room';
 import type { ClusterEvents, GameEvent } from './events';
 import { narrate } from './narrate';
+import { startScoring, stepScoring } from '../scoring/score-round';
 import { TICKER_LIMIT, type RoundState, type TeamState, type TickerLine } from './round';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
@@ -21,6 +22,7 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       startedAt: event.at,
       clock: { running: !config.startPaused, rate: 1, roomTime: startTime },
       ended: false,
+      scoring: startScoring(event),
       teams: event.teams.map((members, team) => ({
         team,
         members,
@@ -41,10 +43,16 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
     case 'RoundEnded':
       return withRound(room, { ...round, ended: true, clock: { ...round.clock, running: false } });
     case 'MoveRefused':
-      return withTeam(room, round, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
+      return withTeam(room, scored(round, event), event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
     case 'ClusterEvents':
-      return withTeam(room, round, event.team, (team) => foldBatch(team, event));
+      return withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
   }
+}
+
+/** Scores follow the same log as the clusters (SPEC S1). */
+function scored(round: RoundState, event: GameEvent): RoundState {
+  // A snapshot written before scores existed has none: it scores from the next round on.
+  return round.scoring ? { ...round, scoring: stepScoring(round.scoring, event) } : round;
 }
 
 function withRound<R extends GameRoom>(room: R, round: RoundState): R {

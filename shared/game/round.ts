@@ -3,6 +3,7 @@
  * and the room clock as the log last recorded it. Plain JSON, folded from room events.
  */
 import type { Algorithm, ClusterState, NetworkParams } from '../rules/types';
+import type { ScoringState } from '../scoring/types';
 
 export interface RoundConfig {
   algorithm: Algorithm;
@@ -53,6 +54,8 @@ export interface RoundState {
   clock: RoundClockRecord;
   teams: TeamState[];
   ended: boolean;
+  /** The scoring fold so far (SPEC S1), folded from the same log as the clusters. */
+  scoring: ScoringState;
 }
 
 export const TICKER_LIMIT = 30;

@@ -12,6 +12,7 @@ import type { ClusterState, NodeStatus } from '../rules/types';
 import type { GameRoom } from './room';
 import { clockView, projectTo, type RoundClockView } from './seat-view';
 import type { TeamState, TickerLine } from './round';
+import { screenScores, type ScreenScores } from '../scoring/views';
 
 /** A key of the algorithm's role table (the view's `roles`): word, shape and colour. */
 export type NodeRole = string;
@@ -98,6 +99,8 @@ export interface GameScreenView {
   teamSize: number | null;
   crashOnDisconnect: boolean;
   teams: TruthTeam[];
+  /** Between rounds (round ended): the podium, the team table, the class's totals (SPEC S8). */
+  scores: ScreenScores | null;
 }
 
 function truthNodes(room: GameRoom, team: TeamState, state: ClusterState, online: ReadonlySet<number>): TruthNode[] {
@@ -165,5 +168,6 @@ export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: r
     teamSize: round.config.teamSize,
     crashOnDisconnect: round.config.crashOnDisconnect,
     teams: round.teams.map((team) => truthTeam(room, team, roomNow, online)),
+    scores: round.ended && round.scoring ? screenScores(round.scoring, (id) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?') : null,
   };
 }

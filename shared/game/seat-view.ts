@@ -13,6 +13,7 @@ import type { Algorithm, ClusterState, Command, NodeStatus } from '../rules/type
 import type { GameRoom } from './room';
 import { commandToMove, type Move } from './moves';
 import { seatInRound, type RoundState } from './round';
+import { seatScore, type SeatScore } from '../scoring/views';
 
 export interface MoveOption {
   /** Stable key for React and for keyboard shortcuts, e.g. "GrantVote:2". */
@@ -81,6 +82,8 @@ export interface GameSeatView {
   inbox: InboxLine[];
   moves: MoveOption[];
   peers: PeerView[];
+  /** Between rounds: this student's own line and points, nobody else's (SPEC S8). */
+  score: SeatScore | null;
 }
 
 /** How many inbox lines a phone is sent. */
@@ -137,7 +140,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     roles: module.roles,
   };
   const seat = seatInRound(round, nodeId);
-  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [] };
+  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null };
   const state = projectTo(seat.team.cluster, roomNow);
   const nickname = (id: number) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
   const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
@@ -154,5 +157,6 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     // A finished round is history: nothing can be played any more.
     moves: round.ended ? [] : options(state, seat.index),
     peers,
+    score: round.ended && round.scoring ? seatScore(round.scoring, nodeId) : null,
   };
 }

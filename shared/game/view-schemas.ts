@@ -14,6 +14,7 @@ import { moveSchema } from './moves';
 import type { TickerLine } from './round';
 import type { GameScreenView, TeamCounters, TruthMessage, TruthNode, TruthTeam } from './screen-view';
 import type { GameSeatView, MoveOption, PeerView, RoundClockView, SeatNodeView } from './seat-view';
+import type { ScreenScores, SeatScore } from '../scoring/views';
 
 const params = z.record(z.string(), z.unknown());
 
@@ -102,8 +103,18 @@ export const gameSeatViewSchema = fromRegistry(() =>
     inbox: z.array(inboxLineSchema),
     moves: z.array(moveOptionSchema()),
     peers: z.array(peerViewSchema),
+    score: seatScoreSchema.nullable(),
   }) satisfies z.ZodType<GameSeatView>,
 );
+
+// Between rounds (SPEC S8): a phone's own line, the projector's podium and totals.
+const seatScoreSchema = z.object({ line: z.string(), points: z.number() }) satisfies z.ZodType<SeatScore>;
+
+const screenScoresSchema = z.object({
+  podium: z.array(z.object({ place: z.number().int(), nickname: z.string(), team: z.number().int(), points: z.number() })),
+  teams: z.array(z.object({ team: z.number().int(), points: z.number(), members: z.number().int() })),
+  totals: z.object({ movesAccepted: z.number().int(), refused: z.number().int(), dutiesDone: z.number().int(), leads: z.number().int() }),
+}) satisfies z.ZodType<ScreenScores>;
 
 // ---------------------------------------------------------------------------------
 // game:view, the projector and the host.
@@ -172,5 +183,6 @@ export const gameScreenViewSchema = fromRegistry(() =>
     teamSize: z.number().int().nullable(),
     crashOnDisconnect: z.boolean(),
     teams: z.array(truthTeamSchema()),
+    scores: screenScoresSchema.nullable(),
   }) satisfies z.ZodType<GameScreenView>,
 );

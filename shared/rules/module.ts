@@ -12,6 +12,7 @@
 import type { z } from 'zod';
 import type { AlgorithmRules } from './algorithm';
 import type { Refusal } from './refusal';
+import type { AlgorithmScoring } from './scoring-hooks';
 import type { ClusterCore, ClusterState, Command, Event, InboxEntry, NodeIndex } from './types';
 
 // ---------------------------------------------------------------------------------
@@ -225,6 +226,8 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   wire: { node: z.ZodObject; extras: z.ZodObject; moves: readonly [z.ZodObject, ...z.ZodObject[]] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;
+  /** Duties and leads the scoring fold reads from the log (SPEC S2, S3); none when absent. */
+  scoring?: AlgorithmScoring;
 }
 
 /** A move with the law's answer (a dry run of decide). */

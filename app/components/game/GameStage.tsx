@@ -7,6 +7,7 @@ import { findPreset } from '@/shared/game/presets';
 import { ClusterBoard } from './ClusterBoard';
 import { clockFace } from './look';
 import { PauseIcon } from './PauseIcon';
+import { Podium } from '../scoring/Podium';
 import { TeamsGrid } from './TeamsGrid';
 import type { TeamSelection } from './TeamCard';
 
@@ -36,6 +37,7 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
         <ClockBadge view={view} now={now} large={large} />
         {corner ? <div className="ml-auto">{corner}</div> : null}
       </header>
+      {view.scores ? <Podium scores={view.scores} large={large} /> : null}
       {view.teams.length === 1 ? (
         <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />
       ) : (

@@ -2,6 +2,7 @@
 import { rankLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
 import { bullyExtrasSchema, bullyMoveSchemas, bullyNodeViewSchema } from './wire-schema';
+import { bullyScoring } from './scoring';
 import { narrateBully } from './narrate';
 import { bullyParamsSchema } from './params';
 import { bullyInboxLine, bullySummary } from './phone';
@@ -47,4 +48,5 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
   screen: { node: bullyTruth, team: bullyTeam, summary: bullyTeamLine },
   wire: { node: bullyNodeViewSchema, extras: bullyExtrasSchema, moves: bullyMoveSchemas },
   narrate: narrateBully,
+  scoring: bullyScoring,
 };

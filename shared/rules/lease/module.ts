@@ -2,6 +2,7 @@
 import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
 import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire-schema';
+import { leaseScoring } from './scoring';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
 import { leaseParamsSchema } from './params';
@@ -55,4 +56,5 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
+  scoring: leaseScoring,
 };

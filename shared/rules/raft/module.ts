@@ -1,6 +1,7 @@
 /** Raft, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
 import type { AlgorithmModule } from '../module';
 import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-schema';
+import { raftScoring } from './scoring';
 import { narrateRaft } from './narrate';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
@@ -49,4 +50,5 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   screen: { node: raftTruth, team: raftTeam, summary: raftTeamLine },
   wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
+  scoring: raftScoring,
 };

@@ -9,6 +9,7 @@ import { FeedbackBanner } from './FeedbackBanner';
 import { GameHeader } from './GameHeader';
 import { Inbox } from './Inbox';
 import { MovePad } from './MovePad';
+import { MyScoreLine } from './MyScoreLine';
 import { NodeHero } from './NodeHero';
 import { RoundOver } from './RoundOver';
 import { TimerList } from './TimerList';
@@ -35,6 +36,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
     <div className={`flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
       <GameHeader view={view} roomTime={roomTime} />
       {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}
+      {view.score ? <MyScoreLine score={view.score} /> : null}
       {summary.callout && !view.ended && node.status === 'live' ? (
         <p className="rounded-2xl bg-brass/15 px-4 py-2.5 text-lg font-bold text-brass ring-1 ring-brass/40" data-testid="callout">
           {summary.callout}

@@ -1,0 +1,137 @@
+/**
+ * The scoring fold (SPEC S1..S7): a round's logged events in, every student's and team's
+ * score out. It reads only the log (the game's RoundStarted, ClusterEvents, MoveRefused and
+ * RoundEnded), so a live round (the room folds it event by event), a server replay and an
+ * imported file score the same. The algorithm's own duties come from its module
+ * (shared/rules/<name>/scoring.ts). Steps never mutate: the room keeps the state.
+ */
+import type { ClusterEvents, GameEvent, RoundStarted } from '../game/events';
+import { algorithmModule } from '../rules/registry';
+import type { AlgorithmScoring, ScoreMark } from '../rules/scoring-hooks';
+import type { RoundScores, ScoringState, StudentScore, TeamMemory } from './types';
+
+/** S3: points for taking the lead. */
+export const LEAD_POINTS = 10;
+/** S4: a leader elected within this much room time after the captain went down (the classroom presets time out in 15-30 s, so this is one prompt election). */
+export const FAST_RECOVERY_MS = 30_000;
+export const FAST_RECOVERY_POINTS = 10;
+/** S5: what a refused move costs (a lesson, not a shame: small, and the total stays >= 0). */
+export const REFUSAL_COST = 1;
+
+const NO_SCORING: AlgorithmScoring = { duties: {}, moveNouns: {}, marks: () => [] };
+const scoringOf = (algorithm: string) => algorithmModule(algorithm).scoring ?? NO_SCORING;
+
+export function startScoring(start: RoundStarted): ScoringState {
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const members of start.teams) {
+    offsets.push(offset);
+    offset += members.length;
+  }
+  return {
+    round: start.round,
+    algorithm: start.config.algorithm,
+    teams: start.teams,
+    offsets,
+    students: start.teams.flatMap((members, team) => members.map((student, node) => blank(student, team, node))),
+    memory: start.teams.map(() => ({ leader: null, downSince: null, now: 0, crashed: [] })),
+  };
+}
+
+/** One logged event of the round (events outside the round's own kinds change nothing). */
+export function stepScoring(state: ScoringState, event: GameEvent): ScoringState {
+  if (event.type === 'MoveRefused') {
+    const noun = scoringOf(state.algorithm).moveNouns[event.move] ?? event.move;
+    return edit(state, event.team, event.node, (s) => ({
+      ...s,
+      refusedByRule: count(s.refusedByRule, event.rule),
+      refusedByMove: count(s.refusedByMove, `${noun}|${event.rule}`),
+    }));
+  }
+  if (event.type !== 'ClusterEvents' || !state.memory[event.team]) return state;
+  let next = state;
+  if (event.cause === 'move' && event.node !== undefined) next = edit(next, event.team, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
+  let mem = foldCommon(next.memory[event.team]!, event.events);
+  const marks = scoringOf(state.algorithm).marks({ cause: event.cause, node: event.node, events: event.events }, mem.leader);
+  for (const mark of marks) {
+    const applied = apply(next, event, mark, mem);
+    next = applied.state;
+    mem = applied.mem;
+  }
+  const memory = next.memory.slice();
+  memory[event.team] = mem;
+  return { ...next, memory };
+}
+
+/** The scores so far: points (S2..S5) and team sums (S7). */
+export function scoresOf(state: ScoringState): RoundScores {
+  const scoring = scoringOf(state.algorithm);
+  const students = state.students.map((s) => ({ ...s, points: points(s, scoring) }));
+  const teams = state.teams.map((members, team) => ({ team, members, points: students.filter((s) => s.team === team).reduce((sum, s) => sum + s.points, 0) }));
+  return { round: state.round, algorithm: state.algorithm, students, teams };
+}
+
+/** Scores the first round in `events` (from its RoundStarted up to its RoundEnded). */
+export function scoreRound(events: readonly GameEvent[]): RoundScores | null {
+  const startIndex = events.findIndex((e) => e.type === 'RoundStarted');
+  const start = events[startIndex];
+  if (!start || start.type !== 'RoundStarted') return null;
+  let state = startScoring(start);
+  for (const event of events.slice(startIndex + 1)) {
+    if (event.type === 'RoundEnded' || event.type === 'RoundStarted') break;
+    state = stepScoring(state, event);
+  }
+  return scoresOf(state);
+}
+
+/** Room time and crashes, common to every algorithm (C rules). */
+function foldCommon(mem: TeamMemory, events: ClusterEvents['events']): TeamMemory {
+  let next = mem;
+  for (const e of events) {
+    if (e.type === 'ClockAdvanced') next = { ...next, now: e.to };
+    else if (e.type === 'NodeCrashed') {
+      const crashed = next.crashed.includes(e.node) ? next.crashed : next.crashed.concat(e.node);
+      next = e.node === next.leader ? { ...next, crashed, leader: null, downSince: next.now } : { ...next, crashed };
+    } else if (e.type === 'NodeRestarted') next = { ...next, crashed: next.crashed.filter((n) => n !== e.node) };
+  }
+  return next;
+}
+
+function apply(state: ScoringState, batch: ClusterEvents, mark: ScoreMark, mem: TeamMemory): { state: ScoringState; mem: TeamMemory } {
+  if (mark.kind === 'duty') {
+    // S6: a crashed node is not blamed for what it could not do.
+    if (!mark.done && mem.crashed.includes(mark.node)) return { state, mem };
+    return { state: edit(state, batch.team, mark.node, (s) => (mark.done ? { ...s, dutiesDone: count(s.dutiesDone, mark.duty) } : { ...s, dutiesMissed: count(s.dutiesMissed, mark.duty) })), mem };
+  }
+  if (mark.kind === 'lead') {
+    const fast = mem.downSince !== null && mem.now - mem.downSince <= FAST_RECOVERY_MS;
+    return { state: edit(state, batch.team, mark.node, (s) => ({ ...s, leads: s.leads + 1, fastRecoveries: s.fastRecoveries + (fast ? 1 : 0) })), mem: { ...mem, leader: mark.node, downSince: null } };
+  }
+  if (mark.kind === 'in-office') return { state, mem: { ...mem, leader: mark.node } };
+  return { state, mem: mem.leader === mark.node ? { ...mem, leader: null } : mem };
+}
+
+/** S2..S5: the points of one student; refusals only ever take away (S5). */
+export function points(s: StudentScore, scoring: AlgorithmScoring): number {
+  let total = s.leads * LEAD_POINTS + s.fastRecoveries * FAST_RECOVERY_POINTS;
+  for (const [duty, n] of Object.entries(s.dutiesDone)) total += n * (scoring.duties[duty]?.points ?? 0);
+  const refused = Object.values(s.refusedByRule).reduce((a, b) => a + b, 0);
+  return Math.max(0, total - refused * REFUSAL_COST);
+}
+
+function edit(state: ScoringState, team: number, node: number, change: (s: StudentScore) => StudentScore): ScoringState {
+  const index = (state.offsets[team] ?? -1) + node;
+  const student = state.students[index];
+  if (!student || student.team !== team) return state;
+  const students = state.students.slice();
+  students[index] = change(student);
+  return { ...state, students };
+}
+
+function blank(student: number, team: number, node: number): StudentScore {
+  return { student, team, node, movesAccepted: 0, refusedByRule: {}, refusedByMove: {}, dutiesDone: {}, dutiesMissed: {}, leads: 0, fastRecoveries: 0, points: 0 };
+}
+
+function count(tally: Record<string, number>, key: string): Record<string, number> {
+  return { ...tally, [key]: (tally[key] ?? 0) + 1 };
+}

@@ -1,0 +1,67 @@
+/**
+ * The session report's data (server/report-route.ts) over a real SQLite log: the host's
+ * only (issue 11, privacy), scored from the log (SPEC S1), and its CSV parses.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EventStore } from '../../server/event-store';
+import { answerReport } from '../../server/report-route';
+import { RoomRegistry } from '../../server/room-registry';
+import { hashToken } from '../../server/secrets';
+import { scoresOf } from '../../shared/scoring';
+
+const dir = mkdtempSync(join(tmpdir(), 'captain-down-report-'));
+const store = EventStore.openIn(dir);
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const HOST_TOKEN = 'the-host-token';
+const host = hashToken(HOST_TOKEN);
+const registry = RoomRegistry.load(store);
+const code = registry.freshCode();
+const T = 1_700_000_000_000;
+expect(registry.execute(code, { type: 'CreateRoom', at: T, code, hostTokenHash: host }).ok).toBe(true);
+for (const [i, nickname] of ['Ada', '=SUM(A1)', 'Cy'].entries()) {
+  expect(registry.execute(code, { type: 'JoinRoom', at: T + 1 + i, nickname, seatTokenHash: hashToken(`seat-${i}`) }).ok).toBe(true);
+}
+for (const round of [1, 2]) {
+  const at = T + round * 10_000;
+  registry.executeGame(code, { type: 'StartRound', at, hostTokenHash: host, algorithm: 'raft', preset: 'raft-lecture', teamSize: null, crashOnDisconnect: false, seed: 3, network: { jitterMs: 0 } });
+  registry.executeGame(code, { type: 'PlayMove', at: at + 100, roomTime: 100, nodeId: 1, move: { type: 'SendHeartbeat' } });
+  registry.executeGame(code, { type: 'PlayMove', at: at + 200, roomTime: 200, nodeId: 2, move: { type: 'SendHeartbeat' } });
+  registry.executeGame(code, { type: 'EndRound', at: at + 300, hostTokenHash: host, roomTime: 300 });
+}
+
+describe('the session report (host only)', () => {
+  it('is refused without the host token, and with another token, in words', () => {
+    const none = answerReport(`/api/report/${code}`, undefined, registry, store)!;
+    expect(none.status).toBe(403);
+    expect(JSON.parse(none.body).refusal.code).toBe('not-host');
+    expect(answerReport(`/api/report/${code}.csv`, 'a-student-token', registry, store)!.status).toBe(403);
+    expect(answerReport('/api/report/ZZZZZZ', HOST_TOKEN, registry, store)!.status).toBe(404);
+    expect(answerReport('/api/other', HOST_TOKEN, registry, store)).toBeNull();
+  });
+
+  it('gives the host every round scored from the log, the same as the live fold (S1)', () => {
+    const answer = answerReport(`/api/report/${code}`, HOST_TOKEN, registry, store)!;
+    expect(answer.status).toBe(200);
+    const report = JSON.parse(answer.body);
+    expect(report.rounds).toHaveLength(2);
+    expect(report.rounds[1]).toEqual(scoresOf(registry.get(code)!.round!.scoring));
+    expect(report.rounds[0].students[0].dutiesDone).toEqual({ heartbeat: 1 });
+    expect(report.rounds[0].students[1].refusedByRule).toEqual({ R6: 1 });
+  });
+
+  it('exports the per-student table as CSV that parses, with the formula-like nickname neutralised', () => {
+    const answer = answerReport(`/api/report/${code}.csv`, HOST_TOKEN, registry, store)!;
+    expect(answer.headers['content-disposition']).toContain(`captain-down-${code}.csv`);
+    const rows = parse(answer.body) as string[][];
+    expect(rows).toHaveLength(1 + 2 * 3);
+    expect(rows.filter((r) => r[1] === "'=SUM(A1)")).toHaveLength(2);
+  });
+});
