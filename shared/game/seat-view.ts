@@ -81,6 +81,8 @@ export interface GameSeatView {
   inbox: InboxLine[];
   moves: MoveOption[];
   peers: PeerView[];
+  /** What a stand-in bot did while this student was away (SPEC AP5), once they are back. */
+  note: string | null;
 }
 
 /** How many inbox lines a phone is sent. */
@@ -137,7 +139,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     roles: module.roles,
   };
   const seat = seatInRound(round, nodeId);
-  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [] };
+  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], note: null };
   const state = projectTo(seat.team.cluster, roomNow);
   const nickname = (id: number) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
   const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
@@ -154,5 +156,6 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     // A finished round is history: nothing can be played any more.
     moves: round.ended ? [] : options(state, seat.index),
     peers,
+    note: round.notes?.[nodeId] ?? null,
   };
 }

@@ -212,6 +212,11 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
     /** "Leader B (term 2)", "Coordinator 4", "Lease held by A". */
     summary(nodes: { label: string; status: string; role: string; term?: number }[], extras: TeamExtras): string;
   };
+  /**
+   * Optional hint for autopilot bots (SPEC AP2): move types a diligent player would click now
+   * that the phone does not draw urgent, read from the node's own view only (never the truth).
+   */
+  bot?: { duties(node: V): string[] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;
 }

@@ -1,4 +1,5 @@
 /** Lease, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
+import { leaseBot } from './bot';
 import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
 import { initLease } from './init';
@@ -53,4 +54,5 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   },
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
   narrate: narrateLease,
+  bot: leaseBot,
 };
