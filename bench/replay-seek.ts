@@ -34,7 +34,7 @@ function roomLog(algorithm: Algorithm, minutes: number): { log: SeqEvent[]; rule
   for (let id = 1; id <= 60; id++) events.push({ type: 'NodeJoined', at: T0 + id, nodeId: id, nickname: `Student ${id}`, seatTokenHash: HASH });
   events.push({
     type: 'RoundStarted', at: T0 + 100, round: 1, teams: [Array.from({ length: 60 }, (_, i) => i + 1)],
-    config: { algorithm, preset: `${algorithm}-classroom`, params: {}, network: { ...DEFAULT_NETWORK }, teamSize: null, crashOnDisconnect: true, seed: 2026, startPaused: false },
+    config: { algorithm, preset: `${algorithm}-classroom`, params: {}, network: { ...DEFAULT_NETWORK }, teamSize: null, crashOnDisconnect: true, autopilot: false, seed: 2026, startPaused: false },
   });
   let i = 0;
   for (const size of run.batches) {

@@ -43,7 +43,7 @@ export function createGameHandlers({ registry, clocks, broadcaster, moves }: Gam
       const decision = run(req.code, {
         type: 'StartRound', at: Date.now(), hostTokenHash: hashToken(req.hostToken), algorithm: req.algorithm, preset: req.preset,
         ...(req.params && { params: req.params }), ...(req.network && { network: req.network }),
-        teamSize: req.teamSize, crashOnDisconnect: req.crashOnDisconnect, seed, startPaused: req.startPaused,
+        teamSize: req.teamSize, crashOnDisconnect: req.crashOnDisconnect, autopilot: req.autopilot, seed, startPaused: req.startPaused,
         online: broadcaster.onlineNodeIds(req.code),
       });
       if (!decision.ok) return { ok: false, refusal: decision.refusal };
@@ -75,11 +75,11 @@ export function createGameHandlers({ registry, clocks, broadcaster, moves }: Gam
 }
 
 /** The presence side of a round: phones that leave crash their node, and restart it on return. */
-export function reportPresence(deps: GameDeps, code: string, nodeId: number, online: boolean): void {
+export function reportPresence(deps: GameDeps, code: string, nodeId: number, online: boolean, kicked = false): void {
   // Whether it matters (a live round that crashes the absent, a student who plays in it)
   // is decided in shared/game/decide.ts; between rounds there is simply nothing to do.
   // A room not in memory is not played: when it loads, absent players are crashed then.
   if (!deps.registry.isInMemory(code)) return;
-  const decision = deps.registry.executeGame(code, { type: 'SeatPresence', at: Date.now(), roomTime: deps.clocks.now(code), nodeId, online });
+  const decision = deps.registry.executeGame(code, { type: 'SeatPresence', at: Date.now(), roomTime: deps.clocks.now(code), nodeId, online, ...(kicked && { kicked }) });
   if (!decision.ok && decision.refusal.code !== 'no-round') console.warn(`[presence] ${code} node ${nodeId}: ${decision.refusal.message}`);
 }

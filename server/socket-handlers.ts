@@ -80,10 +80,14 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
     'host:kick': (req) => {
       const decision = registry.execute(req.code, { type: 'KickNode', at: Date.now(), hostTokenHash: hashToken(req.hostToken), nodeId: req.nodeId });
       if (!decision.ok) return { ok: false, refusal: decision.refusal };
-      reportPresence(deps, req.code, req.nodeId, false); // a removed player's node goes silent
+      reportPresence(deps, req.code, req.nodeId, false, true); // a removed player's node goes to a bot or silent (SPEC AP6)
       return { ok: true };
     },
     'host:room:delete': (req) => deleteClass(transport, registry, req.code, hashToken(req.hostToken)),
+    'host:bots:fill': (req) => {
+      const decision = registry.execute(req.code, { type: 'FillWithBots', at: Date.now(), hostTokenHash: hashToken(req.hostToken), upTo: req.upTo, temperament: req.temperament });
+      return decision.ok ? { ok: true } : { ok: false, refusal: decision.refusal };
+    },
     'host:lock': hostCommand('LockRoom'),
     'host:unlock': hostCommand('UnlockRoom'),
 

@@ -10,6 +10,7 @@ import type { Refusal, RefusalCode, Result } from './rules/refusal';
 import { refusalSchema } from './rules/refusal-schema';
 import { isRoomCode, normalizeRoomCode } from './room/code';
 import { networkParamsSchema } from './game/events';
+import { TEMPERAMENTS } from './game/bot-policy';
 import { faultSchema, moveSchema } from './game/moves';
 import { SEED_MAX } from './game/round';
 import type { NodeSummary, RoomView, SeatView } from './room/views';
@@ -51,6 +52,8 @@ export const nodeSummarySchema = z.object({
   nickname: z.string(),
   /** True while at least one browser holding this seat is connected. */
   online: z.boolean(),
+  /** Played by a bot of this temperament (SPEC AP1). */
+  bot: z.enum(TEMPERAMENTS).optional(),
 }) satisfies z.ZodType<NodeSummary>;
 
 /** What the host panel and the projector see: the whole room. */
@@ -89,6 +92,11 @@ export const clientEvents = {
   },
   'host:kick': {
     request: z.object({ code: roomCode, hostToken: secret, nodeId }),
+    result: z.object({}),
+  },
+  /** Seat bots until the class has `upTo` players (SPEC AP4); they play from the next round on. */
+  'host:bots:fill': {
+    request: z.object({ code: roomCode, hostToken: secret, upTo: z.number().int().min(1).max(50), temperament: z.enum(TEMPERAMENTS).default('diligent') }),
     result: z.object({}),
   },
   'host:lock': {
@@ -134,6 +142,8 @@ export const clientEvents = {
       network: networkParamsSchema.partial().optional(),
       teamSize: z.number().int().min(3).max(9).nullable(),
       crashOnDisconnect: z.boolean().default(true),
+      /** A bot plays the node of a student whose phone went away, or who was kicked (SPEC AP5). */
+      autopilot: z.boolean().default(false),
       /** The round's random seed (0 to 2^31-1); omitted, the server draws one. Same seed, same moves: same round. */
       seed: z.number().int().min(0).max(SEED_MAX).optional(),
       /** Start with the room clock paused (the host or a bot then resumes or steps it). */

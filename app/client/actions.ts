@@ -8,7 +8,7 @@ import type { SeatView } from '@/shared/protocol';
 import type { Result } from '@/shared/rules/refusal';
 import { normalizeRoomCode } from '@/shared/room/code';
 import { request } from './connection';
-import { loadSeat, markSeatKicked, saveHostToken, saveSeat } from './storage';
+import { loadHostToken, loadSeat, markSeatKicked, saveHostToken, saveSeat } from './storage';
 
 export type Outcome<T> = Result<{ value: T }>;
 
@@ -30,4 +30,31 @@ export async function joinClass(rawCode: string, nickname: string): Promise<Outc
   }
   saveSeat(code, { seatToken: ack.seatToken, nodeId: ack.view.nodeId });
   return { ok: true, value: { code, view: ack.view } };
+}
+
+/** Raft with short timers, so a student alone with bots sees an election within seconds. */
+const SOLO_RAFT = { heartbeatMs: 2000, electionTimeoutMinMs: 6000, electionTimeoutMaxMs: 10000 };
+
+/**
+ * "Try it alone" (SPEC AP7): a class with you as its one student (and its host) and four
+ * bots, a Raft round started; the bots also stand in for you if your phone drops.
+ */
+export async function tryAlone(): Promise<Outcome<{ code: string }>> {
+  const opened = await openClass();
+  if (!opened.ok) return opened;
+  const { code } = opened.value;
+  const hostToken = ackToken(code);
+  const joined = await joinClass(code, 'You');
+  if (!joined.ok) return joined;
+  const filled = await request('host:bots:fill', { code, hostToken, upTo: 5, temperament: 'diligent' });
+  if (!filled.ok) return filled;
+  const started = await request('host:round:start', { code, hostToken, algorithm: 'raft', preset: 'raft-classroom', params: SOLO_RAFT, teamSize: null, crashOnDisconnect: true, autopilot: true });
+  if (!started.ok) return started;
+  return { ok: true, value: { code } };
+}
+
+function ackToken(code: string): string {
+  const token = loadHostToken(code);
+  if (!token) throw new Error('the host token was just saved');
+  return token;
 }

@@ -44,7 +44,12 @@ export function useHostRoom(code: string) {
   const unlock = useCallback(() => (token ? request('host:unlock', { code, hostToken: token }) : Promise.resolve(noToken)), [code, token]);
   const remove = useCallback(() => (token ? request('host:room:delete', { code, hostToken: token }) : Promise.resolve(noToken)), [code, token]);
 
-  return { state, kick, lock, unlock, remove };
+  const fillBots = useCallback(
+    (upTo: number) => (token ? request('host:bots:fill', { code, hostToken: token, upTo, temperament: 'diligent' }) : Promise.resolve(noToken)),
+    [code, token],
+  );
+
+  return { state, kick, lock, unlock, remove, fillBots };
 }
 
 const noToken = { ok: false as const, refusal: { code: 'no-host-token' as const, message: 'This browser does not hold the host key for this class.' } };

@@ -16,6 +16,8 @@ export type StartRound = {
   network?: Partial<NetworkParams>;
   teamSize: number | null;
   crashOnDisconnect: boolean;
+  /** A bot stands in for an absent or kicked student (SPEC AP5, AP6). */
+  autopilot?: boolean;
   seed: number;
   startPaused?: boolean;
   /**
@@ -45,6 +47,7 @@ export type PlayMove = { type: 'PlayMove'; at: number; roomTime: number; nodeId:
 export type TickRound = { type: 'TickRound'; at: number; roomTime: number };
 
 /** A student's phone went away or came back (only acts when the round crashes the absent). */
-export type SeatPresence = { type: 'SeatPresence'; at: number; roomTime: number; nodeId: number; online: boolean };
+/** `kicked`: the host removed the student; their node never waits for them (SPEC AP6). */
+export type SeatPresence = { type: 'SeatPresence'; at: number; roomTime: number; nodeId: number; online: boolean; kicked?: boolean };
 
 export type GameCommand = StartRound | EndRound | SetRoundClock | InjectFault | PlayMove | TickRound | SeatPresence;

@@ -19,6 +19,7 @@ import { seatInRound, type RoundState } from './round';
 import { arrangeTeams } from './teams';
 import { DEFAULT_NETWORK } from '../rules/engine';
 import { evolveGame } from './evolve';
+import { decideBots, standInFor } from './bots';
 import { DEFAULT_STEP_MS, isClockRate, isClockStep, MAX_RATE, MAX_STEP_MS, MIN_RATE } from './room-clock';
 
 export type GameDecision = Decision<GameEvent>;
@@ -36,7 +37,7 @@ export function decideGame(room: GameRoom, command: GameCommand): GameDecision {
     case 'StartRound':
       return decideStart(room, command);
     case 'TickRound':
-      return withLiveRound(room, (round) => decideTick(round, command));
+      return withLiveRound(room, (round) => decideTick(room, round, command));
     case 'PlayMove':
       return withLiveRound(room, (round) => decideMove(round, command));
     case 'InjectFault':
@@ -44,7 +45,7 @@ export function decideGame(room: GameRoom, command: GameCommand): GameDecision {
     case 'SetRoundClock':
       return withLiveRound(room, (round) => decideClock(round, command));
     case 'SeatPresence':
-      return withLiveRound(room, (round) => decidePresence(round, command));
+      return withLiveRound(room, (round) => standInFor(round, command) ?? decidePresence(round, command));
     case 'EndRound':
       return withLiveRound(room, (round) => decideEnd(round, command));
   }
@@ -76,6 +77,7 @@ function decideStart(room: GameRoom, command: StartRound): GameDecision {
       network: { ...DEFAULT_NETWORK, ...command.network },
       teamSize: command.teamSize,
       crashOnDisconnect: command.crashOnDisconnect,
+      autopilot: command.autopilot ?? false,
       seed: command.seed,
       startPaused: command.startPaused ?? false,
     },
@@ -87,7 +89,8 @@ function decideStart(room: GameRoom, command: StartRound): GameDecision {
 /** Students not connected when the round starts are silent nodes from its first instant. */
 function absentAtStart(room: GameRoom, command: StartRound): GameEvent[] {
   if (!command.online) return [];
-  const online = new Set(command.online);
+  // Bots are always at the table (SPEC AP1).
+  const online = new Set([...command.online, ...room.seats.filter((s) => s.bot).map((s) => s.nodeId)]);
   const events: GameEvent[] = [];
   for (const nodeId of room.round!.teams.flatMap((team) => team.members)) {
     if (online.has(nodeId)) continue;
@@ -113,7 +116,8 @@ function batch(at: number, team: number, cause: ClusterEvents['cause'], events: 
   return node === undefined ? { type: 'ClusterEvents', at, team, cause, events } : { type: 'ClusterEvents', at, team, cause, node, events };
 }
 
-function decideTick(round: RoundState, command: TickRound): GameDecision {
+/** Time passing: each team's cluster moves to the room time, then the bots whose look is due play (SPEC AP3). */
+function decideTick(room: GameRoom, round: RoundState, command: TickRound): GameDecision {
   const events: GameEvent[] = [];
   for (const team of round.teams) {
     const result = advanceAndRun(team.cluster, command.roomTime);
@@ -121,7 +125,8 @@ function decideTick(round: RoundState, command: TickRound): GameDecision {
     // carries the clock forward itself, and views project the time on their own.
     if (result.events.length > 0 && !onlyTime(result.events)) events.push(batch(command.at, team.team, 'tick', result.events));
   }
-  return accept(...events);
+  const ticked = events.reduce(evolveGame, room);
+  return accept(...events, ...decideBots(ticked, command.at, command.roomTime, (r, move) => withLiveRound(r, (live) => decideMove(live, move))));
 }
 
 function decideMove(round: RoundState, command: PlayMove): GameDecision {
@@ -180,7 +185,8 @@ function ticksTo(round: RoundState, at: number, roomTime: number, cause: Cluster
 }
 
 function decidePresence(round: RoundState, command: SeatPresence): GameDecision {
-  if (!round.config.crashOnDisconnect) return accept();
+  // A kicked student's node crashes even when the absent are not crashed: never live and unplayed (SPEC AP6).
+  if (!round.config.crashOnDisconnect && !command.kicked) return accept();
   const seat = seatInRound(round, command.nodeId);
   if (!seat) return accept();
   const status = seat.team.cluster.nodes[seat.index]?.status;

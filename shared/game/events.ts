@@ -24,6 +24,8 @@ export const roundConfigSchema = z.object({
   network: networkParamsSchema,
   teamSize: z.number().int().min(3).max(9).nullable(),
   crashOnDisconnect: z.boolean(),
+  // Logs written before bots lack it: no autopilot.
+  autopilot: z.boolean().default(false),
   seed: z.number().int(),
   // Logs written before rounds could start paused lack the field: they started running.
   startPaused: z.boolean().default(false),
@@ -69,7 +71,7 @@ export const clusterEventsSchema = z.object({
   at,
   team: z.number().int().nonnegative(),
   /** Why the cluster moved: a player's move, the host's fault, or time passing. */
-  cause: z.enum(['move', 'fault', 'tick', 'clock', 'presence']),
+  cause: z.enum(['move', 'bot', 'fault', 'tick', 'clock', 'presence']),
   node: z.number().int().nonnegative().optional(),
   events: z.array(ruleEvent).transform((events) => events as unknown as Event[]),
 });
@@ -82,11 +84,42 @@ export const moveRefusedSchema = z.object({
   move: z.string(),
   code: z.string(),
   rule: z.string(),
+  /** The move was a bot's (SPEC AP2): refused by the same rules as a student's. */
+  bot: z.boolean().optional(),
+});
+
+/** A bot looked at its phone (and maybe moved): when it looks next, and its PRNG state (SPEC AP3). */
+export const botLookedSchema = z.object({
+  type: z.literal('BotLooked'),
+  at,
+  nodeId: z.number().int().positive(),
+  nextAt: z.number().nonnegative(),
+  rng: z.number().int().nonnegative(),
+  /** The phone's label of the move it played and the rules accepted ("Send heartbeat"), if any. */
+  played: z.string().optional(),
 });
 
 export const roundEndedSchema = z.object({ type: z.literal('RoundEnded'), at });
 
-export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, roundEndedSchema] as const;
+/** A bot took a student's node: their phone went away, or the host kicked them (SPEC AP5, AP6). */
+export const botTookOverSchema = z.object({
+  type: z.literal('BotTookOver'),
+  at,
+  nodeId: z.number().int().positive(),
+  reason: z.enum(['away', 'kicked']),
+  rng: z.number().int().nonnegative(),
+  roomTime: z.number().nonnegative(),
+});
+
+/** The student is back: the bot hands the node back and tells what it did meanwhile (SPEC AP5). */
+export const botHandedBackSchema = z.object({
+  type: z.literal('BotHandedBack'),
+  at,
+  nodeId: z.number().int().positive(),
+  note: z.string(),
+});
+
+export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, botLookedSchema, botTookOverSchema, botHandedBackSchema, roundEndedSchema] as const;
 
 export type RoundStarted = z.infer<typeof roundStartedSchema>;
 export type ClusterEvents = z.infer<typeof clusterEventsSchema>;
@@ -95,4 +128,7 @@ export type GameEvent =
   | z.infer<typeof roundClockSetSchema>
   | ClusterEvents
   | z.infer<typeof moveRefusedSchema>
+  | z.infer<typeof botLookedSchema>
+  | z.infer<typeof botTookOverSchema>
+  | z.infer<typeof botHandedBackSchema>
   | z.infer<typeof roundEndedSchema>;

@@ -6,10 +6,12 @@
 import { createCluster, evolve } from '../rules/engine';
 import type { ClusterState, Event } from '../rules/types';
 import type { GameRoom } from './room';
-import type { ClusterEvents, GameEvent } from './events';
+import type { ClusterEvents, GameEvent, RoundStarted } from './events';
+import { seedRng } from '../rules/prng';
 import { narrate } from './narrate';
 import { startScoring, stepScoring } from '../scoring/score-round';
-import { TICKER_LIMIT, type RoundState, type TeamState, type TickerLine } from './round';
+import { evolveStandIn } from './stand-in';
+import { BOT_FIRST_LOOK_MS, TICKER_LIMIT, type BotMind, type RoundState, type TeamState, type TickerLine } from './round';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   if (event.type === 'RoundStarted') {
@@ -23,6 +25,7 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       clock: { running: !config.startPaused, rate: 1, roomTime: startTime },
       ended: false,
       scoring: startScoring(event),
+      bots: {},
       teams: event.teams.map((members, team) => ({
         team,
         members,
@@ -33,7 +36,7 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
         away: [],
       })),
     };
-    return { ...room, round, roundsPlayed: event.round };
+    return { ...room, round: { ...round, bots: botsAtStart(room, event) }, roundsPlayed: event.round };
   }
   const round = room.round;
   if (!round) throw new Error(`${event.type} outside a round: the log is corrupt`);
@@ -42,6 +45,15 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       return withRound(room, { ...round, clock: { running: event.running, rate: event.rate, roomTime: event.roomTime } });
     case 'RoundEnded':
       return withRound(room, { ...round, ended: true, clock: { ...round.clock, running: false } });
+    case 'BotLooked': {
+      const mind = (round.bots ?? {})[event.nodeId];
+      if (!mind) throw new Error(`BotLooked for node ${event.nodeId}, which no bot plays: the log is corrupt`);
+      const standIn = mind.standIn && event.played ? { ...mind.standIn, played: { ...mind.standIn.played, [event.played]: (mind.standIn.played[event.played] ?? 0) + 1 } } : mind.standIn;
+      return withRound(room, { ...round, bots: { ...round.bots, [event.nodeId]: { ...mind, nextAt: event.nextAt, rng: event.rng, ...(standIn && { standIn }) } } });
+    }
+    case 'BotTookOver':
+    case 'BotHandedBack':
+      return withRound(room, evolveStandIn(round, event));
     case 'MoveRefused':
       return withTeam(room, scored(round, event), event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
     case 'ClusterEvents':
@@ -53,6 +65,17 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
 function scored(round: RoundState, event: GameEvent): RoundState {
   // A snapshot written before scores existed has none: it scores from the next round on.
   return round.scoring ? { ...round, scoring: stepScoring(round.scoring, event) } : round;
+}
+
+/** Every bot seat of the round gets a mind: it first looks at its phone after BOT_FIRST_LOOK_MS. */
+function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMind> {
+  const bots: Record<string, BotMind> = {};
+  const playing = new Set(event.teams.flat());
+  for (const seat of room.seats) {
+    if (!seat.bot || seat.kicked || !playing.has(seat.nodeId)) continue;
+    bots[seat.nodeId] = { temperament: seat.bot, nextAt: BOT_FIRST_LOOK_MS, rng: seedRng(event.config.seed * 977 + seat.nodeId) };
+  }
+  return bots;
 }
 
 function withRound<R extends GameRoom>(room: R, round: RoundState): R {

@@ -3,12 +3,15 @@
  * holds the round and folds the game's events), so the dependency runs one way only:
  * shared/room imports shared/game, never the reverse.
  */
+import type { Temperament } from './bot-policy';
 import type { RoundState } from './round';
 
 export interface GameSeat {
   nodeId: number;
   nickname: string;
   kicked: boolean;
+  /** A seat played by a bot from the start (SPEC AP1), with its temperament. */
+  bot?: Temperament;
 }
 
 export interface GameRoom {

@@ -4,6 +4,7 @@
  */
 import type { Algorithm, ClusterState, NetworkParams } from '../rules/types';
 import type { ScoringState } from '../scoring/types';
+import type { Temperament } from './bot-policy';
 
 export interface RoundConfig {
   algorithm: Algorithm;
@@ -14,6 +15,8 @@ export interface RoundConfig {
   teamSize: number | null;
   /** A student whose phone disconnects is a crashed node until it comes back. */
   crashOnDisconnect: boolean;
+  /** A bot stands in for an absent or kicked student (SPEC AP5, AP6). */
+  autopilot: boolean;
   /** The seed of the round's randomness (team t plays seed + t); logged so a replay reproduces. */
   seed: number;
   /** The round began with its clock paused (host:round:start `startPaused`). */
@@ -47,6 +50,15 @@ export interface RoundClockRecord {
   roomTime: number;
 }
 
+/** A bot playing a node this round: its temperament, when it looks at its phone next, its PRNG. */
+export interface BotMind {
+  temperament: Temperament;
+  nextAt: number;
+  rng: number;
+  /** Standing in for a student (why), with the moves it played for them, by the phone's label. */
+  standIn?: { reason: 'away' | 'kicked'; played: Record<string, number> };
+}
+
 export interface RoundState {
   id: number;
   config: RoundConfig;
@@ -56,9 +68,16 @@ export interface RoundState {
   ended: boolean;
   /** The scoring fold so far (SPEC S1), folded from the same log as the clusters. */
   scoring: ScoringState;
+  /** Nodes played by bots, keyed by node id (SPEC AP1). Older logs lack it: none. */
+  bots: Record<string, BotMind>;
+  /** What a stand-in bot did while a student was away, told on their phone once back (SPEC AP5). */
+  notes?: Record<string, string>;
 }
 
 export const TICKER_LIMIT = 30;
+
+/** Room ms after the start at which every bot first looks at its phone. */
+export const BOT_FIRST_LOOK_MS = 500;
 
 /** Where a student sits in the round, if they play in it. */
 export function seatInRound(round: RoundState, nodeId: number): { team: TeamState; index: number } | null {

@@ -152,7 +152,8 @@ function truthTeam(room: GameRoom, team: TeamState, roomNow: number, online: Rea
 export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: readonly number[]): GameScreenView | null {
   const round = room.round;
   if (!round) return null;
-  const online = new Set(onlineNodeIds);
+  // A node a bot plays is always at the table (SPEC AP1).
+  const online = new Set([...onlineNodeIds, ...Object.keys(round.bots ?? {}).map(Number)]);
   const module = algorithmModule(round.config.algorithm);
   return {
     round: round.id,

@@ -84,6 +84,8 @@ export interface GameSeatView {
   peers: PeerView[];
   /** Between rounds: this student's own line and points, nobody else's (SPEC S8). */
   score: SeatScore | null;
+  /** What a stand-in bot did while this student was away (SPEC AP5), once they are back. */
+  note: string | null;
 }
 
 /** How many inbox lines a phone is sent. */
@@ -140,7 +142,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     roles: module.roles,
   };
   const seat = seatInRound(round, nodeId);
-  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null };
+  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null, note: null };
   const state = projectTo(seat.team.cluster, roomNow);
   const nickname = (id: number) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
   const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
@@ -158,5 +160,6 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     moves: round.ended ? [] : options(state, seat.index),
     peers,
     score: round.ended && round.scoring ? seatScore(round.scoring, nodeId) : null,
+    note: round.notes?.[nodeId] ?? null,
   };
 }

@@ -104,6 +104,7 @@ export const gameSeatViewSchema = fromRegistry(() =>
     moves: z.array(moveOptionSchema()),
     peers: z.array(peerViewSchema),
     score: seatScoreSchema.nullable(),
+    note: z.string().nullable(),
   }) satisfies z.ZodType<GameSeatView>,
 );
 

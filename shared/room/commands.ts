@@ -3,6 +3,7 @@
  * pure core may not produce itself: the time (`at`), the new room code, and the SHA-256
  * hashes of tokens it generated or received.
  */
+import type { Temperament } from '../game/bot-policy';
 
 export type CreateRoom = { type: 'CreateRoom'; at: number; code: string; hostTokenHash: string };
 
@@ -14,4 +15,7 @@ export type KickNode = { type: 'KickNode'; at: number; hostTokenHash: string; no
 export type LockRoom = { type: 'LockRoom'; at: number; hostTokenHash: string };
 export type UnlockRoom = { type: 'UnlockRoom'; at: number; hostTokenHash: string };
 
-export type RoomCommand = CreateRoom | JoinRoom | KickNode | LockRoom | UnlockRoom;
+/** Seat bots until the class has `upTo` students and bots (SPEC AP4). */
+export type FillWithBots = { type: 'FillWithBots'; at: number; hostTokenHash: string; upTo: number; temperament: Temperament };
+
+export type RoomCommand = CreateRoom | JoinRoom | KickNode | LockRoom | UnlockRoom | FillWithBots;

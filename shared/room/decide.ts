@@ -4,7 +4,7 @@
  * no events, so a refused command leaves no trace in the log.
  */
 import { accepted, refuseAdmin, refused, type Decision as DecisionOf, type RefusalCode } from '../rules/refusal';
-import type { CreateRoom, JoinRoom, KickNode, LockRoom, RoomCommand, UnlockRoom } from './commands';
+import type { CreateRoom, FillWithBots, JoinRoom, KickNode, LockRoom, RoomCommand, UnlockRoom } from './commands';
 import type { RoomEvent } from './events';
 import { checkNickname } from './nickname';
 import { nicknameSkeleton } from './nickname-skeleton';
@@ -19,6 +19,8 @@ export function decideRoom(state: MaybeRoom, command: RoomCommand): Decision {
   switch (command.type) {
     case 'JoinRoom':
       return decideJoin(state, command);
+    case 'FillWithBots':
+      return decideFill(state, command);
     case 'KickNode':
       return decideKick(state, command);
     case 'LockRoom':
@@ -66,6 +68,24 @@ function decideKick(state: RoomState, command: KickNode): Decision {
   if (!seat) return refuse('unknown-node', `There is no node ${command.nodeId} in this class.`);
   if (seat.kicked) return refuse('node-already-kicked', `Node ${command.nodeId} has already been removed.`);
   return accept({ type: 'NodeKicked', at: command.at, nodeId: command.nodeId });
+}
+
+/** Bot names: famous people of computing, so a class reads "Bot Lamport" on the ring. */
+const BOT_NAMES = ['Ada', 'Grace', 'Alan', 'Barbara', 'Leslie', 'Edsger', 'Radia', 'Donald', 'Frances', 'Ken'];
+
+function decideFill(state: RoomState, command: FillWithBots): Decision {
+  const notHost = hostRefusal(state, command.hostTokenHash);
+  if (notHost) return notHost;
+  const missing = Math.min(command.upTo, MAX_SEATS) - activeSeats(state).length;
+  if (missing <= 0) return refuse('already-filled', `The class already has ${activeSeats(state).length} players: no bot is needed.`);
+  const taken = new Set(state.seats.map((s) => s.nickname.toLocaleLowerCase()));
+  const events: RoomEvent[] = [];
+  for (let i = 0; events.length < missing; i++) {
+    const name = `Bot ${BOT_NAMES[i % BOT_NAMES.length]}${i >= BOT_NAMES.length ? ` ${Math.floor(i / BOT_NAMES.length) + 1}` : ''}`;
+    if (taken.has(name.toLocaleLowerCase())) continue;
+    events.push({ type: 'BotSeated', at: command.at, nodeId: state.seats.length + events.length + 1, nickname: name, temperament: command.temperament });
+  }
+  return accept(...events);
 }
 
 function decideLock(state: RoomState, command: LockRoom): Decision {

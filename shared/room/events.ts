@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { gameEventSchemas } from '../game/events';
+import { TEMPERAMENTS } from '../game/bot-policy';
 
 /** Every event carries the server time it happened at (ms since epoch), given as input. */
 const at = z.number().int().nonnegative();
@@ -35,6 +36,15 @@ export const nodeKickedSchema = z.object({
   nodeId: z.number().int().positive(),
 });
 
+/** A seat played by a bot (SPEC AP1): no token, a temperament. */
+export const botSeatedSchema = z.object({
+  type: z.literal('BotSeated'),
+  at,
+  nodeId: z.number().int().positive(),
+  nickname: z.string(),
+  temperament: z.enum(TEMPERAMENTS),
+});
+
 export const roomLockedSchema = z.object({ type: z.literal('RoomLocked'), at });
 export const roomUnlockedSchema = z.object({ type: z.literal('RoomUnlocked'), at });
 
@@ -42,6 +52,7 @@ export const roomEventSchema = z.discriminatedUnion('type', [
   roomCreatedSchema,
   nodeJoinedSchema,
   nodeKickedSchema,
+  botSeatedSchema,
   roomLockedSchema,
   roomUnlockedSchema,
   ...gameEventSchemas,

@@ -4,7 +4,7 @@
  */
 import { evolveGame } from '../game/evolve';
 import type { RoomEvent } from './events';
-import type { MaybeRoom, RoomState } from './state';
+import { BOT_TOKEN_HASH, type MaybeRoom, type RoomState } from './state';
 
 export function evolveRoom(state: MaybeRoom, event: RoomEvent): MaybeRoom {
   if (event.type === 'RoomCreated') {
@@ -24,6 +24,11 @@ function evolveExisting(state: RoomState, event: Exclude<RoomEvent, { type: 'Roo
           { nodeId: event.nodeId, nickname: event.nickname, seatTokenHash: event.seatTokenHash, joinedAt: event.at, kicked: false },
         ],
       };
+    case 'BotSeated':
+      return {
+        ...state,
+        seats: [...state.seats, { nodeId: event.nodeId, nickname: event.nickname, seatTokenHash: BOT_TOKEN_HASH, joinedAt: event.at, kicked: false, bot: event.temperament }],
+      };
     case 'NodeKicked':
       return {
         ...state,
@@ -37,6 +42,9 @@ function evolveExisting(state: RoomState, event: Exclude<RoomEvent, { type: 'Roo
     case 'RoundClockSet':
     case 'ClusterEvents':
     case 'MoveRefused':
+    case 'BotLooked':
+    case 'BotTookOver':
+    case 'BotHandedBack':
     case 'RoundEnded':
       return evolveGame(state, event);
     default:

@@ -1,3 +1,4 @@
+import type { Temperament } from '../game/bot-policy';
 import type { RoundState } from '../game/round';
 
 /**
@@ -13,7 +14,12 @@ export type Seat = {
   seatTokenHash: string;
   joinedAt: number;
   kicked: boolean;
+  /** Played by a bot of this temperament (SPEC AP1); its token hash is BOT_TOKEN_HASH, which no token hashes to. */
+  bot?: Temperament;
 };
+
+/** Not a SHA-256 hex: no presented token ever opens a bot's seat. */
+export const BOT_TOKEN_HASH = 'bot';
 
 export type RoomState = {
   code: string;

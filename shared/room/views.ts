@@ -3,6 +3,7 @@
  * a fact of the server's connections (not of the log), so it is passed in.
  * Views never include token hashes.
  */
+import type { Temperament } from '../game/bot-policy';
 import { activeSeats, type RoomState } from './state';
 
 export interface NodeSummary {
@@ -10,6 +11,8 @@ export interface NodeSummary {
   nickname: string;
   /** True while at least one browser holding this seat is connected. */
   online: boolean;
+  /** Played by a bot of this temperament (SPEC AP1); a bot is always at the table. */
+  bot?: Temperament;
 }
 
 /** What the host panel and the projector see: the whole room. */
@@ -36,7 +39,9 @@ export function roomView(state: RoomState, onlineNodeIds: readonly number[]): Ro
   return {
     code: state.code,
     locked: state.locked,
-    nodes: active.map((seat) => ({ nodeId: seat.nodeId, nickname: seat.nickname, online: onlineNodeIds.includes(seat.nodeId) })),
+    nodes: active.map((seat) => ({
+      nodeId: seat.nodeId, nickname: seat.nickname, online: seat.bot !== undefined || onlineNodeIds.includes(seat.nodeId), ...(seat.bot && { bot: seat.bot }),
+    })),
     kickedCount: state.seats.length - active.length,
   };
 }

@@ -216,14 +216,19 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
     /** "Leader B (term 2)", "Coordinator 4", "Lease held by A". */
     summary(nodes: { label: string; status: string; role: string; term?: number }[], extras: TeamExtras): string;
   };
+  /** Refusal codes of the module's own (kebab-case; `moduleRefusals` in refusal.ts types them), beside the built-in ones. */
+  refusalCodes?: readonly string[];
   /**
    * The module's parts of the wire (shared/game/view-schemas.ts and moves.ts build the
    * protocol's unions from every registered module): its raw node view (`seat.node`), its
    * team panels (`screen.team` extras) and its moves as a player sends them (no `node`).
    */
-  /** Refusal codes of the module's own (kebab-case; `moduleRefusals` in refusal.ts types them), beside the built-in ones. */
-  refusalCodes?: readonly string[];
   wire: { node: z.ZodObject; extras: z.ZodObject; moves: readonly [z.ZodObject, ...z.ZodObject[]] };
+  /**
+   * Optional hint for autopilot bots (SPEC AP2): move types a diligent player would click now
+   * that the phone does not draw urgent, read from the node's own view only (never the truth).
+   */
+  bot?: { duties(node: V): string[] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;
   /** Duties and leads the scoring fold reads from the log (SPEC S2, S3); none when absent. */

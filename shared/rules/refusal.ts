@@ -11,7 +11,7 @@
 /** Refusals of the edge and the room (join, seats, host administration). */
 export const ROOM_REFUSAL_CODES = [
   'invalid-payload', 'protocol-mismatch', 'unknown-event', 'internal-error', 'rate-limited',
-  'unknown-room', 'room-exists', 'room-locked', 'room-full', 'not-host',
+  'unknown-room', 'room-exists', 'room-locked', 'room-full', 'not-host', 'already-filled',
   'nickname-empty', 'nickname-too-long', 'nickname-markup', 'nickname-hidden-character', 'nickname-taken',
   'already-locked', 'already-unlocked', 'unknown-node', 'node-already-kicked', 'kicked', 'stale-seat',
 ] as const;

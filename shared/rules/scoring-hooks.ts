@@ -8,8 +8,8 @@ import type { Event, NodeIndex } from './types';
 
 /** One logged batch of rule events, as the game's ClusterEvents carries it. */
 export interface ScoredBatch {
-  cause: 'move' | 'fault' | 'tick' | 'clock' | 'presence';
-  /** The player whose accepted move produced the batch (cause 'move'). */
+  cause: 'move' | 'bot' | 'fault' | 'tick' | 'clock' | 'presence';
+  /** The player whose accepted move produced the batch (cause 'move'; 'bot' for a bot's move, which earns no duty points: S2 rewards students). */
   node?: NodeIndex;
   events: Event[];
 }

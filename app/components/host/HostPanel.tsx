@@ -22,7 +22,7 @@ import { RoundSetup } from './RoundSetup';
  * cluster and its controls, with the class folded away below.
  */
 export function HostPanel({ code }: { code: string }) {
-  const { state, kick, lock, unlock, remove } = useHostRoom(code);
+  const { state, kick, lock, unlock, remove, fillBots } = useHostRoom(code);
   const game = useGameView(code);
   const deleted = useClassDeleted(code);
 
@@ -31,7 +31,7 @@ export function HostPanel({ code }: { code: string }) {
   const view = state.phase === 'ready' ? state.view : null;
   const crew = (
     <div className="flex min-w-0 flex-col gap-8">
-      <CrewSection view={view} kick={kick} lock={lock} unlock={unlock} />
+      <CrewSection view={view} kick={kick} lock={lock} unlock={unlock} fillBots={fillBots} />
       {view ? <DeleteClass code={code} remove={remove} /> : null}
     </div>
   );

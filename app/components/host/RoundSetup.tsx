@@ -22,6 +22,7 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
   const [teams, setTeams] = useState(false);
   const [teamSize, setTeamSize] = useState(5);
   const [crashOnDisconnect, setCrashOnDisconnect] = useState(true);
+  const [autopilot, setAutopilot] = useState(false);
   const [delayMs, setDelayMs] = useState(1000);
   const [dropRate, setDropRate] = useState(0);
   const command = useHostCommand();
@@ -35,7 +36,7 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
   };
   const start = () =>
     void command.run(() =>
-      startRound(code, { algorithm, preset: chosen.id, teamSize: teams ? teamSize : null, crashOnDisconnect, network: { delayMs, dropRate } }),
+      startRound(code, { algorithm, preset: chosen.id, teamSize: teams ? teamSize : null, crashOnDisconnect, autopilot, network: { delayMs, dropRate } }),
     );
 
   return (
@@ -89,6 +90,10 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
       <label className="flex min-h-11 items-center gap-3 text-lg font-semibold">
         <input type="checkbox" checked={crashOnDisconnect} onChange={(e) => setCrashOnDisconnect(e.target.checked)} className="size-6 accent-brass" />
         A phone that disconnects is a crashed node (until it comes back)
+      </label>
+      <label className="flex min-h-11 items-center gap-3 text-lg font-semibold">
+        <input type="checkbox" checked={autopilot} onChange={(e) => setAutopilot(e.target.checked)} className="size-6 accent-brass" data-testid="autopilot" />
+        Autopilot: a bot plays the node of a student who drops out or is removed
       </label>
       <RefusalNote refusal={command.refusal} onDismiss={command.clear} />
       <button type="button" onClick={start} disabled={command.pending} className={`${BUTTON_PRIMARY} self-start`}>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { openClass } from '@/app/client/actions';
+import { openClass, tryAlone } from '@/app/client/actions';
 import { hostedRoomCodes } from '@/app/client/storage';
 import { formatRoomCode } from '@/shared/room/code';
 
@@ -25,6 +25,17 @@ export function LandingActions() {
     }
   };
 
+  const alone = async () => {
+    setBusy(true);
+    setError(null);
+    const outcome = await tryAlone();
+    if (outcome.ok) router.push(`/join/${outcome.value.code}`);
+    else {
+      setError(outcome.refusal.message);
+      setBusy(false);
+    }
+  };
+
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -35,6 +46,9 @@ export function LandingActions() {
           Join a class
         </Link>
       </div>
+      <button type="button" onClick={alone} disabled={busy} className="min-h-16 rounded-2xl border-4 border-kelp/80 px-6 text-xl font-black text-foam transition hover:border-brass hover:text-brass disabled:opacity-60">
+        {busy ? 'Opening…' : 'Try it alone: you and four bots play Raft'}
+      </button>
       {error ? <p role="alert" className="rounded-xl bg-coral/15 p-3 text-lg text-coral">{error}</p> : null}
       {hosted.length > 0 ? (
         <nav aria-label="Your classes" className="flex flex-wrap items-center gap-2 text-mist">

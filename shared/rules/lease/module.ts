@@ -1,4 +1,5 @@
 /** Lease, in one place: its rules, parameters, presets, roles, views and words (shared/rules/module.ts). */
+import { leaseBot } from './bot';
 import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
 import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire-schema';
@@ -57,4 +58,5 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
   scoring: leaseScoring,
+  bot: leaseBot,
 };

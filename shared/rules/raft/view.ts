@@ -109,7 +109,9 @@ export function raftMoveChoices(state: RaftCluster, index: NodeIndex): MoveChoic
     const current = request.term === n.term;
     const title = `${c} asks for your vote (term ${request.term})${current ? '' : ': an older term'}`;
     const row = { kind: 'reply' as const, peer: request.candidate, title, stale: !current };
-    moves.push({ command: { type: 'GrantVote', node: index, candidate: request.candidate }, label: `Vote for ${c}`, layout: { ...row, grants: true }, shortcut: letterKey('v') });
+    // An open request of this term with no vote cast yet is the node's duty (the callout says so).
+    const open = current && n.votedFor === null;
+    moves.push({ command: { type: 'GrantVote', node: index, candidate: request.candidate }, label: `Vote for ${c}`, layout: { ...row, grants: true }, urgent: open, shortcut: letterKey('v') });
     moves.push({ command: { type: 'RefuseVote', node: index, candidate: request.candidate }, label: `Refuse ${c}`, layout: { ...row, grants: false }, secondary: true, shortcut: letterKey('r') });
   }
   return moves;

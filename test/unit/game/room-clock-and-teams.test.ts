@@ -5,7 +5,7 @@ import { arrangeTeams } from '../../../shared/game/teams';
 
 describe('the room clock (the anchor a server keeps, following the log)', () => {
   const round = (clock: RoundClockRecord, over: Partial<RoundState> = {}): RoundState =>
-    ({ id: 1, config: {} as RoundState['config'], startedAt: 0, clock, teams: [], ended: false, scoring: {} as RoundState['scoring'], ...over });
+    ({ id: 1, config: {} as RoundState['config'], startedAt: 0, clock, teams: [], ended: false, scoring: {} as RoundState['scoring'], bots: {}, ...over });
   const clusterAt = (now: number) => ({ cluster: { now } }) as unknown as TeamState;
 
   it('runs at its rate, stands still while paused, steps only forward, and keeps its anchor while the record is unchanged', () => {

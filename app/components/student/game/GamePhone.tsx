@@ -37,6 +37,11 @@ export function GamePhone({ view, receivedAt, play }: Props) {
       <GameHeader view={view} roomTime={roomTime} />
       {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}
       {view.score ? <MyScoreLine score={view.score} /> : null}
+      {view.note ? (
+        <p className="rounded-2xl bg-kelp/15 px-4 py-2.5 text-lg font-bold text-kelp ring-1 ring-kelp/40" data-testid="stand-in-note">
+          {view.note}
+        </p>
+      ) : null}
       {summary.callout && !view.ended && node.status === 'live' ? (
         <p className="rounded-2xl bg-brass/15 px-4 py-2.5 text-lg font-bold text-brass ring-1 ring-brass/40" data-testid="callout">
           {summary.callout}
