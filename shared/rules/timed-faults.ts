@@ -13,7 +13,7 @@ export const MAX_FAULT_MS = 600_000;
 
 export function badFaultDuration(forMs: number | undefined): Refusal | null {
   if (forMs === undefined || (Number.isFinite(forMs) && forMs > 0 && forMs <= MAX_FAULT_MS)) return null;
-  return refuse('bad-parameter', 'C0', `A timed fault lasts more than 0 and at most ${MAX_FAULT_MS / 60_000} minutes.`);
+  return refuse('bad-parameter', 'C9', `A timed fault lasts more than 0 and at most ${MAX_FAULT_MS / 60_000} minutes.`);
 }
 
 /** The host command that ends a fault, or null when the command cannot be timed. */

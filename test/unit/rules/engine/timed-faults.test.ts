@@ -11,7 +11,7 @@ function quietCluster() {
 }
 
 describe('timed faults end by themselves on the room clock', () => {
-  it('a crash for 10 s restarts the node when the room clock reaches the end, not before', () => {
+  it('C9: a crash for 10 s restarts the node when the room clock reaches the end, not before', () => {
     const run = quietCluster();
     act(run, { type: 'CrashNode', node: 1, forMs: 10_000 });
     expect(run.state.scheduled).toEqual([{ at: 10_000, undo: { type: 'RestartNode', node: 1 } }]);
@@ -59,7 +59,7 @@ describe('timed faults end by themselves on the room clock', () => {
     expect(run.state.scheduled).toEqual([]);
   });
 
-  it('a duration that is not above 0 or longer than ten minutes is refused, and nothing happens', () => {
+  it('C9: a duration that is not above 0 or longer than ten minutes is refused, and nothing happens', () => {
     const run = quietCluster();
     refused(run, { type: 'CrashNode', node: 1, forMs: 0 }, 'bad-parameter');
     refused(run, { type: 'PauseNode', node: 1, forMs: 600_001 }, 'bad-parameter');
