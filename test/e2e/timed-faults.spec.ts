@@ -20,6 +20,8 @@ const node = (page: Page, label: string) => page.locator(`[data-testid="truth-no
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 test('a crash that lasts 3 s ends by itself on the room clock (timed fault)', async ({ browser, server }) => {
+  // Three phone contexts board first; on a shared 2-core machine that alone can take a minute.
+  test.setTimeout(180_000);
   const { host, code } = await hostAClass(browser, server.url);
   await host.setViewportSize(LAPTOP);
   const projector = await newDevice(browser, PROJECTOR);
