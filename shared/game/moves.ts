@@ -27,16 +27,18 @@ export function commandToMove(command: Command): Move {
 }
 
 const nodeRef = z.number().int().min(-1).max(499);
+/** A timed fault ends by itself after this much room time (issue 8); the rules bound it. */
+const faultDuration = z.number().int().positive().optional();
 
 export const faultSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('CrashNode'), node: nodeRef }),
+  z.object({ type: z.literal('CrashNode'), node: nodeRef, forMs: faultDuration }),
   z.object({ type: z.literal('RestartNode'), node: nodeRef }),
-  z.object({ type: z.literal('PauseNode'), node: nodeRef }),
+  z.object({ type: z.literal('PauseNode'), node: nodeRef, forMs: faultDuration }),
   z.object({ type: z.literal('ResumeNode'), node: nodeRef }),
   z.object({ type: z.literal('SkewClock'), node: nodeRef, rate: z.number().optional(), offsetMs: z.number().optional() }),
   z.object({ type: z.literal('SetNetwork'), delayMs: z.number().optional(), jitterMs: z.number().optional(), dropRate: z.number().optional() }),
-  z.object({ type: z.literal('SetLink'), from: nodeRef, to: nodeRef, delayMs: z.number().optional(), dropRate: z.number().optional(), bothWays: z.boolean().optional() }),
-  z.object({ type: z.literal('Partition'), groups: z.array(z.array(nodeRef).max(500)).min(1).max(10) }),
+  z.object({ type: z.literal('SetLink'), from: nodeRef, to: nodeRef, delayMs: z.number().optional(), dropRate: z.number().optional(), bothWays: z.boolean().optional(), forMs: faultDuration }),
+  z.object({ type: z.literal('Partition'), groups: z.array(z.array(nodeRef).max(500)).min(1).max(10), forMs: faultDuration }),
   z.object({ type: z.literal('HealPartition') }),
   z.object({ type: z.literal('DropMessage'), id: z.number().int().positive() }),
 ]);

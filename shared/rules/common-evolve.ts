@@ -94,5 +94,12 @@ export function evolveCommon<S extends ClusterState>(state: S, event: CommonEven
       return { ...state, network: { ...state.network, partition: event.groups } };
     case 'PartitionHealed':
       return { ...state, network: { ...state.network, partition: null } };
+    case 'FaultEndScheduled': {
+      // Kept sorted by time (stable for equal times), so the first one is the next due.
+      const list = [...(state.scheduled ?? []), event.end];
+      return { ...state, scheduled: list.sort((a, b) => a.at - b.at) };
+    }
+    case 'FaultEndReached':
+      return { ...state, scheduled: (state.scheduled ?? []).slice(1) };
   }
 }

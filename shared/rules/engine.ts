@@ -21,7 +21,7 @@ export type ClusterDecision = Decision<Event> & { state: ClusterState };
 const COMMON_EVENTS: ReadonlySet<string> = new Set<CommonEvent['type']>([
   'ClockAdvanced', 'MessagesSent', 'MessageDelivered', 'MessageDropped', 'TimerSet', 'TimerCleared', 'TimerFired',
   'NodeCrashed', 'NodeRestarted', 'NodePaused', 'NodeResumed', 'ClockSkewed', 'NetworkChanged', 'LinkChanged',
-  'Partitioned', 'PartitionHealed',
+  'Partitioned', 'PartitionHealed', 'FaultEndScheduled', 'FaultEndReached',
 ]);
 
 export const DEFAULT_NETWORK: NetworkParams = { delayMs: 1000, jitterMs: 500, dropRate: 0 };
@@ -99,7 +99,7 @@ function decidePlayerCommand(out: Emitter, command: Command): Refusal | void {
   return rules.decideNode(out, command);
 }
 
-type Due = { at: number; message: Message } | { at: number; node: number; timer: string } | { at: number; service: true };
+type Due = { at: number; message: Message } | { at: number; node: number; timer: string } | { at: number; service: true } | { at: number; faultEnd: true };
 
 /** The next thing due at or before `to`: messages first (by id), then timers (by node, name), then a service deadline. */
 function nextDue(state: ClusterState, to: number): Due | null {
@@ -120,6 +120,8 @@ function nextDue(state: ClusterState, to: number): Due | null {
   }
   const deadline = algorithmModule(state.algorithm).rules.nextServiceDeadline?.(state) ?? null;
   if (deadline !== null && deadline <= to && (!best || deadline < best.at)) best = { at: deadline, service: true };
+  const faultEnd = state.scheduled?.[0];
+  if (faultEnd && faultEnd.at <= to && (!best || faultEnd.at < best.at)) best = { at: faultEnd.at, faultEnd: true };
   return best;
 }
 
@@ -136,12 +138,21 @@ function advance(out: Emitter, to: number): Refusal | void {
     if (due.at > out.state.now) out.emit({ type: 'ClockAdvanced', to: Math.ceil(due.at) });
     if ('message' in due) deliver(out, due.message, rules.onMessage.bind(rules));
     else if ('service' in due) rules.onServiceDeadline?.(out);
+    else if ('faultEnd' in due) endFault(out);
     else {
       out.emit({ type: 'TimerFired', node: due.node, timer: due.timer });
       rules.onTimer(out, due.node, due.timer);
     }
   }
   if (to > out.state.now) out.emit({ type: 'ClockAdvanced', to });
+}
+
+/** A timed fault's end: taken off the schedule, then its undo decided (a refusal, e.g. the host already restarted the node, changes nothing). */
+function endFault(out: Emitter): void {
+  const end = out.state.scheduled?.[0];
+  if (!end) return;
+  out.emit({ type: 'FaultEndReached', at: end.at });
+  if (isHostCommand(end.undo)) decideHostCommand(out, end.undo);
 }
 
 function deliver(out: Emitter, message: Message, onMessage: (out: Emitter, message: Message) => void): void {

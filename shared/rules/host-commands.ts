@@ -6,6 +6,7 @@ import type { Emitter } from './algorithm';
 import type { Refusal } from './refusal';
 import { refuse } from './refusal';
 import { algorithmModule } from './registry';
+import { badFaultDuration, scheduleFaultEnd } from './timed-faults';
 import type { Command, NodeIndex } from './types';
 import { localTime } from './clock';
 
@@ -73,7 +74,17 @@ export function isHostCommand(command: Command): command is HostCommand {
   return (HOST_COMMAND_TYPES as readonly string[]).includes(command.type);
 }
 
+/** A fault, timed when it carries `forMs`: its end is scheduled only once the fault is in. */
 export function decideHostCommand(out: Emitter, command: HostCommand): Refusal | void {
+  const forMs = 'forMs' in command ? command.forMs : undefined;
+  const badDuration = badFaultDuration(forMs);
+  if (badDuration) return badDuration;
+  const refusal = decideFault(out, command);
+  if (refusal || forMs === undefined) return refusal;
+  scheduleFaultEnd(out, command, forMs);
+}
+
+function decideFault(out: Emitter, command: HostCommand): Refusal | void {
   const state = out.state;
   switch (command.type) {
     case 'CrashNode': {

@@ -88,6 +88,14 @@ export interface ClusterCore {
   nodes: NodeBase[];
   network: Network;
   stats: ClusterStats;
+  /** Timed faults' ends, due on the room clock (absent until the host sets a timed fault). */
+  scheduled?: ScheduledFaultEnd[];
+}
+
+/** The end of a timed fault: at room time `at`, the host command `undo` is decided like any other. */
+export interface ScheduledFaultEnd {
+  at: number;
+  undo: CommonCommand;
 }
 
 export type ClusterState = RaftCluster | BullyCluster | LeaseCluster;
@@ -97,14 +105,14 @@ export type ClusterState = RaftCluster | BullyCluster | LeaseCluster;
 
 export type CommonCommand =
   | { type: 'Tick'; to: number }
-  | { type: 'CrashNode'; node: NodeIndex }
+  | { type: 'CrashNode'; node: NodeIndex; forMs?: number }
   | { type: 'RestartNode'; node: NodeIndex }
-  | { type: 'PauseNode'; node: NodeIndex }
+  | { type: 'PauseNode'; node: NodeIndex; forMs?: number }
   | { type: 'ResumeNode'; node: NodeIndex }
   | { type: 'SkewClock'; node: NodeIndex; rate?: number; offsetMs?: number }
   | { type: 'SetNetwork'; delayMs?: number; jitterMs?: number; dropRate?: number }
-  | { type: 'SetLink'; from: NodeIndex; to: NodeIndex; delayMs?: number; dropRate?: number; bothWays?: boolean }
-  | { type: 'Partition'; groups: NodeIndex[][] }
+  | { type: 'SetLink'; from: NodeIndex; to: NodeIndex; delayMs?: number; dropRate?: number; bothWays?: boolean; forMs?: number }
+  | { type: 'Partition'; groups: NodeIndex[][]; forMs?: number }
   | { type: 'HealPartition' }
   | { type: 'DropMessage'; id: number };
 
@@ -130,6 +138,8 @@ export type CommonEvent =
   | { type: 'NetworkChanged'; delayMs: number; jitterMs: number; dropRate: number }
   | { type: 'LinkChanged'; from: NodeIndex; to: NodeIndex; setting: LinkSetting }
   | { type: 'Partitioned'; groups: NodeIndex[][] }
-  | { type: 'PartitionHealed' };
+  | { type: 'PartitionHealed' }
+  | { type: 'FaultEndScheduled'; end: ScheduledFaultEnd }
+  | { type: 'FaultEndReached'; at: number };
 
 export type Event = CommonEvent | RaftEvent | BullyEvent | LeaseEvent;

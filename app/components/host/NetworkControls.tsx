@@ -6,6 +6,7 @@ import type { TruthTeam } from '@/shared/game/screen-view';
 import type { TeamWords } from '@/shared/rules/module';
 import { Choice } from './Choice';
 import { BUTTON, CARD, LABEL } from './controls';
+import { FaultDuration, timed } from './FaultDuration';
 import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
 
@@ -31,6 +32,7 @@ export function NetworkControls({ code, team, words }: { code: string; team: Tru
   const [to, setTo] = useState(words.service ? -1 : 1);
   const [linkDelay, setLinkDelay] = useState(5000);
   const [bothWays, setBothWays] = useState(true);
+  const [forMs, setForMs] = useState(0);
   const net = team.network;
 
   return (
@@ -38,8 +40,9 @@ export function NetworkControls({ code, team, words }: { code: string; team: Tru
       <h2 id="network-controls-title" className={LABEL}>
         Network
       </h2>
+      <FaultDuration label="How long a split or slow link lasts" value={forMs} onChange={setForMs} />
       <div className="flex flex-wrap gap-1.5">
-        <button type="button" onClick={() => fault({ type: 'Partition', groups: halves })} className={BUTTON}>
+        <button type="button" onClick={() => fault(timed({ type: 'Partition', groups: halves }, forMs))} className={BUTTON}>
           Split in two halves
         </button>
         <button type="button" onClick={() => fault({ type: 'HealPartition' })} className={`${BUTTON} border-kelp text-kelp`}>
@@ -69,7 +72,7 @@ export function NetworkControls({ code, team, words }: { code: string; team: Tru
             <input type="checkbox" checked={bothWays} onChange={(e) => setBothWays(e.target.checked)} className="size-5 accent-brass" />
             both ways
           </label>
-          <button type="button" onClick={() => fault({ type: 'SetLink', from, to, delayMs: linkDelay, bothWays })} className={BUTTON}>
+          <button type="button" onClick={() => fault(timed({ type: 'SetLink', from, to, delayMs: linkDelay, bothWays }, forMs))} className={BUTTON}>
             Slow link
           </button>
           <button type="button" onClick={() => fault({ type: 'SetLink', from, to, bothWays })} className={BUTTON}>

@@ -1,10 +1,12 @@
 'use client';
 
+import { useState } from 'react';
 import { injectFault, type FaultRequest } from '@/app/client/host-game-actions';
 import type { TruthNode, TruthTeam } from '@/shared/game/screen-view';
 import type { RoleTable, TeamWords } from '@/shared/rules/module';
 import { lookOf, skewText } from '../game/look';
 import { BUTTON, BUTTON_DANGER, CARD, LABEL } from './controls';
+import { FaultDuration, timed } from './FaultDuration';
 import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
 
@@ -29,12 +31,14 @@ export function NodeControls({ code, team, words, roles, selected, onSelect }: P
   const command = useHostCommand();
   const fault = (f: FaultRequest) => void command.run(() => injectFault(code, team.team, f));
   const chosen = selected === null ? null : (team.nodes[selected] ?? null);
+  const [forMs, setForMs] = useState(0);
 
   return (
     <section aria-labelledby="node-controls-title" className={CARD}>
       <h2 id="node-controls-title" className={LABEL}>
         Nodes · click one on the ring or here
       </h2>
+      <FaultDuration label="How long a crash, pause or isolation lasts" value={forMs} onChange={setForMs} />
       <ul className="flex max-h-80 flex-col gap-1.5 overflow-y-auto pr-1" aria-label="Nodes">
         {team.nodes.map((node) => (
           <li key={node.index} data-testid="node-row" className={`flex items-center gap-2 rounded-xl px-2 py-1.5 ${selected === node.index ? 'bg-deck ring-2 ring-foam' : 'bg-abyss/50'}`}>
@@ -56,7 +60,7 @@ export function NodeControls({ code, team, words, roles, selected, onSelect }: P
                 Restart {node.label}
               </button>
             ) : (
-              <button type="button" onClick={() => fault({ type: 'CrashNode', node: node.index })} className={`${BUTTON_DANGER} shrink-0`}>
+              <button type="button" onClick={() => fault(timed({ type: 'CrashNode', node: node.index }, forMs))} className={`${BUTTON_DANGER} shrink-0`}>
                 Crash {node.label}
               </button>
             )}
@@ -65,14 +69,14 @@ export function NodeControls({ code, team, words, roles, selected, onSelect }: P
                 Resume {node.label}
               </button>
             ) : (
-              <button type="button" onClick={() => fault({ type: 'PauseNode', node: node.index })} className={`${BUTTON} shrink-0`} title="A stop-the-world pause, like a long garbage collection">
+              <button type="button" onClick={() => fault(timed({ type: 'PauseNode', node: node.index }, forMs))} className={`${BUTTON} shrink-0`} title="A stop-the-world pause, like a long garbage collection">
                 Pause {node.label}
               </button>
             )}
           </li>
         ))}
       </ul>
-      {chosen ? <NodeExtras node={chosen} team={team} service={words.service} onFault={fault} /> : null}
+      {chosen ? <NodeExtras node={chosen} team={team} service={words.service} onFault={(f) => fault(f.type === 'Partition' ? timed(f, forMs) : f)} /> : null}
       <RefusalNote refusal={command.refusal} onDismiss={command.clear} />
     </section>
   );

@@ -22,13 +22,29 @@ export function bullyTruth(state: BullyCluster, i: number, local: number): Truth
   return { role: bullyRole(n, i), leader, timer, info: leader ? `coordinator ${leader}` : 'no coordinator' };
 }
 
+/**
+ * Live nodes that act as coordinator right now (each believes it is the one). Two at once
+ * is Bully's split brain: e.g. the old coordinator cut off by a partition while the
+ * others elected a new one (B7/B8 cannot tell a slow or cut-off node from a dead one).
+ */
+export function actingCoordinators(state: BullyCluster): number[] {
+  return state.bully.flatMap((n, i) => (n.coordinator === i && state.nodes[i]!.status !== 'crashed' ? [i] : []));
+}
+
+function splitBrainAlerts(state: BullyCluster): string[] {
+  const acting = actingCoordinators(state).map(rankLabel);
+  if (acting.length < 2) return [];
+  const names = `${acting.slice(0, -1).join(', ')} and ${acting[acting.length - 1]}`;
+  return [`Split brain: ${names} ${acting.length === 2 ? 'both' : 'all'} act as coordinator at once.`];
+}
+
 export function bullyTeam(state: BullyCluster): TeamTruth {
   const last = state.tallies.recent[state.tallies.recent.length - 1];
   const sum = (k: { election: number; answer: number; coordinator: number }) => k.election + k.answer + k.coordinator;
   const t = state.tallies.totals.sent;
   return {
     elections: state.stats.elections,
-    alerts: [],
+    alerts: splitBrainAlerts(state),
     extras: {
       bully: {
         lastElection: last ? { sent: sum(last.sent), delivered: sum(last.delivered), startedBy: rankLabel(last.startedBy), declaredBy: last.declaredBy === null ? null : rankLabel(last.declaredBy) } : null,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { act, eventsOfType, expectReplayMatches, start, tickTo, type Run } from '../harness';
 import { evolve } from '../../../../shared/rules/engine';
 import { narrateLease } from '../../../../shared/rules/lease/narrate';
+import { leaseTeam } from '../../../../shared/rules/lease/screen';
 import { LEASE_SEED_PRESETS, SEED_GC_PAUSE_MS } from '../../../../shared/rules/lease/types';
 import { attempt, expectHealthy, lastReply, lease, leaseRun, playRound } from './helpers';
 
@@ -138,6 +139,8 @@ describe('seed: an 8 s GC pause against a 5 s lease renewed every 2 s', () => {
     const lines = ticker(run);
     expect(lines).toContain('A woke from its pause still believing it leads: its clock lags 8.0 s (L6).');
     expect(lines).toContain('Split brain! B and A both believe they lead and both wrote (tokens 2 and 1) (L5).');
+    // Issue 8: the projector's alert fires when A writes with a stale token while B holds the lease.
+    expect(leaseTeam(lease(run.state)).alerts).toEqual(['Split brain: B (token 2) and A (token 1) both wrote as leader.']);
     expectReplayMatches(run);
   });
 
