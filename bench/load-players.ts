@@ -26,7 +26,7 @@ const REFUSE_VOTE_WEIGHT = 0.2;
 const ACK_TIMEOUT_MS = 5_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 
-type Ack = { ok: true; [key: string]: unknown } | { ok: false; refusal: { code: string; rule?: string; message: string } };
+export type Ack = { ok: true; [key: string]: unknown } | { ok: false; refusal: { code: string; rule?: string; message: string } };
 
 /** Everything measured on the generator side; samples count only for clicks sent inside the window. */
 export class Recorder {
@@ -90,8 +90,28 @@ export function connect(url: string, rec: Recorder): Promise<Socket> {
   });
 }
 
-function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
+export function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
   return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload) as Promise<Ack>;
+}
+
+/**
+ * Calls `click` `rate` times a second on average, at a random phase, each gap within
+ * ±25 % (students are not metronomes). Returns the function that stops it.
+ */
+export function clickAtRandomPhase(rate: number, random: () => number, click: () => void): () => void {
+  const gap = 1000 / rate;
+  let timer: NodeJS.Timeout | null = null;
+  const next = (delay: number) => {
+    timer = setTimeout(() => {
+      click();
+      next(gap * (0.75 + 0.5 * random()));
+    }, delay);
+  };
+  next(gap * random());
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
 }
 
 export class Student {
@@ -100,7 +120,7 @@ export class Student {
   /** Moves on their way (by content), and when each content was last accepted (wall clock). */
   private readonly inFlight = new Map<string, number>();
   private readonly acceptedAt = new Map<string, number>();
-  private timer: NodeJS.Timeout | null = null;
+  private stopClicking: () => void = () => {};
   private moves = 0;
 
   constructor(
@@ -131,19 +151,11 @@ export class Student {
 
   /** Clicks `rate` times a second on average, at a random phase, each gap within ±25 %. */
   start(rate: number): void {
-    const gap = 1000 / rate;
-    const next = (delay: number) => {
-      this.timer = setTimeout(() => {
-        this.click();
-        next(gap * (0.75 + 0.5 * this.random()));
-      }, delay);
-    };
-    next(gap * this.random());
+    this.stopClicking = clickAtRandomPhase(rate, this.random, () => this.click());
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.stopClicking();
   }
 
   /** Accepted moves still waiting for their view when the run ended (none expected). */

@@ -8,9 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { GameSeatView } from '../shared/game/seat-view';
 import { PROTOCOL_VERSION } from '../shared/protocol';
-import { prng } from './load-players';
-
-type Ack = { ok: true; [key: string]: unknown } | { ok: false; refusal: { code: string; rule?: string; message: string } };
+import { ask, clickAtRandomPhase, prng, type Ack } from './load-players';
 
 /** One answered move, as the student's phone saw it. */
 export type LedgerEntry = { code: string; nodeId: number; moveId: string; moveType: string; ok: boolean; refusalCode?: string; rule?: string };
@@ -27,10 +25,6 @@ function reconnectingSocket(url: string): Socket {
   });
 }
 
-function ask(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000): Promise<Ack> {
-  return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<Ack>;
-}
-
 export class SoakStudent {
   /** Resumes that did not succeed, by refusal code (printed by the soak). */
   static readonly resumeProblems = new Map<string, number>();
@@ -38,7 +32,7 @@ export class SoakStudent {
   /** performance.now() when the student was last back on their node (resume ok, then a round view). */
   backAt = 0;
   private resumedAt = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private stopClicking: () => void = () => {};
   private moves = 0;
   /**
    * SPEC G7 folds a move into the answer before it when it repeats the seat's previous
@@ -91,19 +85,11 @@ export class SoakStudent {
   }
 
   start(rate: number): void {
-    const gap = 1000 / rate;
-    const next = (delay: number) => {
-      this.timer = setTimeout(() => {
-        this.click();
-        next(gap * (0.75 + 0.5 * this.random()));
-      }, delay);
-    };
-    next(gap * this.random());
+    this.stopClicking = clickAtRandomPhase(rate, this.random, () => this.click());
   }
 
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.stopClicking();
   }
 
   private click(): void {
