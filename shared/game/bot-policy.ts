@@ -47,13 +47,28 @@ export interface BotChoice {
 /** Free-text moves (a ship's heading, a stored value) a bot never types. */
 const clickable = (m: PadMove) => m.layout.kind !== 'write' && m.layout.kind !== 'steer';
 
-/** `extraDuties`: move types the algorithm's bot hint (AlgorithmModule.bot) reads as due from the node's view. */
-export function chooseBotMove(moves: readonly PadMove[], temperament: Temperament, rng: number, extraDuties: readonly string[] = []): BotChoice {
+/**
+ * Story mode: the phone draws urgent only the move the story's cue asks for (shared/game/
+ * story-cues.ts), and `cued` is that move as it must be sent (a write with its value).
+ */
+export interface StoryCueForBot {
+  move: Move | null;
+}
+
+/**
+ * `extraDuties`: move types the algorithm's bot hint (AlgorithmModule.bot) reads as due from the node's view.
+ * `story`: a story is being told; the bot follows its cue only (never an unasked click or a hint).
+ */
+export function chooseBotMove(moves: readonly PadMove[], temperament: Temperament, rng: number, extraDuties: readonly string[] = [], story?: StoryCueForBot | null): BotChoice {
   const mind = MINDS[temperament];
   const wait = draw(rng);
   const nextInMs = Math.floor(mind.thinkMs[0] + wait.value * (mind.thinkMs[1] - mind.thinkMs[0]));
   const roll = draw(wait.next);
   const pick = draw(roll.next);
+  if (story !== undefined) {
+    const cued = story?.move && moves.some((m) => m.urgent && m.allowed) ? story.move : null;
+    return { move: cued && roll.value >= mind.missDuty ? cued : null, nextInMs, rng: pick.next };
+  }
   const duties = moves.filter((m) => (m.urgent || extraDuties.includes(m.move.type)) && m.allowed && !m.secondary && clickable(m));
   if (duties.length > 0) {
     const move = roll.value < mind.missDuty ? null : duties[Math.floor(pick.value * duties.length)]!.move;

@@ -35,12 +35,14 @@ export function decideBots(room: GameRoom, at: number, roomTime: number, play: P
     const phone = gameSeatView(current, nodeId, roomTime);
     const hint = algorithmModule(current.round!.config.algorithm).bot;
     const extra = phone?.node && hint ? hint.duties(phone.node as never) : [];
-    const choice = chooseBotMove(phone?.moves ?? [], mind.temperament, mind.rng, extra);
+    // Story mode: the bot follows the story's cue, like a student reading their phone.
+    const story = phone?.story ? { move: phone.story.cue?.move ?? null } : undefined;
+    const choice = chooseBotMove(phone?.moves ?? [], mind.temperament, mind.rng, extra, story);
     let played: string | undefined;
     if (choice.move) {
       const decision = play(current, { type: 'PlayMove', at, roomTime, nodeId, move: choice.move });
       for (const event of decision.events) record(asBots(event));
-      if (decision.ok) played = phone?.moves.find((m) => JSON.stringify(m.move) === JSON.stringify(choice.move))?.label;
+      if (decision.ok) played = phone?.moves.find((m) => m.move.type === choice.move!.type && JSON.stringify({ ...m.move, value: undefined }) === JSON.stringify({ ...choice.move, value: undefined }))?.label;
     }
     record({ type: 'BotLooked', at, nodeId, nextAt: roomTime + choice.nextInMs, rng: choice.rng, ...(played && { played }) });
   }

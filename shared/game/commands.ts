@@ -50,4 +50,18 @@ export type TickRound = { type: 'TickRound'; at: number; roomTime: number };
 /** `kicked`: the host removed the student; their node never waits for them (SPEC AP6). */
 export type SeatPresence = { type: 'SeatPresence'; at: number; roomTime: number; nodeId: number; online: boolean; kicked?: boolean };
 
-export type GameCommand = StartRound | EndRound | SetRoundClock | InjectFault | PlayMove | TickRound | SeatPresence;
+/** Story mode: one click sets up the round and plays the story's first beat. */
+export type StartStory = {
+  type: 'StartStory';
+  at: number;
+  hostTokenHash: string;
+  story: string;
+  /** Omitted: the story's own seed (the same story, the same timer draws). */
+  seed?: number;
+  online?: readonly number[];
+};
+
+/** The teacher's Next, Back or Replay of the current beat, or Stop (the round goes on without cues). */
+export type StoryControl = { type: 'StoryControl'; at: number; hostTokenHash: string; roomTime: number; action: 'next' | 'back' | 'replay' | 'stop' };
+
+export type GameCommand = StartRound | EndRound | SetRoundClock | InjectFault | PlayMove | TickRound | SeatPresence | StartStory | StoryControl;

@@ -6,8 +6,7 @@
  * does, and a replay shows it); every other refusal logs nothing.
  */
 import { accepted, refuseAdmin, refused, type Decision, type RefusalCode } from '../rules/refusal';
-import { decide } from '../rules/engine';
-import type { ClusterState, Command, Event } from '../rules/types';
+import type { Command } from '../rules/types';
 import type { GameRoom } from './room';
 import { playerIds } from './room';
 import type { EndRound, GameCommand, InjectFault, PlayMove, SeatPresence, SetRoundClock, StartRound, TickRound } from './commands';
@@ -20,6 +19,8 @@ import { arrangeTeams } from './teams';
 import { DEFAULT_NETWORK } from '../rules/engine';
 import { evolveGame } from './evolve';
 import { decideBots, standInFor } from './bots';
+import { advanceAndRun, batch, onlyTime } from './cluster-batch';
+import { decideStartStory, decideStoryControl, decideStoryTick } from './story-decide';
 import { DEFAULT_STEP_MS, isClockRate, isClockStep, MAX_RATE, MAX_STEP_MS, MIN_RATE } from './room-clock';
 
 export type GameDecision = Decision<GameEvent>;
@@ -48,6 +49,10 @@ export function decideGame(room: GameRoom, command: GameCommand): GameDecision {
       return withLiveRound(room, (round) => standInFor(round, command) ?? decidePresence(round, command));
     case 'EndRound':
       return withLiveRound(room, (round) => decideEnd(round, command));
+    case 'StartStory':
+      return decideStartStory(room, command, decideStart);
+    case 'StoryControl':
+      return withLiveRound(room, (round) => decideStoryControl(round, command));
   }
 }
 
@@ -101,21 +106,6 @@ function absentAtStart(room: GameRoom, command: StartRound): GameEvent[] {
   return events;
 }
 
-/** Ticks a team's cluster to `roomTime`, then optionally runs a command; both as one batch. */
-function advanceAndRun(cluster: ClusterState, roomTime: number, command?: Command): Decision<Event> {
-  const tick = decide(cluster, { type: 'Tick', to: roomTime });
-  if (!tick.ok || !command) return tick;
-  const run = decide(tick.state, command);
-  // Refused, the time that passed before the command still happened.
-  return run.ok ? accepted(...tick.events, ...run.events) : refused(run.refusal, tick.events);
-}
-
-const onlyTime = (events: Event[]) => events.every((e) => e.type === 'ClockAdvanced');
-
-function batch(at: number, team: number, cause: ClusterEvents['cause'], events: Event[], node?: number): ClusterEvents {
-  return node === undefined ? { type: 'ClusterEvents', at, team, cause, events } : { type: 'ClusterEvents', at, team, cause, node, events };
-}
-
 /** Time passing: each team's cluster moves to the room time, then the bots whose look is due play (SPEC AP3). */
 function decideTick(room: GameRoom, round: RoundState, command: TickRound): GameDecision {
   const events: GameEvent[] = [];
@@ -125,8 +115,11 @@ function decideTick(room: GameRoom, round: RoundState, command: TickRound): Game
     // carries the clock forward itself, and views project the time on their own.
     if (result.events.length > 0 && !onlyTime(result.events)) events.push(batch(command.at, team.team, 'tick', result.events));
   }
-  const ticked = events.reduce(evolveGame, room);
-  return accept(...events, ...decideBots(ticked, command.at, command.roomTime, (r, move) => withLiveRound(r, (live) => decideMove(live, move))));
+  let ticked = events.reduce(evolveGame, room);
+  // A story's beat that ended by itself gives way to the next before the bots look (story mode).
+  const story = decideStoryTick(ticked, command.at, command.roomTime);
+  ticked = story.reduce(evolveGame, ticked);
+  return accept(...events, ...story, ...decideBots(ticked, command.at, command.roomTime, (r, move) => withLiveRound(r, (live) => decideMove(live, move))));
 }
 
 function decideMove(round: RoundState, command: PlayMove): GameDecision {

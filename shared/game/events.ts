@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isAlgorithm } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 import { MAX_RATE, MIN_RATE } from './room-clock';
+import { storyEventSchemas, type StoryEvent } from '../stories/events';
 
 const at = z.number().int().nonnegative();
 const algorithm = z.string().refine(isAlgorithm, 'not a registered algorithm');
@@ -119,7 +120,7 @@ export const botHandedBackSchema = z.object({
   note: z.string(),
 });
 
-export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, botLookedSchema, botTookOverSchema, botHandedBackSchema, roundEndedSchema] as const;
+export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, botLookedSchema, botTookOverSchema, botHandedBackSchema, roundEndedSchema, ...storyEventSchemas] as const;
 
 export type RoundStarted = z.infer<typeof roundStartedSchema>;
 export type ClusterEvents = z.infer<typeof clusterEventsSchema>;
@@ -131,4 +132,5 @@ export type GameEvent =
   | z.infer<typeof botLookedSchema>
   | z.infer<typeof botTookOverSchema>
   | z.infer<typeof botHandedBackSchema>
-  | z.infer<typeof roundEndedSchema>;
+  | z.infer<typeof roundEndedSchema>
+  | StoryEvent;

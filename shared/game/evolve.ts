@@ -11,6 +11,8 @@ import { seedRng } from '../rules/prng';
 import { narrate } from './narrate';
 import { startScoring, stepScoring } from '../scoring/score-round';
 import { evolveStandIn } from './stand-in';
+import { observeStory } from '../stories/engine';
+import { foldStory, truthRole } from './story-fold';
 import { BOT_FIRST_LOOK_MS, TICKER_LIMIT, type BotMind, type RoundState, type TeamState, type TickerLine } from './round';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
@@ -56,9 +58,24 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       return withRound(room, evolveStandIn(round, event));
     case 'MoveRefused':
       return withTeam(room, scored(round, event), event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
-    case 'ClusterEvents':
-      return withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
+    case 'ClusterEvents': {
+      const folded = withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
+      return withRound(folded, observed(folded.round!, event));
+    }
+    case 'StoryStarted':
+    case 'StoryBeatShown':
+    case 'StoryFinished':
+    case 'StoryStopped':
+      return withRound(room, { ...round, story: foldStory(round, event) });
   }
+}
+
+/** A story follows the same log: its beats, and what each team's cluster showed (story mode). */
+function observed(round: RoundState, batch: ClusterEvents): RoundState {
+  if (!round.story || round.story.status !== 'playing') return round;
+  const cluster = round.teams[batch.team]!.cluster;
+  const story = observeStory(round.story, batch.team, batch.events as unknown as { type: string }[], (node) => truthRole(cluster, node), cluster.now);
+  return story === round.story ? round : { ...round, story };
 }
 
 /** Scores follow the same log as the clusters (SPEC S1). */

@@ -5,6 +5,7 @@
 import type { Algorithm, ClusterState, NetworkParams } from '../rules/types';
 import type { ScoringState } from '../scoring/types';
 import type { Temperament } from './bot-policy';
+import type { StoryState } from '../stories/engine';
 
 export interface RoundConfig {
   algorithm: Algorithm;
@@ -72,6 +73,8 @@ export interface RoundState {
   bots: Record<string, BotMind>;
   /** What a stand-in bot did while a student was away, told on their phone once back (SPEC AP5). */
   notes?: Record<string, string>;
+  /** The story being told in this round (story mode), if any; older logs have none. */
+  story?: StoryState | null;
 }
 
 export const TICKER_LIMIT = 30;

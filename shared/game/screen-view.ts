@@ -13,6 +13,7 @@ import type { GameRoom } from './room';
 import { clockView, projectTo, type RoundClockView } from './seat-view';
 import type { TeamState, TickerLine } from './round';
 import { screenScores, type ScreenScores } from '../scoring/views';
+import { storyOnScreen, type ScreenStory } from './story-cues';
 
 /** A key of the algorithm's role table (the view's `roles`): word, shape and colour. */
 export type NodeRole = string;
@@ -101,6 +102,8 @@ export interface GameScreenView {
   teams: TruthTeam[];
   /** Between rounds (round ended): the podium, the team table, the class's totals (SPEC S8). */
   scores: ScreenScores | null;
+  /** Story mode: the story, the current beat's cue, the cued nodes and the punch lines (null outside a story). */
+  story: ScreenStory | null;
 }
 
 function truthNodes(room: GameRoom, team: TeamState, state: ClusterState, online: ReadonlySet<number>): TruthNode[] {
@@ -170,5 +173,6 @@ export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: r
     crashOnDisconnect: round.config.crashOnDisconnect,
     teams: round.teams.map((team) => truthTeam(room, team, roomNow, online)),
     scores: round.ended && round.scoring ? screenScores(round.scoring, (id) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?') : null,
+    story: storyOnScreen(round.story, module.nodeLabel),
   };
 }

@@ -14,6 +14,7 @@ import type { GameRoom } from './room';
 import { commandToMove, type Move } from './moves';
 import { seatInRound, type RoundState } from './round';
 import { seatScore, type SeatScore } from '../scoring/views';
+import { storyOnPhone, type SeatStory } from './story-cues';
 
 export interface MoveOption {
   /** Stable key for React and for keyboard shortcuts, e.g. "GrantVote:2". */
@@ -86,6 +87,8 @@ export interface GameSeatView {
   score: SeatScore | null;
   /** What a stand-in bot did while this student was away (SPEC AP5), once they are back. */
   note: string | null;
+  /** Story mode: the story's title, the beat, and this student's cue (null outside a story). */
+  story: SeatStory | null;
 }
 
 /** How many inbox lines a phone is sent. */
@@ -142,11 +145,13 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     roles: module.roles,
   };
   const seat = seatInRound(round, nodeId);
-  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null, note: null };
+  if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null, note: null, story: null };
   const state = projectTo(seat.team.cluster, roomNow);
   const nickname = (id: number) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
   const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
   const status = state.nodes[seat.index]!.status;
+  // A finished round is history: nothing can be played any more.
+  const told = storyOnPhone(round.story, seat.index, round.ended ? [] : options(state, seat.index), round.ended);
   return {
     ...base,
     inRound: true,
@@ -156,10 +161,10 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     node: { algorithm: state.algorithm, status, ...(module.seat.node(state, seat.index) as object) },
     summary: module.seat.summary(state, seat.index, peers),
     inbox: inboxLines(state, seat.index),
-    // A finished round is history: nothing can be played any more.
-    moves: round.ended ? [] : options(state, seat.index),
+    moves: told.moves,
     peers,
     score: round.ended && round.scoring ? seatScore(round.scoring, nodeId) : null,
     note: round.notes?.[nodeId] ?? null,
+    story: told.story,
   };
 }

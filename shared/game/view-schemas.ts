@@ -15,6 +15,7 @@ import type { TickerLine } from './round';
 import type { GameScreenView, TeamCounters, TruthMessage, TruthNode, TruthTeam } from './screen-view';
 import type { GameSeatView, MoveOption, PeerView, RoundClockView, SeatNodeView } from './seat-view';
 import type { ScreenScores, SeatScore } from '../scoring/views';
+import type { ScreenStory, SeatStory } from './story-cues';
 
 const params = z.record(z.string(), z.unknown());
 
@@ -105,8 +106,22 @@ export const gameSeatViewSchema = fromRegistry(() =>
     peers: z.array(peerViewSchema),
     score: seatScoreSchema.nullable(),
     note: z.string().nullable(),
+    story: seatStorySchema().nullable(),
   }) satisfies z.ZodType<GameSeatView>,
 );
+
+// Story mode (issue 8): the phone's cue and the projector's banner.
+const seatStorySchema = fromRegistry(() => z.object({
+  title: z.string(),
+  beat: z.string(),
+  cue: z.object({ text: z.string(), moveId: z.string().nullable(), move: moveSchema().nullable() }).nullable(),
+}) satisfies z.ZodType<SeatStory>);
+
+const screenStorySchema = z.object({
+  id: z.string(), title: z.string(), beat: z.number().int(), beats: z.number().int(), cue: z.string(),
+  nodeCues: z.array(z.object({ label: z.string(), text: z.string() })),
+  punches: z.array(z.string()), waitsForNext: z.boolean(), status: z.enum(['playing', 'finished']), lesson: z.string(),
+}) satisfies z.ZodType<ScreenStory>;
 
 // Between rounds (SPEC S8): a phone's own line, the projector's podium and totals.
 const seatScoreSchema = z.object({ line: z.string(), points: z.number() }) satisfies z.ZodType<SeatScore>;
@@ -185,5 +200,6 @@ export const gameScreenViewSchema = fromRegistry(() =>
     crashOnDisconnect: z.boolean(),
     teams: z.array(truthTeamSchema()),
     scores: screenScoresSchema.nullable(),
+    story: screenStorySchema.nullable(),
   }) satisfies z.ZodType<GameScreenView>,
 );

@@ -29,7 +29,7 @@ export interface RoundSummary {
   forkedFrom: { round: number; roomTime: number } | null;
 }
 
-const GAME_TYPES: ReadonlySet<RoomEvent['type']> = new Set(['RoundStarted', 'RoundClockSet', 'ClusterEvents', 'MoveRefused', 'RoundEnded']);
+const GAME_TYPES: ReadonlySet<RoomEvent['type']> = new Set(['RoundStarted', 'RoundClockSet', 'ClusterEvents', 'MoveRefused', 'RoundEnded', 'StoryStarted', 'StoryBeatShown', 'StoryFinished', 'StoryStopped']);
 
 /** Every round of the log, in order. */
 export function sliceRounds(log: readonly SeqEvent[]): RoundSlice[] {

@@ -46,6 +46,10 @@ function evolveExisting(state: RoomState, event: Exclude<RoomEvent, { type: 'Roo
     case 'BotTookOver':
     case 'BotHandedBack':
     case 'RoundEnded':
+    case 'StoryStarted':
+    case 'StoryBeatShown':
+    case 'StoryFinished':
+    case 'StoryStopped':
       return evolveGame(state, event);
     default:
       return assertNever(event);

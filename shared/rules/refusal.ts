@@ -25,6 +25,8 @@ export const ROUND_REFUSAL_CODES = [
   'clock-paused', 'clock-running', 'bad-rate', 'bad-step',
   'wrong-algorithm', 'node-crashed', 'node-paused', 'bad-time', 'bad-parameter', 'bad-partition',
   'already-crashed', 'not-crashed', 'not-live', 'not-paused', 'not-partitioned', 'no-such-message',
+  // Story mode (issue 8)
+  'unknown-story', 'no-story', 'story-cast', 'first-beat', 'story-over',
 ] as const;
 
 /** Refusals of an algorithm's rules (SPEC R*, B*, L*). */

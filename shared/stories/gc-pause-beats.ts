@@ -1,0 +1,56 @@
+/**
+ * The beats both GC-pause stories share (seed script, "What could go wrong?"): A holds a
+ * 5 s lease renewed every 2 s, writes, renews, then its JVM stops the world for 8 s; B
+ * takes the lease and writes; A wakes up still believing it leads and writes again.
+ * The pause is ended by a beat that waits for B's write AND for 8 s since the pause began,
+ * so the numbers hold at 1x whatever the students' pace.
+ */
+import type { StoryInput } from './schema';
+
+type Beats = StoryInput['beats'];
+
+export const GC_BEATS_BEFORE_WAKE: Beats = [
+  {
+    id: 'acquire',
+    cue: 'The lock is free. A: acquire the lease (5 s, renewed every 2 s).',
+    nodes: { 0: { text: 'The lock is free: acquire the lease.', move: { type: 'Acquire' } } },
+    until: { kind: 'event', type: 'LeaseAcquired', node: 0 },
+  },
+  {
+    id: 'a-writes',
+    cue: 'A leads with fencing token 1 and writes to storage.',
+    nodes: { 0: { text: 'You lead: write "a1" to storage.', move: { type: 'Write', value: 'a1' } } },
+    until: { kind: 'event', type: 'StorageWriteAccepted', node: 0 },
+  },
+  {
+    id: 'a-renews',
+    cue: 'A renews its lease every 2 s.',
+    nodes: { 0: { text: 'Renew your lease when your reminder runs out.', move: { type: 'Renew' }, duty: true } },
+    until: { kind: 'event', type: 'LeaseRenewed', node: 0 },
+  },
+  {
+    id: 'gc-pause',
+    cue: 'Stop the world: A\'s JVM collects garbage for 8 s and sends nothing. B: ask for the lease — it is yours once A\'s expires.',
+    faults: [{ type: 'PauseNode', node: 0 }],
+    nodes: { 1: { text: 'Ask for the lease, and again when refused: it is yours once A\'s expires.', move: { type: 'Acquire' } } },
+    until: { kind: 'event', type: 'LeaseAcquired', node: 1 },
+  },
+  {
+    id: 'b-writes',
+    cue: 'B holds the lease with token 2 and writes to storage. A is still frozen.',
+    nodes: { 1: { text: 'You lead: write "b1" to storage.', move: { type: 'Write', value: 'b1' } } },
+    until: { kind: 'all', of: [{ kind: 'event', type: 'StorageWriteAccepted', node: 1 }, { kind: 'elapsed', ms: 8000, since: 'gc-pause' }] },
+  },
+];
+
+export const TWO_LEADERS_PUNCH = {
+  text: 'Two leaders at once: A still writes with token 1 while B holds the lease with token 2.',
+  when: { kind: 'all' as const, of: [{ kind: 'role' as const, node: 0, role: 'stale' }, { kind: 'role' as const, node: 1, role: 'holder' }] },
+};
+
+export const WAKE = {
+  id: 'wake',
+  cue: 'A\'s GC pause ends after 8 s. Its clock lost 8 s, so A still believes it leads — and writes.',
+  faults: [{ type: 'ResumeNode' as const, node: 0 }],
+  nodes: { 0: { text: 'You woke up and still believe you lead: write "a2".', move: { type: 'Write', value: 'a2' } } },
+};

@@ -1,0 +1,24 @@
+/** The GC-pause story without fencing: both leaders' writes land (split brain, data corruption). */
+import { GC_BEATS_BEFORE_WAKE, TWO_LEADERS_PUNCH, WAKE } from './gc-pause-beats';
+import type { StoryInput } from './schema';
+
+export const leaseGcUnfenced: StoryInput = {
+  id: 'lease-gc-unfenced',
+  title: 'Lease: 8 s GC pause, no fencing',
+  shows: 'A pauses 8 s against a 5 s lease; B takes over and writes; A wakes and writes too: split brain.',
+  lesson: 'A lease alone cannot stop a paused leader: after an 8 s pause it still believes it leads, and without fencing its writes land.',
+  algorithm: 'lease',
+  preset: 'lease-gc-unfenced',
+  params: {},
+  network: { delayMs: 200, jitterMs: 0, dropRate: 0 },
+  nodes: 5,
+  seed: 8008,
+  beats: [
+    ...GC_BEATS_BEFORE_WAKE,
+    {
+      ...WAKE,
+      until: { kind: 'event', type: 'SplitBrainDetected' },
+      punches: [TWO_LEADERS_PUNCH, { text: 'Stale write accepted: A wrote with token 1 after B wrote with token 2. Split brain: data corruption.', when: { kind: 'event', type: 'StorageWriteAccepted', node: 0, fields: { stale: true } } }],
+    },
+  ],
+};
