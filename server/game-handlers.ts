@@ -50,6 +50,18 @@ export function createGameHandlers({ registry, clocks, broadcaster, moves }: Gam
       return { ok: true, round: registry.get(req.code)?.round?.id ?? 0, seed };
     },
 
+    'host:story:start': (req: ParsedRequest<'host:story:start'>): Ack<'host:story:start'> => {
+      const decision = run(req.code, {
+        type: 'StartStory', at: Date.now(), hostTokenHash: hashToken(req.hostToken), story: req.story,
+        ...(req.seed !== undefined && { seed: req.seed }), online: broadcaster.onlineNodeIds(req.code),
+      });
+      if (!decision.ok) return { ok: false, refusal: decision.refusal };
+      const round = registry.get(req.code)?.round;
+      return { ok: true, round: round?.id ?? 0, seed: round?.config.seed ?? 0 };
+    },
+
+    'host:story:beat': (req: ParsedRequest<'host:story:beat'>) => answerOf(run(req.code, { type: 'StoryControl', ...host(req), action: req.action })),
+
     'host:round:end': (req: ParsedRequest<'host:round:end'>) => answerOf(run(req.code, { type: 'EndRound', ...host(req) })),
 
     'host:clock': (req: ParsedRequest<'host:clock'>) =>

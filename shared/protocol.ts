@@ -151,6 +151,19 @@ export const clientEvents = {
     }),
     result: z.object({ round: z.number().int(), seed: z.number().int() }),
   },
+  /**
+   * Story mode (issue 8): one click sets up the story's round (its algorithm, preset and
+   * numbers; autopilot on) and plays its first beat. `story` is an id of shared/stories/.
+   */
+  'host:story:start': {
+    request: z.object({ code: roomCode, hostToken: secret, story: z.string().min(1).max(40), seed: z.number().int().min(0).max(SEED_MAX).optional() }),
+    result: z.object({ round: z.number().int(), seed: z.number().int() }),
+  },
+  /** The teacher's Next, Back (previous beat), Replay (this beat again) or Stop (no more cues; the round goes on). */
+  'host:story:beat': {
+    request: z.object({ code: roomCode, hostToken: secret, action: z.enum(['next', 'back', 'replay', 'stop']) }),
+    result: z.object({}),
+  },
   'host:round:end': {
     request: z.object({ code: roomCode, hostToken: secret }),
     result: z.object({}),

@@ -37,3 +37,14 @@ export function setClock(code: string, clock: ClockAction): Promise<Ack<'host:cl
 export function injectFault(code: string, team: number, fault: FaultRequest): Promise<Ack<'host:fault'>> {
   return withToken(code, (hostToken) => request('host:fault', { code, hostToken, team, fault }));
 }
+
+/** Story mode: one click sets up the story's round and plays its first beat. */
+export function startStory(code: string, story: string): Promise<Ack<'host:story:start'>> {
+  return withToken(code, (hostToken) => request('host:story:start', { code, hostToken, story }));
+}
+
+export type StoryAction = ClientRequest<'host:story:beat'>['action'];
+
+export function storyBeat(code: string, action: StoryAction): Promise<Ack<'host:story:beat'>> {
+  return withToken(code, (hostToken) => request('host:story:beat', { code, hostToken, action }));
+}

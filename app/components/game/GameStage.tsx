@@ -10,6 +10,7 @@ import { PauseIcon } from './PauseIcon';
 import { Podium } from '../scoring/Podium';
 import { TeamsGrid } from './TeamsGrid';
 import type { TeamSelection } from './TeamCard';
+import { StoryBanner } from '../story/StoryBanner';
 
 type Props = TeamSelection & {
   view: GameScreenView;
@@ -37,6 +38,7 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
         <ClockBadge view={view} now={now} large={large} />
         {corner ? <div className="ml-auto">{corner}</div> : null}
       </header>
+      {view.story ? <StoryBanner story={view.story} large={large} /> : null}
       {view.scores ? <Podium scores={view.scores} large={large} /> : null}
       {view.teams.length === 1 ? (
         <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />

@@ -15,6 +15,7 @@ import { CrewSection } from './CrewSection';
 import { HostRound } from './HostRound';
 import { LobbyAside } from './LobbyAside';
 import { RoundSetup } from './RoundSetup';
+import { StoryPicker } from './StoryPicker';
 
 /**
  * /host/CODE: the teacher's control panel. The host token comes from localStorage only.
@@ -67,6 +68,7 @@ export function HostPanel({ code }: { code: string }) {
         <LobbyAside code={code} />
       </aside>
       <div className="flex min-w-0 flex-col gap-8">
+        {view ? <StoryPicker code={code} players={view.nodes.length} /> : null}
         {view ? <RoundSetup code={code} crewIds={view.nodes.map((n) => n.nodeId)} /> : null}
         {crew}
         <RoundHistory code={code} refreshKey={game.phase === 'round' ? game.view.round : 0} />

@@ -11,6 +11,7 @@ import { NetworkControls } from './NetworkControls';
 import { NodeControls } from './NodeControls';
 import { RefusalNote } from './RefusalNote';
 import { RoundBar } from './RoundBar';
+import { StoryControls } from './StoryControls';
 import { useHostCommand } from './use-host-command';
 
 type Props = { code: string; view: GameScreenView; receivedAt: number; header: ReactNode; lobby: ReactNode };
@@ -63,6 +64,7 @@ export function HostRound({ code, view, receivedAt, header, lobby }: Props) {
                 ))}
               </div>
             ) : null}
+            {view.story ? <StoryControls code={code} story={view.story} /> : null}
             <NodeControls code={code} team={team} words={view.words} roles={view.roles} selected={selectedNode} onSelect={(i) => setSelectedNode(i)} />
             <InFlightList code={code} team={team} now={now} />
             <NetworkControls key={team.team} code={code} team={team} words={view.words} />

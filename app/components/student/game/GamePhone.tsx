@@ -14,6 +14,7 @@ import { NodeHero } from './NodeHero';
 import { RoundOver } from './RoundOver';
 import { TimerList } from './TimerList';
 import { useMovePlayer } from './use-move-player';
+import { StoryCue } from '../../story/StoryCue';
 
 type Props = { view: GameSeatView; receivedAt: number; play: (move: Move) => Promise<MoveOutcome> };
 
@@ -30,7 +31,9 @@ export function GamePhone({ view, receivedAt, play }: Props) {
 
   // A paused node's clock stands still: its countdowns freeze with it.
   const elapsed = node.status === 'paused' ? 0 : Math.max(0, roomTime - view.computedAt);
-  const defaultText = `${(nickname.trim()[0] ?? view.label).toUpperCase()}${writes}`;
+  // Story mode: a cued write comes with the story's value ("a2").
+  const cuedValue = view.story?.cue?.move?.value;
+  const defaultText = typeof cuedValue === 'string' ? cuedValue : `${(nickname.trim()[0] ?? view.label).toUpperCase()}${writes}`;
 
   return (
     <div className={`flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
@@ -42,7 +45,9 @@ export function GamePhone({ view, receivedAt, play }: Props) {
           {view.note}
         </p>
       ) : null}
-      {summary.callout && !view.ended && node.status === 'live' ? (
+      {view.story && !view.ended ? <StoryCue story={view.story} /> : null}
+      {/* In a story the cue speaks instead: D and E stay calm while B and C stand. */}
+      {summary.callout && !view.ended && !view.story && node.status === 'live' ? (
         <p className="rounded-2xl bg-brass/15 px-4 py-2.5 text-lg font-bold text-brass ring-1 ring-brass/40" data-testid="callout">
           {summary.callout}
         </p>
