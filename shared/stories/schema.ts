@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import { faultSchema } from '../game/moves';
-import { networkParamsSchema } from '../game/events';
 
 const nodeIndex = z.number().int().min(0).max(8);
 const text = z.string().min(1).max(200);
@@ -76,7 +75,8 @@ export const storySchema = z.object({
   algorithm: z.string().min(1).max(32),
   preset: z.string().min(1).max(64),
   params: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])).default({}),
-  network: networkParamsSchema.partial().default({}),
+  /** The round's network (delay, jitter, loss), over the classroom default (the game's own network schema checks it again). */
+  network: z.object({ delayMs: z.number().min(0).max(600_000), jitterMs: z.number().min(0).max(600_000), dropRate: z.number().min(0).max(1) }).partial().default({}),
   /** The cast: a team has exactly this many nodes (the cues name them). */
   nodes: z.number().int().min(3).max(9),
   /** The default seed: the same story, the same timer draws. */
