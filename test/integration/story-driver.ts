@@ -12,6 +12,8 @@ import { created, given, HOST, T0 } from '../unit/room/given';
 export interface StoryRun {
   room: RoomState;
   log: RoomEvent[];
+  /** The class before the story: its creation and the bots' seats. */
+  prelude: RoomEvent[];
   /** Room time at which the story finished, or null if it did not within the limit. */
   finishedAt: number | null;
 }
@@ -25,6 +27,7 @@ export function playStoryByBots(storyId: string, { limitMs = 120_000, seed }: { 
   const fill = decideRoom(room, { type: 'FillWithBots', at: T0, hostTokenHash: HOST, upTo: 5, temperament: 'diligent' });
   if (!fill.ok) throw new Error(fill.refusal.message);
   room = apply(room, fill.events);
+  const prelude = [created(), ...fill.events];
   const log: RoomEvent[] = [];
   const step = (command: GameCommand) => {
     const decision = decideGame(room, command);
@@ -38,7 +41,7 @@ export function playStoryByBots(storyId: string, { limitMs = 120_000, seed }: { 
     step({ type: 'TickRound', at: T0 + t, roomTime: t });
     if (room.round?.story?.status === 'finished') finishedAt = t;
   }
-  return { room, log, finishedAt };
+  return { room, log, prelude, finishedAt };
 }
 
 /** The rule events of the log (inside ClusterEvents batches), in order. */
