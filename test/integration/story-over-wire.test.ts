@@ -30,18 +30,18 @@ describe('story mode on the wire', () => {
     const dana = cls.students[0]!;
     // A duty cue glows only once the heartbeat is due (its 2 s reminder ran out).
     const cued = await dana.view.until((v: GameSeatView | null) => v?.story?.cue?.moveId === 'SendHeartbeat' && v.moves.some((m) => m.urgent), 8000);
-    expect(cued.story?.cue?.text).toMatch(/captain/);
-    expect(cued.moves.filter((m) => m.urgent).map((m) => m.id)).toEqual(['SendHeartbeat']);
+    expect(cued!.story?.cue?.text).toMatch(/captain/);
+    expect(cued!.moves.filter((m) => m.urgent).map((m) => m.id)).toEqual(['SendHeartbeat']);
     expect((await dana.move({ type: 'SendHeartbeat' })).ok).toBe(true);
 
     const opening = await cls.screen.until((v) => v?.story?.beat === 1, 3000);
-    expect(opening.story).toMatchObject({ title: 'Raft: the captain is down', beats: 3, status: 'playing' });
+    expect(opening!.story).toMatchObject({ title: 'Raft: the captain is down', beats: 3, status: 'playing' });
     // The teacher presses Next: A crashes; the bots (B-E) follow their cues.
     expect(await cls.hostAsk('host:story:beat', { action: 'next' })).toEqual({ ok: true });
     expect(await cls.hostAsk('host:clock', { action: 'rate', rate: 4 })).toEqual({ ok: true });
     const crowned = await cls.screen.until((v) => (v?.story?.punches.length ?? 0) > 0, 20_000);
-    expect(crowned.story!.punches[0]).toMatch(/^B wins term 2 with 3 votes/);
-    expect(crowned.teams[0]!.nodes.filter((n) => n.role === 'leader').map((n) => n.label)).toEqual(['B']);
+    expect(crowned!.story!.punches[0]).toMatch(/^B wins term 2 with 3 votes/);
+    expect(crowned!.teams[0]!.nodes.filter((n) => n.role === 'leader').map((n) => n.label)).toEqual(['B']);
 
     const log = server.store.read(cls.code);
     expect(log.filter((e) => e.type === 'StoryStarted')).toHaveLength(1);

@@ -14,7 +14,6 @@ import { gameScreenView } from '../../../shared/game/screen-view';
 import { decideRoom, evolveRoom, type RoomEvent, type RoomState } from '../../../shared/room';
 import { holds, matchEvents } from '../../../shared/stories/conditions';
 import { beatIsOver, observeStory, startStoryState } from '../../../shared/stories/engine';
-import { findStory } from '../../../shared/stories/index';
 import { storySchema } from '../../../shared/stories/schema';
 import { created, given, HOST, joined, T0 } from '../room/given';
 
