@@ -66,8 +66,11 @@ export function chooseBotMove(moves: readonly PadMove[], temperament: Temperamen
   const roll = draw(wait.next);
   const pick = draw(roll.next);
   if (story !== undefined) {
-    const cued = story?.move && moves.some((m) => m.urgent && m.allowed) ? story.move : null;
-    return { move: cued && roll.value >= mind.missDuty ? cued : null, nextInMs, rng: pick.next };
+    // Only the story's cue glows (and, when it says so, the node's routine duties): the cued move comes first.
+    const lit = moves.filter((m) => m.urgent && m.allowed);
+    const cued = story?.move ? lit.find((m) => m.move.type === story.move!.type) : undefined;
+    const move = cued ? story!.move : (lit[0]?.move ?? null);
+    return { move: move && roll.value >= mind.missDuty ? move : null, nextInMs, rng: pick.next };
   }
   const duties = moves.filter((m) => (m.urgent || extraDuties.includes(m.move.type)) && m.allowed && !m.secondary && clickable(m));
   if (duties.length > 0) {

@@ -43,7 +43,7 @@ export function storyOnPhone(story: StoryState | null | undefined, index: number
   const beat = story.story.beats[story.beat]!;
   const cue = cueFor(story, index);
   const option = cue ? cuedOption(moves, cue) : null;
-  const highlighted = moves.map((m) => ({ ...m, urgent: m === option && m.allowed && (!cue?.duty || m.urgent) }));
+  const highlighted = moves.map((m) => ({ ...m, urgent: (m === option && m.allowed && (!cue?.duty || m.urgent)) || (Boolean(cue?.keepDuties) && m.urgent && m.allowed) }));
   const move = option && cue?.move?.value !== undefined ? { ...option.move, value: cue.move.value } : (option?.move ?? null);
   return {
     story: { title: story.story.title, beat: story.status === 'finished' ? story.story.lesson : beat.cue, cue: cue ? { text: cue.text, moveId: option?.id ?? null, move } : null },

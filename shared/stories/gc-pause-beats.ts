@@ -19,7 +19,7 @@ export const GC_BEATS_BEFORE_WAKE: Beats = [
   {
     id: 'a-writes',
     cue: 'A leads with fencing token 1 and writes to storage.',
-    nodes: { 0: { text: 'You lead: write "a1" to storage.', move: { type: 'Write', value: 'a1' } } },
+    nodes: { 0: { text: 'You lead: write "a1" to storage (and renew when your reminder runs out).', move: { type: 'Write', value: 'a1' }, keepDuties: true } },
     until: { kind: 'event', type: 'StorageWriteAccepted', node: 0 },
   },
   {

@@ -41,12 +41,15 @@ export const storyConditionSchema: z.ZodType<StoryCondition> = z.lazy(() =>
  * What one student should do now: the sentence on their phone and the move the story
  * needs (its type, and the peer it names for a vote or an answer, or the value to write).
  * `duty`: highlight the move only when the rules ask for it too (a heartbeat that is due),
- * so a routine duty is not clicked non-stop.
+ * so a routine duty is not clicked non-stop. `keepDuties`: the rules' own duties of the node
+ * (drawn urgent by its algorithm) stay lit beside the cued move.
  */
 export const nodeCueSchema = z.object({
   text,
   move: z.object({ type: z.string().min(1).max(32), peer: nodeIndex.optional(), value: z.string().min(1).max(24).optional() }).optional(),
   duty: z.boolean().optional(),
+  /** Keep the node's routine duties lit too (a lease holder renews while the story asks it to write). */
+  keepDuties: z.boolean().optional(),
 });
 export type NodeCue = z.infer<typeof nodeCueSchema>;
 
