@@ -28,7 +28,8 @@ function sourcesOf(room: RoomState, nodeId: number): unknown[] {
   const round = room.round;
   if (!round) return [null];
   const seat = seatInRound(round, nodeId);
-  const base = [round.id, round.ended, round.clock, round.teams.length];
+  // A story's beat changes every phone's cue without touching its node (story mode).
+  const base = [round.id, round.ended, round.clock, round.teams.length, round.story?.beat, round.story?.status, round.story?.beatStartedAt];
   if (!seat) return base;
   const cluster = seat.team.cluster;
   return [...base, cluster.nodes[seat.index], algorithmModule(cluster.algorithm).seat.source(cluster, seat.index), cluster.params, room.seats.length];

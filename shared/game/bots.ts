@@ -36,7 +36,7 @@ export function decideBots(room: GameRoom, at: number, roomTime: number, play: P
     const hint = algorithmModule(current.round!.config.algorithm).bot;
     const extra = phone?.node && hint ? hint.duties(phone.node as never) : [];
     // Story mode: the bot follows the story's cue, like a student reading their phone.
-    const story = phone?.story ? { move: phone.story.cue?.move ?? null } : undefined;
+    const story = phone?.story?.status === 'playing' ? { move: phone.story.cue?.move ?? null } : undefined;
     const choice = chooseBotMove(phone?.moves ?? [], mind.temperament, mind.rng, extra, story);
     let played: string | undefined;
     if (choice.move) {

@@ -20,6 +20,8 @@ export interface SeatCue {
 
 export interface SeatStory {
   title: string;
+  /** Playing: the cues rule the pad; finished: the lesson is shown and the pad is the rules' own again. */
+  status: 'playing' | 'finished';
   /** The current beat's projector cue, so the phone can say what is happening. */
   beat: string;
   /** This student's cue; null: nothing is asked of them now (calm). */
@@ -40,13 +42,14 @@ function cuedOption(moves: readonly MoveOption[], cue: NonNullable<ReturnType<ty
 /** The phone's story part and its pad with the story's highlights (the pad unchanged outside a story). */
 export function storyOnPhone(story: StoryState | null | undefined, index: number, moves: MoveOption[], ended: boolean): { story: SeatStory | null; moves: MoveOption[] } {
   if (!story || story.status === 'stopped' || ended) return { story: null, moves };
+  if (story.status === 'finished') return { story: { title: story.story.title, status: 'finished', beat: story.story.lesson, cue: null }, moves };
   const beat = story.story.beats[story.beat]!;
   const cue = cueFor(story, index);
   const option = cue ? cuedOption(moves, cue) : null;
   const highlighted = moves.map((m) => ({ ...m, urgent: (m === option && m.allowed && (!cue?.duty || m.urgent)) || (Boolean(cue?.keepDuties) && m.urgent && m.allowed) }));
   const move = option && cue?.move?.value !== undefined ? { ...option.move, value: cue.move.value } : (option?.move ?? null);
   return {
-    story: { title: story.story.title, beat: story.status === 'finished' ? story.story.lesson : beat.cue, cue: cue ? { text: cue.text, moveId: option?.id ?? null, move } : null },
+    story: { title: story.story.title, status: 'playing', beat: beat.cue, cue: cue ? { text: cue.text, moveId: option?.id ?? null, move } : null },
     moves: highlighted,
   };
 }

@@ -113,6 +113,7 @@ export const gameSeatViewSchema = fromRegistry(() =>
 // Story mode (issue 8): the phone's cue and the projector's banner.
 const seatStorySchema = fromRegistry(() => z.object({
   title: z.string(),
+  status: z.enum(['playing', 'finished']),
   beat: z.string(),
   cue: z.object({ text: z.string(), moveId: z.string().nullable(), move: moveSchema().nullable() }).nullable(),
 }) satisfies z.ZodType<SeatStory>);

@@ -66,8 +66,9 @@ for (const story of STORIES) {
       const punches = story.beats.flatMap((b) => b.punches.map((p) => p.text));
       for (const [i, text] of punches.entries()) {
         await expect(projector.getByTestId('story-punch')).toHaveText(text, { timeout: 120_000 });
-        await projector.screenshot({ path: `${SHOTS}/${story.id}-punch${i + 1}-projector.png` });
+        // The phone first: the story moves on while a 1920x1080 screenshot is taken.
         await hero.screenshot({ path: `${SHOTS}/${story.id}-punch${i + 1}-phone.png` });
+        await projector.screenshot({ path: `${SHOTS}/${story.id}-punch${i + 1}-projector.png` });
       }
       await expect(projector.getByTestId('story-banner')).toContainText('the end', { timeout: 60_000 });
       await expect(projector.getByTestId('story-cue')).toHaveText(story.lesson);

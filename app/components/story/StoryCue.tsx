@@ -16,7 +16,7 @@ export function StoryCue({ story }: { story: SeatStory }) {
   return (
     <section data-testid="story-cue-phone" data-cued="false" className="flex flex-col gap-1 rounded-2xl bg-navy/70 px-4 py-3 ring-1 ring-mist/30">
       <span className="text-sm font-bold tracking-widest text-mist uppercase">Story · {story.title}</span>
-      <span className="text-lg leading-snug font-semibold text-foam">Nothing for you to do now: watch the projector.</span>
+      <span className="text-lg leading-snug font-semibold text-foam">{story.status === 'finished' ? 'The story is over. The lesson:' : 'Nothing for you to do now: watch the projector.'}</span>
       <span className="text-base leading-snug text-mist">{story.beat}</span>
     </section>
   );

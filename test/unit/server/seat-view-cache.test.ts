@@ -22,6 +22,18 @@ function raftRound(): RoomState {
 }
 
 describe('the seat view cache', () => {
+  it('story mode: a new beat (Next, Back, Replay) sends every phone its new cue, though no node changed', () => {
+    const cache = new SeatViewCache();
+    let room = given(created(), joined(1, 'A'), joined(2, 'B'), joined(3, 'C'), joined(4, 'D'), joined(5, 'E'));
+    room = play(room, { type: 'StartStory', at: T0 + 10, hostTokenHash: HOST, story: 'raft-captain-down' });
+    expect(cache.update('K7P3QX', room, 4, 0).game?.story?.cue).toBeNull();
+    expect(cache.update('K7P3QX', room, 4, 0)).toEqual({});
+    room = play(room, { type: 'StoryControl', at: T0 + 20, hostTokenHash: HOST, roomTime: 0, action: 'next' });
+    expect(cache.update('K7P3QX', room, 4, 0).game?.story?.cue?.text).toMatch(/vote for B/);
+    room = play(room, { type: 'StoryControl', at: T0 + 30, hostTokenHash: HOST, roomTime: 0, action: 'back' });
+    expect(cache.update('K7P3QX', room, 4, 0).game?.story?.cue).toBeNull();
+  });
+
   it('sends both views first, then nothing while nothing the views are made of changed', () => {
     const cache = new SeatViewCache();
     const room = raftRound();
