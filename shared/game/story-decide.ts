@@ -6,9 +6,8 @@
  * the same cues at the same instants.
  */
 import { refuseAdmin, refused, accepted, type Decision, type RefusalCode } from '../rules/refusal';
-import type { Command } from '../rules/types';
 import { evolve } from '../rules/engine';
-import type { ClusterState, Event } from '../rules/types';
+import type { ClusterState, Command, Event } from '../rules/types';
 import { beatAfter, beatIsOver, currentBeat } from '../stories/engine';
 import { findStory } from '../stories/index';
 import type { Story } from '../stories/schema';
