@@ -87,6 +87,13 @@ test('the teacher drives a story with the keys a presenter remote sends: PageDow
   await host.setViewportSize({ width: 1440, height: 900 });
   await boardPhones(browser, server.url, code, ['Ada', 'Bob']);
   await host.getByRole('button', { name: 'Fill to 5 with bots' }).click();
+  await expect(host.getByTestId('story-picker')).toBeVisible();
+  for (const [name, size] of [['projector', { width: 1920, height: 1080 }], ['phone', { width: 390, height: 844 }]] as const) {
+    await host.setViewportSize(size);
+    await host.getByTestId('story-picker').scrollIntoViewIfNeeded();
+    await host.screenshot({ path: `${SHOTS}/host-stories-${name}.png` });
+  }
+  await host.setViewportSize({ width: 1440, height: 900 });
   await host.getByTestId('story-raft-split-vote').click();
   const controls = host.getByTestId('story-controls');
   await expect(controls).toContainText('beat 1 of 4');
@@ -101,6 +108,11 @@ test('the teacher drives a story with the keys a presenter remote sends: PageDow
   await host.keyboard.press('r');
   await expect(controls).toContainText('beat 2 of 4');
   await host.screenshot({ path: `${SHOTS}/host-story-controls.png` });
+  await host.setViewportSize({ width: 1920, height: 1080 });
+  await host.screenshot({ path: `${SHOTS}/host-story-controls-1920.png` });
+  await host.setViewportSize({ width: 390, height: 844 });
+  await controls.scrollIntoViewIfNeeded();
+  await host.screenshot({ path: `${SHOTS}/host-story-controls-phone.png` });
   await host.getByRole('button', { name: 'Stop story' }).click();
   await expect(controls).toHaveCount(0);
 });
