@@ -66,7 +66,8 @@ for (const story of STORIES) {
       const punches = story.beats.flatMap((b) => b.punches.map((p) => p.text));
       for (const [i, text] of punches.entries()) {
         await expect(projector.getByTestId('story-punch')).toHaveText(text, { timeout: 120_000 });
-        // The phone first: the story moves on while a 1920x1080 screenshot is taken.
+        // The phone first (from its top: the story's cue and the node): the story moves on while a 1920x1080 screenshot is taken.
+        await hero.evaluate(() => window.scrollTo(0, 0));
         await hero.screenshot({ path: `${SHOTS}/${story.id}-punch${i + 1}-phone.png` });
         await projector.screenshot({ path: `${SHOTS}/${story.id}-punch${i + 1}-projector.png` });
       }
