@@ -54,7 +54,7 @@ describe('the beat engine', () => {
     ],
   });
 
-  it('a beat is over only when its condition holds in every team; a punch line is recorded once, when it holds', () => {
+  it('ST3 ST4 a beat is over only when its condition holds in every team; a punch line is recorded once, when it holds', () => {
     let state = startStoryState(story, 2, 0);
     const roles = () => null;
     state = observeStory(state, 0, [{ type: 'LeaderElected', node: 1 }], roles, 500);
@@ -67,7 +67,7 @@ describe('the beat engine', () => {
 });
 
 describe('story mode in a round', () => {
-  it('one command starts the round with the story\'s own numbers, the story and its first beat, all logged', () => {
+  it('ST1 one command starts the round with the story\'s own numbers, the story and its first beat, all logged', () => {
     const { decision, room } = play(classOf(5), start('raft-captain-down'));
     expect(decision.ok).toBe(true);
     expect(decision.events.map((e) => e.type)).toEqual(['RoundStarted', 'StoryStarted', 'StoryBeatShown']);
@@ -76,7 +76,7 @@ describe('story mode in a round', () => {
     expect(gameScreenView(room, 0, [])!.story).toMatchObject({ beat: 1, beats: 3, status: 'playing', cue: expect.stringContaining('A is captain') });
   });
 
-  it('refusals are structured: an unknown story, a cast that does not fit, Back on the first beat, no story to control', () => {
+  it('ST1 ST3 refusals are structured: an unknown story, a cast that does not fit, Back on the first beat, no story to control', () => {
     expect(play(classOf(5), start('nope')).decision.refusal).toMatchObject({ code: 'unknown-story' });
     expect(play(classOf(4), start('raft-captain-down')).decision.refusal).toMatchObject({ code: 'story-cast', message: expect.stringContaining('exactly 5') });
     expect(play(classOf(7), start('raft-captain-down')).decision.refusal?.code).toBe('story-cast');
@@ -87,12 +87,12 @@ describe('story mode in a round', () => {
     expect(play(room, { ...start('raft-captain-down') }).decision.refusal?.code).toBe('round-running');
   });
 
-  it('ten students play it as two teams of exactly five', () => {
+  it('ST1 ten students play it as two teams of exactly five', () => {
     const { room } = play(classOf(10), start('bully-captain-down'));
     expect(room.round!.teams.map((t) => t.members.length)).toEqual([5, 5]);
   });
 
-  it('Next injects the beat\'s faults in every team; Back and Replay begin a beat again; Stop ends the cues', () => {
+  it('ST2 ST3 Next injects the beat\'s faults in every team; Back and Replay begin a beat again; Stop ends the cues', () => {
     let { room } = play(classOf(5), start('raft-captain-down'));
     room = play(room, control('next', 1000)).room;
     expect(room.round!.story!.beat).toBe(1);
@@ -108,7 +108,7 @@ describe('story mode in a round', () => {
     expect(gameSeatView(room, 2, 2500)!.story).toBeNull();
   });
 
-  it('a beat with a condition ends by itself on the room clock (auto), and the last one finishes the story', () => {
+  it('ST3 a beat with a condition ends by itself on the room clock (auto), and the last one finishes the story', () => {
     let { room } = play(classOf(5), start('raft-captain-down'));
     room = play(room, tick(7900)).room;
     expect(room.round!.story!.beat).toBe(0);
@@ -121,7 +121,7 @@ describe('story mode in a round', () => {
     expect(gameScreenView(room, 8300, [])!.story).toMatchObject({ status: 'finished', lesson: expect.stringContaining('majority') });
   });
 
-  it('the phone: only the cued student\'s cued move glows; the others are calm (no Stand for election on D and E)', () => {
+  it('ST5 the phone: only the cued student\'s cued move glows; the others are calm (no Stand for election on D and E)', () => {
     let { room } = play(classOf(5), start('raft-captain-down'));
     room = play(room, tick(8000)).room; // A crashes
     room = play(room, tick(16_500)).room; // every follower's timer ran out
@@ -135,7 +135,7 @@ describe('story mode in a round', () => {
     expect(d.moves.some((m) => m.urgent)).toBe(false);
   });
 
-  it('a replayed log folds to the same story state (the log is the truth)', () => {
+  it('ST4 a replayed log folds to the same story state (the log is the truth)', () => {
     // Five bots: the story plays itself (bots follow the cues).
     let room = classOf(0);
     const fill = decideRoom(room, { type: 'FillWithBots', at: T0, hostTokenHash: HOST, upTo: 5, temperament: 'diligent' });
