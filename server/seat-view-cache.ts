@@ -32,6 +32,8 @@ function sourcesOf(room: RoomState, nodeId: number): unknown[] {
   const base = [round.id, round.ended, round.clock, round.teams.length, round.story?.beat, round.story?.status, round.story?.beatStartedAt];
   if (!seat) return base;
   const cluster = seat.team.cluster;
+  // A cue is spent (ST5) when its team matched its `done`: the phone then calms down.
+  base.push(round.story?.teams[seat.team.team]?.matched.length);
   return [...base, cluster.nodes[seat.index], algorithmModule(cluster.algorithm).seat.source(cluster, seat.index), cluster.params, room.seats.length];
 }
 

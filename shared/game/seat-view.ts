@@ -151,7 +151,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
   const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
   const status = state.nodes[seat.index]!.status;
   // A finished round is history: nothing can be played any more.
-  const told = storyOnPhone(round.story, seat.index, round.ended ? [] : options(state, seat.index), round.ended);
+  const told = storyOnPhone(round.story, seat.team.team, seat.index, round.ended ? [] : options(state, seat.index), round.ended);
   return {
     ...base,
     inRound: true,

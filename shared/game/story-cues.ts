@@ -40,11 +40,11 @@ function cuedOption(moves: readonly MoveOption[], cue: NonNullable<ReturnType<ty
 }
 
 /** The phone's story part and its pad with the story's highlights (the pad unchanged outside a story). */
-export function storyOnPhone(story: StoryState | null | undefined, index: number, moves: MoveOption[], ended: boolean): { story: SeatStory | null; moves: MoveOption[] } {
+export function storyOnPhone(story: StoryState | null | undefined, team: number, index: number, moves: MoveOption[], ended: boolean): { story: SeatStory | null; moves: MoveOption[] } {
   if (!story || story.status === 'stopped' || ended) return { story: null, moves };
   if (story.status === 'finished') return { story: { title: story.story.title, status: 'finished', beat: story.story.lesson, cue: null }, moves };
   const beat = story.story.beats[story.beat]!;
-  const cue = cueFor(story, index);
+  const cue = cueFor(story, team, index);
   const option = cue ? cuedOption(moves, cue) : null;
   const highlighted = moves.map((m) => ({ ...m, urgent: (m === option && m.allowed && (!cue?.duty || m.urgent)) || (Boolean(cue?.keepDuties) && m.urgent && m.allowed) }));
   const move = option && cue?.move?.value !== undefined ? { ...option.move, value: cue.move.value } : (option?.move ?? null);

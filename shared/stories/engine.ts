@@ -36,6 +36,7 @@ type RuleEvent = { type: string } & Record<string, unknown>;
 
 const UNTIL = 'u';
 const PUNCH = 'p';
+const CUE = 'c';
 
 export function currentBeat(state: StoryState): Beat {
   return state.story.beats[state.beat]!;
@@ -75,6 +76,7 @@ export function observeStory(state: StoryState, team: number, events: readonly R
   const progress = state.teams[team];
   if (!progress) return state;
   let matched = matchEvents(beat.until, UNTIL, events, progress.matched);
+  for (const [index, cue] of Object.entries(beat.nodes)) matched = matchEvents(cue.done, `${CUE}${index}`, events, matched);
   beat.punches.forEach((punch, i) => {
     matched = matchEvents(punch.when, `${PUNCH}${i}`, events, matched);
   });
@@ -99,10 +101,13 @@ export function beatIsOver(state: StoryState, roleOf: (team: number, node: numbe
   return state.teams.every((progress, team) => holds(until, UNTIL, { matched: progress.matched, roleOf: (node) => roleOf(team, node), elapsedMs }));
 }
 
-/** The node's cue in the current beat, if the story is playing and names it. */
-export function cueFor(state: StoryState | null | undefined, index: number): NodeCue | null {
+/** The node's cue in the current beat, if the story is playing, names it, and the cue is not spent in its team. */
+export function cueFor(state: StoryState | null | undefined, team: number, index: number): NodeCue | null {
   if (!state || state.status !== 'playing') return null;
-  return currentBeat(state).nodes[String(index)] ?? null;
+  const cue = currentBeat(state).nodes[String(index)];
+  if (!cue) return null;
+  const matched = state.teams[team]?.matched ?? [];
+  return cue.done && holds(cue.done, `${CUE}${index}`, { matched, roleOf: () => null, elapsedMs: null }) ? null : cue;
 }
 
 /** Where a teacher's Next, Back or Replay leads, or why not. */

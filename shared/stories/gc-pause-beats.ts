@@ -38,7 +38,7 @@ export const GC_BEATS_BEFORE_WAKE: Beats = [
   {
     id: 'b-writes',
     cue: 'B holds the lease with token 2 and writes to storage. A is still frozen.',
-    nodes: { 1: { text: 'You lead: write "b1" to storage.', move: { type: 'Write', value: 'b1' } } },
+    nodes: { 1: { text: 'You lead: write "b1" to storage.', move: { type: 'Write', value: 'b1' }, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } } },
     until: { kind: 'all', of: [{ kind: 'event', type: 'StorageWriteAccepted', node: 1 }, { kind: 'elapsed', ms: 8000, since: 'gc-pause' }] },
   },
 ];

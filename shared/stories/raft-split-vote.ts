@@ -27,10 +27,10 @@ export const raftSplitVote: StoryInput = {
       cue: 'A is down. B and C both stand for term 2. D votes for B, E votes for C.',
       faults: [{ type: 'CrashNode', node: 0 }],
       nodes: {
-        1: { text: 'When your timer runs out, stand for election.', move: { type: 'StandForElection' } },
-        2: { text: 'When your timer runs out, stand for election.', move: { type: 'StandForElection' } },
-        3: { text: 'Vote for B.', move: { type: 'GrantVote', peer: 1 } },
-        4: { text: 'Vote for C.', move: { type: 'GrantVote', peer: 2 } },
+        1: { text: 'When your timer runs out, stand for election.', move: { type: 'StandForElection' }, done: { kind: 'event', type: 'ElectionStarted', node: 1 } },
+        2: { text: 'When your timer runs out, stand for election.', move: { type: 'StandForElection' }, done: { kind: 'event', type: 'ElectionStarted', node: 2 } },
+        3: { text: 'Vote for B.', move: { type: 'GrantVote', peer: 1 }, done: { kind: 'event', type: 'VoteGranted', node: 3, fields: { candidate: 1 } } },
+        4: { text: 'Vote for C.', move: { type: 'GrantVote', peer: 2 }, done: { kind: 'event', type: 'VoteGranted', node: 4, fields: { candidate: 2 } } },
       },
       until: { kind: 'all', of: [{ kind: 'event', type: 'VoteCounted', node: 1, fields: { voter: 3 } }, { kind: 'event', type: 'VoteCounted', node: 2, fields: { voter: 4 } }] },
       punches: [{
@@ -42,7 +42,7 @@ export const raftSplitVote: StoryInput = {
       id: 'again',
       cue: 'Nobody won, so timers run out again, each at its own random moment. C: stand again (term 3). Everyone: vote for C.',
       nodes: {
-        2: { text: 'Your timer ran out again: stand for election.', move: { type: 'StandForElection' } },
+        2: { text: 'Your timer ran out again: stand for election.', move: { type: 'StandForElection' }, done: { kind: 'event', type: 'ElectionStarted', node: 2 } },
         1: { text: 'C asks for your vote in a newer term: vote for C.', move: { type: 'GrantVote', peer: 2 } },
         3: { text: 'C asks for your vote in a newer term: vote for C.', move: { type: 'GrantVote', peer: 2 } },
         4: { text: 'C asks for your vote in a newer term: vote for C.', move: { type: 'GrantVote', peer: 2 } },

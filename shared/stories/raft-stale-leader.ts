@@ -29,7 +29,7 @@ export const raftStaleLeader: StoryInput = {
       faults: [{ type: 'Partition', groups: [[0, 1], [2, 3, 4]] }],
       nodes: {
         0: { text: 'You still lead: keep sending heartbeats (only B hears them).', move: { type: 'SendHeartbeat' }, duty: true },
-        2: { text: 'A went silent: when your timer runs out, stand for election.', move: { type: 'StandForElection' } },
+        2: { text: 'A went silent: when your timer runs out, stand for election.', move: { type: 'StandForElection' }, done: { kind: 'event', type: 'ElectionStarted', node: 2 } },
         3: { text: 'C asks for your vote: vote for C.', move: { type: 'GrantVote', peer: 2 } },
         4: { text: 'C asks for your vote: vote for C.', move: { type: 'GrantVote', peer: 2 } },
       },

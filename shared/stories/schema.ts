@@ -50,6 +50,11 @@ export const nodeCueSchema = z.object({
   duty: z.boolean().optional(),
   /** Keep the node's routine duties lit too (a lease holder renews while the story asks it to write). */
   keepDuties: z.boolean().optional(),
+  /**
+   * The cue is spent once this holds in the node's team (event leaves only), e.g. B stood:
+   * B is not asked to stand again in the same beat, even if its timer runs out again.
+   */
+  done: storyConditionSchema.optional(),
 });
 export type NodeCue = z.infer<typeof nodeCueSchema>;
 

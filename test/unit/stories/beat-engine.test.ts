@@ -133,6 +133,11 @@ describe('story mode in a round', () => {
     expect(d.story?.cue?.moveId).toBeNull(); // B's request has not reached D yet
     expect(d.moves.find((m) => m.id === 'StandForElection')).toMatchObject({ allowed: true, urgent: false });
     expect(d.moves.some((m) => m.urgent)).toBe(false);
+    // B stood: its cue is spent, so B is not asked to stand again when its timer runs out again.
+    room = play(room, { type: 'PlayMove', at: T0 + 16_600, roomTime: 16_600, nodeId: 2, move: { type: 'StandForElection' } }).room;
+    const after = gameSeatView(room, 2, 16_600)!;
+    expect(after.story?.cue).toBeNull();
+    expect(after.moves.some((m) => m.urgent)).toBe(false);
   });
 
   it('ST4 a replayed log folds to the same story state (the log is the truth)', () => {

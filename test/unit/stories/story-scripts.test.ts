@@ -48,7 +48,9 @@ describe('story scripts', () => {
             if (cue.move) expect(moves).toContain(cue.move.type);
             if (cue.move?.peer !== undefined) expect(cue.move.peer).toBeLessThan(story.nodes);
           }
-          const conditions: StoryCondition[] = [...(beat.until ? [beat.until] : []), ...beat.punches.map((p) => p.when)];
+          const cueDone = Object.values(beat.nodes).flatMap((cue) => (cue.done ? [cue.done] : []));
+          for (const done of cueDone) expect(leaves(done).every((l) => l.kind === 'event')).toBe(true);
+          const conditions: StoryCondition[] = [...(beat.until ? [beat.until] : []), ...beat.punches.map((p) => p.when), ...cueDone];
           for (const leaf of conditions.flatMap(leaves)) {
             if (leaf.kind === 'role') expect(roles).toContain(leaf.role);
             if (leaf.kind === 'event' && leaf.node !== undefined) expect(leaf.node).toBeLessThan(story.nodes);
