@@ -1,6 +1,6 @@
 /**
  * The lecture's lease takeover (seed script, "LEASE: Time-limited lock"): A holds a 10 s
- * lease renewed every 5 s and crashes; with no renewal the lease expires and B claims it.
+ * lease renewed every 3 s (its "renews it every 3 seconds") and crashes; with no renewal the lease expires and B claims it.
  * No vote: just expiration.
  */
 import type { StoryInput } from './schema';
@@ -8,24 +8,25 @@ import type { StoryInput } from './schema';
 export const leaseTakeover: StoryInput = {
   id: 'lease-takeover',
   title: 'Lease: the holder crashes',
-  shows: 'A holds a 10 s lease and crashes; the lease expires and B claims it, no vote needed.',
+  shows: 'A holds a 10 s lease renewed every 3 s and crashes; the lease expires and B claims it, no vote needed.',
   lesson: 'A lease needs no election: if the holder stops renewing, the lock expires and someone else claims it.',
   algorithm: 'lease',
   preset: 'lease-lecture',
-  params: {},
+  // The lecture's "10 seconds, renews every 3 seconds": a student has 5 s to renew before its own deadline (8 s).
+  params: { retryPeriodMs: 3000 },
   network: { delayMs: 300, jitterMs: 0, dropRate: 0 },
   nodes: 5,
   seed: 5005,
   beats: [
     {
       id: 'acquire',
-      cue: 'The lock is free. A: acquire the lease (10 s, renewed every 5 s).',
+      cue: 'The lock is free. A: acquire the lease (10 s, renewed every 3 s).',
       nodes: { 0: { text: 'The lock is free: acquire the lease.', move: { type: 'Acquire' } } },
       until: { kind: 'event', type: 'LeaseAcquired', node: 0 },
     },
     {
       id: 'renew',
-      cue: 'A leads and renews its lease every 5 s.',
+      cue: 'A leads and renews its lease every 3 s.',
       nodes: { 0: { text: 'Renew your lease when your reminder runs out.', move: { type: 'Renew' }, duty: true } },
       until: { kind: 'event', type: 'LeaseRenewed', node: 0 },
     },
@@ -39,7 +40,7 @@ export const leaseTakeover: StoryInput = {
     },
     {
       id: 'b-leads',
-      cue: 'B leads now and renews every 5 s.',
+      cue: 'B leads now and renews every 3 s.',
       nodes: { 1: { text: 'Renew your lease when your reminder runs out.', move: { type: 'Renew' }, duty: true } },
       until: { kind: 'elapsed', ms: 5000 },
     },
