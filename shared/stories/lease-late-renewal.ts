@@ -43,7 +43,7 @@ export const leaseLateRenewal: StoryInput = {
       cue: 'A finally learns the truth (a refusal, or its own deadline): it stops leading. A false failover: A was alive all along.',
       nodes: { 1: { text: 'Renew your lease when your reminder runs out.', move: { type: 'Renew' }, duty: true } },
       until: { kind: 'event', type: 'LeadershipLost', node: 0 },
-      punches: [{ text: 'A stopped leading: the lock service had judged its renewal late, on the service\'s clock.', when: { kind: 'event', type: 'LeadershipLost', node: 0 } }],
+      punches: [{ text: 'A stopped leading, seconds after B took over: its renewal came too late for the lock service\'s clock. A false failover: A was alive all along.', when: { kind: 'event', type: 'LeadershipLost', node: 0 } }],
     },
   ],
 };
