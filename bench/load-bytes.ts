@@ -1,0 +1,57 @@
+/**
+ * Bytes and message sizes per audience for `npm run load`: every engine.io message a
+ * player's socket receives in the measured window is counted by audience (students, or
+ * watchers: hosts and projectors) and by socket.io event (acks together). Sizes are the
+ * length of the text frame in characters, which is its size in bytes for the ASCII JSON
+ * the game sends (nicknames aside).
+ */
+import type { Socket } from 'socket.io-client';
+
+export type Audience = 'students' | 'watchers';
+
+export interface EventSizes {
+  count: number;
+  chars: number;
+  max: number;
+}
+
+export class AudienceBytes {
+  readonly byAudience: Record<Audience, Map<string, EventSizes>> = { students: new Map(), watchers: new Map() };
+
+  add(audience: Audience, frame: string): void {
+    const event = eventOf(frame);
+    const map = this.byAudience[audience];
+    const sizes = map.get(event) ?? { count: 0, chars: 0, max: 0 };
+    sizes.count += 1;
+    sizes.chars += frame.length;
+    if (frame.length > sizes.max) sizes.max = frame.length;
+    map.set(event, sizes);
+  }
+
+  total(audience: Audience): EventSizes {
+    const out = { count: 0, chars: 0, max: 0 };
+    for (const sizes of this.byAudience[audience].values()) {
+      out.count += sizes.count;
+      out.chars += sizes.chars;
+      out.max = Math.max(out.max, sizes.max);
+    }
+    return out;
+  }
+}
+
+/** `2["game:seat",{...}]` -> game:seat; `3<id>[...]` (an ack) -> ack. */
+function eventOf(frame: string): string {
+  if (frame.startsWith('3')) return 'ack';
+  const match = /^2\d*\["([^"]+)"/.exec(frame);
+  return match?.[1] ?? 'other';
+}
+
+/** Counts every message frame this socket receives while `counting()` says so. */
+export function countBytes(socket: Socket, audience: Audience, bytes: AudienceBytes, counting: () => boolean): void {
+  const attach = () =>
+    socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
+      if (packet.type === 'message' && typeof packet.data === 'string' && counting()) bytes.add(audience, packet.data);
+    });
+  if (socket.io.engine) attach();
+  else socket.io.once('open', attach);
+}
