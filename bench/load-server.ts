@@ -4,7 +4,7 @@
  * exactly as test/integration/game-harness.ts runs it, without Next.js: what is measured is
  * the game, not page rendering. Run as a child process by bench/load.ts:
  *
- *   node --expose-gc --import tsx bench/load-server.ts     (env PORT, DATA_DIR, SQLITE_SYNCHRONOUS)
+ *   node --expose-gc --import tsx bench/load-server.ts     (env PORT, DATA_DIR, SQLITE_SYNCHRONOUS, GROUP_COMMIT, ...)
  *
  * Loopback only. Besides socket.io it answers one URL, for the benchmark:
  *   GET /stats[?gc=1][&reset=1][&events=1]  -> CPU time, memory, event-loop delay (ms), run-queue
@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventStore } from '../server/event-store';
 import { attachGameServer } from '../server/game-server';
-import { readSynchronous } from '../server/config';
+import { readRoomSettings, readSynchronous } from '../server/config';
 import { statsListener } from './server-stats';
 
 const dataDir = process.env.DATA_DIR;
@@ -34,7 +34,8 @@ const http = createServer(
 // The generator is ONE address opening up to 100 classes of up to 300 players at once,
 // which the per-address limits (room creation, joins) exist to stop; per-connection and
 // per-seat budgets stay as in production (its players click 0.1-10 times a second).
-const game = attachGameServer(http, store, { limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
+// Room settings from the environment as the real server reads them (GROUP_COMMIT=0 for before/after runs).
+const game = attachGameServer(http, store, { settings: readRoomSettings(process.env), limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
 
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(JSON.stringify({ port: (http.address() as AddressInfo).port, pid: process.pid }));

@@ -58,7 +58,7 @@ export type ServeOptions = {
 export function serveGame(transport: Transport, store: EventStore, options: ServeOptions = {}): GameServer {
   const settings: RoomSettings = { ...defaultRoomSettings, ...options.settings };
   // Nothing is folded at start: rooms load on first use (start-up does not grow with history).
-  const registry = RoomRegistry.load(store);
+  const registry = RoomRegistry.load(store, { groupCommit: settings.groupCommit });
   const clocks = new RoundClocks();
   const broadcaster = new Broadcaster(transport, registry, clocks);
   const deps = { registry, broadcaster, clocks, moves: new MoveDeduper<Result>() };
@@ -81,6 +81,7 @@ export function serveGame(transport: Transport, store: EventStore, options: Serv
       ticker.stop();
       lifecycle.close();
       disposeHandlers();
+      registry.flush(); // what was decided this turn is written before the process goes
       return transport.close();
     },
   };

@@ -25,6 +25,7 @@ type Handler<E extends ClientEventName> = (request: ParsedRequest<E>, connection
 
 const refused = (code: RefusalCode, message: string) => ({ ok: false as const, refusal: refuseAdmin(code, message) });
 const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. Check the code on the board.');
+const NOT_WRITTEN = refused('internal-error', 'The server could not save that. Please try again.');
 
 /** Registers every handler; returns a function that cancels timers still pending (on close). */
 export function registerSocketHandlers(transport: Transport, deps: GameDeps, settings: Pick<RoomSettings, 'maxSeats'>, edge: EdgeGuard): () => void {
@@ -141,11 +142,15 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
           ? dispatch(connection, event, handlers[event] as Handler<ClientEventName>, payload)
           : refused('unknown-event', `"${event}" is not an event this server understands.`);
       // Budgets first (server/limits): a request over budget never reaches its handler.
-      edge.serve(connection, event, payload, run, (answer) => {
-        if (reply) reply(answer);
-        // A client that asked for no answer still hears why it was refused.
-        else if (!answer.ok && answer.refusal) connection.send('protocol:refused', { event, refusal: answer.refusal });
-      });
+      // An answer leaves only once the facts it tells of are in the log (group commit).
+      edge.serve(connection, event, payload, run, (decided) =>
+        registry.whenDurable((durable) => {
+          const answer = durable ? decided : NOT_WRITTEN;
+          if (reply) reply(answer);
+          // A client that asked for no answer still hears why it was refused.
+          else if (!answer.ok && answer.refusal) connection.send('protocol:refused', { event, refusal: answer.refusal });
+        }),
+      );
     },
     disconnected: (connection) => {
       edge.disconnected(connection);
