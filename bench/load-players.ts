@@ -17,6 +17,7 @@ import type { GameScreenView } from '../shared/game/screen-view';
 import type { GameSeatView, MoveOption } from '../shared/game/seat-view';
 import { PROTOCOL_VERSION } from '../shared/protocol';
 import { AudienceBytes, countBytes, type Audience } from './load-bytes';
+import { followScreenView } from '../shared/game/view-patch';
 
 /** Raft moves that change the mover's own node, so a new 'game:seat' must follow. */
 const VIEW_CHANGING = new Set(['StandForElection', 'GrantVote', 'SendHeartbeat', 'WriteCommand']);
@@ -253,13 +254,15 @@ export async function openClass(url: string, index: number, size: number, rec: R
     if (rec.inWindow(performance.now())) rec.screenViews++;
   };
   host.on('game:view', countScreen);
+  host.on('game:view:patch', countScreen);
   const countRoom = () => {
     if (rec.inWindow(performance.now())) rec.roomViews++;
   };
   host.on('room:view', countRoom);
   const projector = await connect(url, rec, 'watchers');
   let screen: GameScreenView | null = null;
-  projector.on('game:view', (view: GameScreenView | null) => {
+  // The whole view, kept through its patches (the crash-the-leader option reads it).
+  followScreenView<GameScreenView>((event, handler) => projector.on(event, handler), (view) => {
     screen = view;
     countScreen();
   });

@@ -16,9 +16,14 @@ export type RoomSettings = {
    * (server/group-commit.ts). Off: one transaction per command, as before issue 12.
    */
   groupCommit: boolean;
+  /**
+   * VIEW_PATCHES (1, default; 0 to turn off): hosts and projectors get the whole game view
+   * once, then patches of what changed (server/screen-patches.ts). Off: the whole view at every flush.
+   */
+  viewPatches: boolean;
 };
 
-export const defaultRoomSettings: RoomSettings = { maxSeats: MAX_SEATS, idleMs: 10 * 60_000, retentionMs: 30 * 86_400_000, groupCommit: true };
+export const defaultRoomSettings: RoomSettings = { maxSeats: MAX_SEATS, idleMs: 10 * 60_000, retentionMs: 30 * 86_400_000, groupCommit: true, viewPatches: true };
 import { parseAllowedOrigins } from './limits/origins';
 
 export type ServerConfig = {
@@ -67,6 +72,7 @@ export function readRoomSettings(env: NodeJS.ProcessEnv): RoomSettings {
     idleMs: number(env, 'IDLE_MINUTES', d.idleMs / 60_000, 0, 7 * 24 * 60) * 60_000,
     retentionMs: number(env, 'RETENTION_DAYS', d.retentionMs / 86_400_000, 0, 36_500) * 86_400_000,
     groupCommit: number(env, 'GROUP_COMMIT', d.groupCommit ? 1 : 0, 0, 1) === 1,
+    viewPatches: number(env, 'VIEW_PATCHES', d.viewPatches ? 1 : 0, 0, 1) === 1,
   };
 }
 

@@ -60,13 +60,13 @@ export function serveGame(transport: Transport, store: EventStore, options: Serv
   // Nothing is folded at start: rooms load on first use (start-up does not grow with history).
   const registry = RoomRegistry.load(store, { groupCommit: settings.groupCommit });
   const clocks = new RoundClocks();
-  const broadcaster = new Broadcaster(transport, registry, clocks);
+  const broadcaster = new Broadcaster(transport, registry, clocks, { viewPatches: settings.viewPatches });
   const deps = { registry, broadcaster, clocks, moves: new MoveDeduper<Result>() };
   const lifecycle = manageRoomLifecycle(deps, settings);
   // Rounds that were open when the server stopped resume where their log ends.
   registry.loadOpenRounds();
   registry.onChange((code) => broadcaster.markDirty(code));
-  const edge = new EdgeGuard(limitsWith(options.limits));
+  const edge = new EdgeGuard(limitsWith(options.limits), (fn) => registry.whenDurable(fn));
   const disposeHandlers = registerSocketHandlers(transport, deps, settings, edge);
   const ticker = new RoundTicker(registry, clocks);
   ticker.start();

@@ -5,7 +5,7 @@
  * without passing a decide function. The wire itself is behind the Transport interface.
  */
 import { clientEvents, isClientEventName, type Ack, type ClientEventName, type ParsedRequest } from '../shared/protocol';
-import { refuseAdmin, type RefusalCode, type Result } from '../shared/rules/refusal';
+import { refuseAdmin, type Refusal, type RefusalCode, type Result } from '../shared/rules/refusal';
 import { claimSeat } from '../shared/room/seat-claim';
 import { findSeat, checkHost } from '../shared/room/seats';
 import { roomView, seatView } from '../shared/room/views';
@@ -74,7 +74,7 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
         const notHost = checkHost(state, hashToken(req.hostToken));
         if (notHost) return { ok: false, refusal: notHost };
         connection.join(watchersRoom(req.code));
-        broadcaster.markDirty(req.code); // so the round's view reaches this panel too
+        broadcaster.watcherJoined(req.code); // so the round's whole view reaches this panel too
         return { ok: true, view: roomView(state, broadcaster.onlineNodeIds(req.code)) };
       }),
 
@@ -130,7 +130,7 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
     'screen:watch': (req, connection) =>
       withRoom(req.code, (state) => {
         connection.join(watchersRoom(req.code));
-        broadcaster.markDirty(req.code);
+        broadcaster.watcherJoined(req.code);
         return { ok: true, view: roomView(state, broadcaster.onlineNodeIds(req.code)) };
       }),
   };
@@ -142,15 +142,17 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
           ? dispatch(connection, event, handlers[event] as Handler<ClientEventName>, payload)
           : refused('unknown-event', `"${event}" is not an event this server understands.`);
       // Budgets first (server/limits): a request over budget never reaches its handler.
-      // An answer leaves only once the facts it tells of are in the log (group commit).
-      edge.serve(connection, event, payload, run, (decided) =>
-        registry.whenDurable((durable) => {
-          const answer = durable ? decided : NOT_WRITTEN;
-          if (reply) reply(answer);
-          // A client that asked for no answer still hears why it was refused.
-          else if (!answer.ok && answer.refusal) connection.send('protocol:refused', { event, refusal: answer.refusal });
-        }),
-      );
+      const answer = (sent: { ok: boolean; refusal?: Refusal }) => {
+        if (reply) reply(sent);
+        // A client that asked for no answer still hears why it was refused.
+        else if (!sent.ok && sent.refusal) connection.send('protocol:refused', { event, refusal: sent.refusal });
+      };
+      // An answer leaves only once the facts it tells of are in the log (group commit). A
+      // refusal of the edge decided nothing and logged nothing: it leaves at once (before a cut).
+      edge.serve(connection, event, payload, run, (decided, ran) => {
+        if (!ran) answer(decided);
+        else registry.whenDurable((durable) => answer(durable ? decided : NOT_WRITTEN));
+      });
     },
     disconnected: (connection) => {
       edge.disconnected(connection);
