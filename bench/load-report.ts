@@ -35,7 +35,8 @@ function audienceLine(m: Measured, audience: Audience, sockets: number): string 
     .sort((a, b) => b[1].chars - a[1].chars)
     .map(([event, s]) => `${event} ${fmt(s.count / m.windowS)}/s mean ${fmt(kb(s.chars / s.count))} KB max ${fmt(kb(s.max))} KB`)
     .join('; ');
-  return `${audience} (${sockets} sockets): ${fmt(kb(total.chars) / m.windowS)} KB/s in all, ${fmt(kb(total.chars) / m.windowS / Math.max(1, sockets), 2)} KB/s per socket; ${events}`;
+  const wire = kb(bytes.wire[audience]) / m.windowS;
+  return `${audience} (${sockets} sockets): ${fmt(kb(total.chars) / m.windowS)} KB/s of JSON in all, ${fmt(kb(total.chars) / m.windowS / Math.max(1, sockets), 2)} KB/s per socket (on the wire, compressed where sent so: ${fmt(wire / Math.max(1, sockets), 2)} KB/s per socket); ${events}`;
 }
 
 export function report(m: Measured): void {

@@ -124,6 +124,7 @@ export async function runLoad(scenario: Scenario, options: RunOptions): Promise<
     const genCpu0 = process.cpuUsage();
     const s0 = await server.stats({ reset: true, events: true });
     rec.windowStart = performance.now();
+    rec.bytes.markWire('start');
     const perSecond: number[] = [];
     const rssMb: number[] = [];
     let previous = s0;
@@ -140,6 +141,7 @@ export async function runLoad(scenario: Scenario, options: RunOptions): Promise<
     }, 1000);
     await sleep(options.durationS * 1000);
     rec.windowEnd = performance.now();
+    rec.bytes.markWire('end');
     clearInterval(sampler);
     const s1 = await server.stats({ events: true });
     const genCpu = process.cpuUsage(genCpu0);
