@@ -16,24 +16,26 @@ export interface EventSizes {
 }
 
 type WireSocket = { bytesRead: number };
+/** The websocket transport's ws client and its TCP socket (node only): the bytes on the wire. */
+const tcpOf = (socket: Socket): WireSocket | undefined => (socket.io.engine?.transport as unknown as { ws?: { _socket?: WireSocket } } | undefined)?.ws?._socket;
 
 export class AudienceBytes {
   readonly byAudience: Record<Audience, Map<string, EventSizes>> = { students: new Map(), watchers: new Map() };
   /** Bytes read from the TCP socket of each player (compressed frames as they came), per audience. */
-  private readonly tcp: Record<Audience, WireSocket[]> = { students: [], watchers: [] };
+  private readonly tcp: Record<Audience, Socket[]> = { students: [], watchers: [] };
   private readonly wireAt: Record<Audience, number> = { students: 0, watchers: 0 };
   readonly wire: Record<Audience, number> = { students: 0, watchers: 0 };
 
   /** At the window's start and end: what came over the wire in between (frames, headers, pings). */
   markWire(edge: 'start' | 'end'): void {
     for (const audience of ['students', 'watchers'] as const) {
-      const now = this.tcp[audience].reduce((sum, s) => sum + s.bytesRead, 0);
+      const now = this.tcp[audience].reduce((sum, s) => sum + (tcpOf(s)?.bytesRead ?? 0), 0);
       if (edge === 'start') this.wireAt[audience] = now;
       else this.wire[audience] = now - this.wireAt[audience];
     }
   }
 
-  watchWire(audience: Audience, socket: WireSocket): void {
+  watchWire(audience: Audience, socket: Socket): void {
     this.tcp[audience].push(socket);
   }
 
@@ -67,14 +69,11 @@ function eventOf(frame: string): string {
 
 /** Counts every message frame this socket receives while `counting()` says so. */
 export function countBytes(socket: Socket, audience: Audience, bytes: AudienceBytes, counting: () => boolean): void {
-  const attach = () => {
+  bytes.watchWire(audience, socket);
+  const attach = () =>
     socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {
       if (packet.type === 'message' && typeof packet.data === 'string' && counting()) bytes.add(audience, packet.data);
     });
-    // The websocket transport's ws client and its TCP socket (node only): the bytes on the wire.
-    const tcp = (socket.io.engine.transport as unknown as { ws?: { _socket?: WireSocket } }).ws?._socket;
-    if (tcp) bytes.watchWire(audience, tcp);
-  };
   if (socket.io.engine) attach();
   else socket.io.once('open', attach);
 }

@@ -8,7 +8,12 @@
 import { compare } from 'fast-json-patch';
 import type { ViewPatchOp } from '../shared/game/view-patch-schema';
 
-type Held = { view: object; patches: number };
+type Held = { view: object; patches: number; fullChars: number };
+/**
+ * A patch larger than this share of the whole view is not worth it (a cluster whose
+ * messages in flight all shifted, a new round): the whole view goes instead.
+ */
+const PATCH_WORTH = 0.5;
 export type ScreenMessage = { event: 'game:view'; payload: object | null } | { event: 'game:view:patch'; payload: { after: number; ops: ViewPatchOp[] } } | null;
 
 export class ScreenPatches {
@@ -25,14 +30,17 @@ export class ScreenPatches {
   /** What to broadcast for this view: a full one, a patch, or nothing (no change). */
   next(code: string, view: object | null): ScreenMessage {
     const held = this.held.get(code);
-    if (!this.enabled || !held || view === null) {
-      if (view === null) this.held.delete(code);
-      else this.held.set(code, { view, patches: 0 });
-      return { event: 'game:view', payload: view };
+    if (this.enabled && held && view !== null) {
+      const ops = compare(held.view, view) as ViewPatchOp[];
+      if (ops.length === 0) return null;
+      // The whole view's size is measured only when one is sent (rarely), not every time.
+      if (JSON.stringify(ops).length <= held.fullChars * PATCH_WORTH) {
+        this.held.set(code, { view, patches: held.patches + 1, fullChars: held.fullChars });
+        return { event: 'game:view:patch', payload: { after: held.patches, ops } };
+      }
     }
-    const ops = compare(held.view, view) as ViewPatchOp[];
-    if (ops.length === 0) return null;
-    this.held.set(code, { view, patches: held.patches + 1 });
-    return { event: 'game:view:patch', payload: { after: held.patches, ops } };
+    if (view === null) this.held.delete(code);
+    else if (this.enabled) this.held.set(code, { view, patches: 0, fullChars: JSON.stringify(view).length });
+    return { event: 'game:view', payload: view };
   }
 }
