@@ -118,12 +118,12 @@ export class Broadcaster {
     const made = { seats: state.seats, locked: state.locked, online: online.join(',') };
     const last = this.sentRoomView.get(code);
     if (!last || last.seats !== made.seats || last.locked !== made.locked || last.online !== made.online) {
-      this.transport.broadcast(watchersRoom(code), 'room:view', roomView(state, online), { compress: true });
+      this.transport.broadcast(watchersRoom(code), 'room:view', roomView(state, online));
       this.sentRoomView.set(code, made);
     }
     // Encoded once for the whole audience; after the first full view, only what changed.
     const message = this.screens.next(code, gameScreenView(state, this.clocks.now(code), online));
-    if (message) this.transport.broadcast(watchersRoom(code), message.event, message.payload, { compress: true });
+    if (message) this.transport.broadcast(watchersRoom(code), message.event, message.payload);
   }
 
   private flushSeats(code: string): void {

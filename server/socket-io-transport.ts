@@ -33,18 +33,6 @@ export class SocketIoTransport implements Transport {
       // Detect a vanished phone within ~10 s so its card goes grey on the projector.
       pingInterval: 5_000,
       pingTimeout: 5_000,
-      // permessage-deflate, used only where a broadcast asks for it (the watchers' views,
-      // ~10x smaller: docs/PERFORMANCE.md); students' views go uncompressed and their acks
-      // are under the threshold, so no deflate context (~100 KB) is made per student. Each
-      // message is deflated on its own; phones compress what they send with a 1 KB window.
-      perMessageDeflate: {
-        threshold: 2048,
-        zlibDeflateOptions: { level: 1, memLevel: 7 },
-        serverMaxWindowBits: 13,
-        serverNoContextTakeover: true,
-        clientNoContextTakeover: true,
-        clientMaxWindowBits: 10,
-      },
       // Cross-site pages may not drive a class from a visitor's browser (issue 9, finding 6).
       allowRequest: (req, callback) => callback(null, originAllowed(req.headers, trustProxy, options.allowedOrigins ?? [])),
     });
@@ -70,8 +58,10 @@ export class SocketIoTransport implements Transport {
     });
   }
 
-  broadcast(audience: string, event: string, payload: unknown, { compress = false }: { compress?: boolean } = {}): void {
-    this.io.to(audience).compress(compress).emit(event, payload);
+  broadcast(audience: string, event: string, payload: unknown): void {
+    // Without permessage-deflate socket.io builds the websocket frame once per broadcast and
+    // writes the same bytes to every socket of the audience (docs/PERFORMANCE.md, issue 12).
+    this.io.to(audience).emit(event, payload);
   }
 
   audienceSize(audience: string): number {
@@ -97,6 +87,6 @@ function asConnection(socket: Socket, trustProxy: number): Connection {
     address: clientAddress(socket.handshake.address, socket.handshake.headers, trustProxy),
     close: () => void socket.disconnect(true),
     join: (audience) => void socket.join(audience),
-    send: (event, payload) => void socket.compress(false).emit(event, payload),
+    send: (event, payload) => void socket.emit(event, payload),
   };
 }

@@ -31,11 +31,8 @@ export interface RequestHandlers {
 export interface Transport {
   /** Starts handing every connection's requests to the handlers. */
   serve(handlers: RequestHandlers): void;
-  /**
-   * Sends one event to every connection in an audience. `compress`: worth compressing on
-   * the wire (large and repetitive, to few connections: the watchers' views); default no.
-   */
-  broadcast(audience: string, event: string, payload: unknown, options?: { compress?: boolean }): void;
+  /** Sends one event to every connection in an audience. */
+  broadcast(audience: string, event: string, payload: unknown): void;
   /** How many connections are in an audience right now (0: nobody is listening). */
   audienceSize(audience: string): number;
   /** Every connection leaves the audience (a kicked seat hears no more of its room). */
