@@ -35,8 +35,9 @@ export interface ChildServer {
 /**
  * `dataDir`: serve this data directory (kept afterwards) instead of a fresh temporary one.
  * `port`: listen on this port (a restarted server comes back where its clients wait).
+ * `script`: the server to run (default bench/load-server.ts; bench/relay-server.ts is the bare relay).
  */
-export type ChildOptions = { cpuProfile: boolean; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv };
+export type ChildOptions = { cpuProfile: boolean; dataDir?: string; port?: number; env?: NodeJS.ProcessEnv; script?: string };
 
 const START_TIMEOUT_MS = 20_000;
 
@@ -44,7 +45,7 @@ export async function startChildServer(options: ChildOptions): Promise<ChildServ
   const dir = mkdtempSync(join(tmpdir(), 'captain-down-load-'));
   const dataDir = options.dataDir ?? join(dir, 'data');
   const profileDir = join(dir, 'profile');
-  const args = ['--expose-gc', ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'bench/load-server.ts'];
+  const args = ['--expose-gc', ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', options.script ?? 'bench/load-server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { ...process.env, ...options.env, NODE_ENV: 'production', PORT: String(options.port ?? 0), DATA_DIR: dataDir },

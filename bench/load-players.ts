@@ -16,6 +16,8 @@ import type { Move } from '../shared/game/moves';
 import type { GameScreenView } from '../shared/game/screen-view';
 import type { GameSeatView, MoveOption } from '../shared/game/seat-view';
 import { PROTOCOL_VERSION } from '../shared/protocol';
+import { AudienceBytes, countBytes, type Audience } from './load-bytes';
+import { followScreenView } from '../shared/game/view-patch';
 
 /** Raft moves that change the mover's own node, so a new 'game:seat' must follow. */
 const VIEW_CHANGING = new Set(['StandForElection', 'GrantVote', 'SendHeartbeat', 'WriteCommand']);
@@ -48,6 +50,8 @@ export class Recorder {
   readonly disconnects = new Map<string, number>();
   readonly acceptedByType = new Map<string, number>();
   readonly refusedByCode = new Map<string, number>();
+  /** Frames received in the window, per audience and event (bench/load-bytes.ts). */
+  readonly bytes = new AudienceBytes();
 
   inWindow(t: number): boolean {
     return t >= this.windowStart && t < this.windowEnd;
@@ -76,9 +80,10 @@ export function disconnectAll(): void {
   opened.clear();
 }
 
-export function connect(url: string, rec: Recorder): Promise<Socket> {
+export function connect(url: string, rec: Recorder, audience: Audience = 'students'): Promise<Socket> {
   const socket = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS, auth: { protocolVersion: PROTOCOL_VERSION } });
   opened.add(socket);
+  countBytes(socket, audience, rec.bytes, () => rec.inWindow(performance.now()));
   socket.on('disconnect', (reason) => {
     if (reason === 'io client disconnect') return;
     const phase = rec.windowStart === Number.POSITIVE_INFINITY ? 'before the window' : rec.inWindow(performance.now()) ? 'in the window' : 'after the window';
@@ -240,7 +245,7 @@ export interface LoadClass {
 }
 
 export async function openClass(url: string, index: number, size: number, rec: Recorder, seed: number, preferAllowed: number): Promise<LoadClass> {
-  const host = await connect(url, rec);
+  const host = await connect(url, rec, 'watchers');
   const created = await ask(host, 'room:create', {});
   if (!created.ok) throw new Error(`room:create refused: ${created.refusal.message}`);
   const code = created.code as string;
@@ -249,13 +254,15 @@ export async function openClass(url: string, index: number, size: number, rec: R
     if (rec.inWindow(performance.now())) rec.screenViews++;
   };
   host.on('game:view', countScreen);
+  host.on('game:view:patch', countScreen);
   const countRoom = () => {
     if (rec.inWindow(performance.now())) rec.roomViews++;
   };
   host.on('room:view', countRoom);
-  const projector = await connect(url, rec);
+  const projector = await connect(url, rec, 'watchers');
   let screen: GameScreenView | null = null;
-  projector.on('game:view', (view: GameScreenView | null) => {
+  // The whole view, kept through its patches (the crash-the-leader option reads it).
+  followScreenView<GameScreenView>((event, handler) => projector.on(event, handler), (view) => {
     screen = view;
     countScreen();
   });

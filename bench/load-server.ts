@@ -4,7 +4,7 @@
  * exactly as test/integration/game-harness.ts runs it, without Next.js: what is measured is
  * the game, not page rendering. Run as a child process by bench/load.ts:
  *
- *   node --expose-gc --import tsx bench/load-server.ts     (env PORT, DATA_DIR, SQLITE_SYNCHRONOUS)
+ *   node --expose-gc --import tsx bench/load-server.ts     (env PORT, DATA_DIR, SQLITE_SYNCHRONOUS, GROUP_COMMIT, ...)
  *
  * Loopback only. Besides socket.io it answers one URL, for the benchmark:
  *   GET /stats[?gc=1][&reset=1][&events=1]  -> CPU time, memory, event-loop delay (ms), run-queue
@@ -12,80 +12,30 @@
  *   delay histogram, events=1 counts the rows of every room's event log.
  * On its first line of stdout it prints {"port", "pid"} as JSON once it listens.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { EventStore } from '../server/event-store';
 import { attachGameServer } from '../server/game-server';
-import { readSynchronous } from '../server/config';
-
-/**
- * Period of the event-loop delay timer (Node's default). The histogram records the time
- * between two firings, so the delay is that minus this period.
- */
-const ELD_RESOLUTION_MS = 10;
+import { readRoomSettings, readSynchronous } from '../server/config';
+import { statsListener } from './server-stats';
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error('DATA_DIR is required (bench/load.ts passes a temporary one)');
 const store = EventStore.openIn(dataDir, { synchronous: readSynchronous(process.env) });
-const eld = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
-eld.enable();
 
-const ns = (value: number) => value / 1e6;
-
-/**
- * Linux only: how long this process's main thread ran, and how long it was runnable but
- * waiting for a core (other processes on the machine, the generator included), in ms.
- */
-function schedulerMs(): { onCpu: number; waiting: number } | null {
-  try {
-    const [onCpu, waiting] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
-    return onCpu === undefined || waiting === undefined ? null : { onCpu: ns(onCpu), waiting: ns(waiting) };
-  } catch {
-    return null;
-  }
-}
-const late = (value: number) => (Number.isFinite(value) ? Math.max(0, ns(value) - ELD_RESOLUTION_MS) : 0);
-const gc = (globalThis as { gc?: () => void }).gc;
-
-const http = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname !== '/stats') {
-    res.writeHead(404).end();
-    return;
-  }
-  if (url.searchParams.has('gc') && gc) {
-    gc();
-    gc();
-  }
-  const body = {
-    wallMs: performance.now(),
-    cpu: process.cpuUsage(),
-    memory: process.memoryUsage(),
-    eventLoopDelayMs: {
-      count: eld.count,
-      mean: late(eld.mean),
-      p50: late(eld.percentile(50)),
-      p90: late(eld.percentile(90)),
-      p99: late(eld.percentile(99)),
-      max: late(eld.max),
-      resolution: ELD_RESOLUTION_MS,
-    },
-    scheduler: schedulerMs(),
+const http = createServer(
+  statsListener({
     // Rows in the event log, over every room (only on request: it reads the store).
-    events: url.searchParams.has('events') ? store.rooms().reduce((sum, code) => sum + store.lastSeq(code), 0) : null,
-    rooms: game.registry.size,
-    sockets: game.transport.connectionCount(),
-  };
-  if (url.searchParams.has('reset')) eld.reset();
-  res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-});
+    events: () => store.rooms().reduce((sum, code) => sum + store.lastSeq(code), 0),
+    rooms: () => game.registry.size,
+    sockets: () => game.transport.connectionCount(),
+  }),
+);
 // The generator is ONE address opening up to 100 classes of up to 300 players at once,
 // which the per-address limits (room creation, joins) exist to stop; per-connection and
 // per-seat budgets stay as in production (its players click 0.1-10 times a second).
-const game = attachGameServer(http, store, { limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
+// Room settings from the environment as the real server reads them (GROUP_COMMIT=0 for before/after runs).
+const game = attachGameServer(http, store, { settings: readRoomSettings(process.env), limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
 
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(JSON.stringify({ port: (http.address() as AddressInfo).port, pid: process.pid }));

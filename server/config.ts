@@ -10,9 +10,20 @@ export type RoomSettings = {
   idleMs: number;
   /** RETENTION_DAYS: a room's log is deleted this long after it was last used (0: never). */
   retentionMs: number;
+  /**
+   * GROUP_COMMIT (1, default; 0 to turn off): the game's commands of one event-loop turn
+   * are appended in one SQLite transaction, acks still sent only once durable
+   * (server/group-commit.ts). Off: one transaction per command, as before issue 12.
+   */
+  groupCommit: boolean;
+  /**
+   * VIEW_PATCHES (1, default; 0 to turn off): hosts and projectors get the whole game view
+   * once, then patches of what changed (server/screen-patches.ts). Off: the whole view at every flush.
+   */
+  viewPatches: boolean;
 };
 
-export const defaultRoomSettings: RoomSettings = { maxSeats: MAX_SEATS, idleMs: 10 * 60_000, retentionMs: 30 * 86_400_000 };
+export const defaultRoomSettings: RoomSettings = { maxSeats: MAX_SEATS, idleMs: 10 * 60_000, retentionMs: 30 * 86_400_000, groupCommit: true, viewPatches: true };
 import { parseAllowedOrigins } from './limits/origins';
 
 export type ServerConfig = {
@@ -60,6 +71,8 @@ export function readRoomSettings(env: NodeJS.ProcessEnv): RoomSettings {
     maxSeats: number(env, 'MAX_SEATS', d.maxSeats, 2, 10_000),
     idleMs: number(env, 'IDLE_MINUTES', d.idleMs / 60_000, 0, 7 * 24 * 60) * 60_000,
     retentionMs: number(env, 'RETENTION_DAYS', d.retentionMs / 86_400_000, 0, 36_500) * 86_400_000,
+    groupCommit: number(env, 'GROUP_COMMIT', d.groupCommit ? 1 : 0, 0, 1) === 1,
+    viewPatches: number(env, 'VIEW_PATCHES', d.viewPatches ? 1 : 0, 0, 1) === 1,
   };
 }
 

@@ -16,6 +16,8 @@ export type StoredSnapshot = { seq: number; version: number; state: string };
 /** What one append says about the room besides its rows (kept in the `rooms` catalogue). */
 export type StoreOptions = { synchronous?: 'NORMAL' | 'FULL' };
 export type AppendNote = { openRound?: boolean };
+/** One room's rows to append after `expectedSeq`, as part of a batch (appendBatch). */
+export type PendingAppend = { room: string; expectedSeq: number; events: readonly NewEvent[]; note?: AppendNote };
 
 /**
  * 1: the events table. 2: the `rooms` catalogue (last seq, last use, whether a round is
@@ -108,24 +110,37 @@ export class EventStore {
    * Returns the new last seq.
    */
   append(room: string, expectedSeq: number, events: readonly NewEvent[], note: AppendNote = {}): number {
-    const write = this.db.transaction(() => {
-      // Another writer on the same file is still caught: its rows would collide on the key.
-      const last = this.knownLastSeq.get(room) ?? this.lastSeq(room);
-      if (last !== expectedSeq) throw new Error(`Room ${room}: expected seq ${expectedSeq}, log is at ${last}`);
-      events.forEach((event, i) => {
-        this.insert.run(room, expectedSeq + i + 1, event.type, event.at, JSON.stringify(event.payload));
-      });
-      const seq = expectedSeq + events.length;
-      const lastAt = events.reduce((max, e) => Math.max(max, e.at), 0);
-      if (events.length > 0) this.upsertRoom.run({ room, seq, at: lastAt, open: note.openRound === undefined ? null : Number(note.openRound) });
-      return seq;
-    });
+    return this.appendBatch([{ room, expectedSeq, events, note }])[0]!;
+  }
+
+  /**
+   * Group commit: several appends (of one or many rooms, in order) in ONE transaction, so
+   * a tick's worth of commands costs one commit instead of one each (docs/PERFORMANCE.md).
+   * All or nothing: if any append is out of step, none is written. Returns each new last seq.
+   */
+  appendBatch(batch: readonly PendingAppend[]): number[] {
+    const lastSeqs = new Map<string, number>();
+    const write = this.db.transaction(() =>
+      batch.map(({ room, expectedSeq, events, note = {} }) => {
+        // Another writer on the same file is still caught: its rows would collide on the key.
+        const last = lastSeqs.get(room) ?? this.knownLastSeq.get(room) ?? this.lastSeq(room);
+        if (last !== expectedSeq) throw new Error(`Room ${room}: expected seq ${expectedSeq}, log is at ${last}`);
+        events.forEach((event, i) => {
+          this.insert.run(room, expectedSeq + i + 1, event.type, event.at, JSON.stringify(event.payload));
+        });
+        const seq = expectedSeq + events.length;
+        const lastAt = events.reduce((max, e) => Math.max(max, e.at), 0);
+        if (events.length > 0) this.upsertRoom.run({ room, seq, at: lastAt, open: note.openRound === undefined ? null : Number(note.openRound) });
+        lastSeqs.set(room, seq);
+        return seq;
+      }),
+    );
     try {
-      const seq = write();
-      this.knownLastSeq.set(room, seq);
-      return seq;
+      const seqs = write();
+      for (const [room, seq] of lastSeqs) this.knownLastSeq.set(room, seq);
+      return seqs;
     } catch (error) {
-      this.knownLastSeq.delete(room); // ask SQLite again next time
+      for (const { room } of batch) this.knownLastSeq.delete(room); // ask SQLite again next time
       throw error;
     }
   }

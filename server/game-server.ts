@@ -14,6 +14,7 @@ import { SocketIoTransport } from './socket-io-transport';
 import type { Transport } from './transport';
 import { defaultRoomSettings, type RoomSettings } from './config';
 import { MoveDeduper } from './move-deduper';
+import { loadOpenRoundsInBackground } from './open-rounds';
 import type { Result } from '../shared/rules/refusal';
 import { manageRoomLifecycle, type RoomLifecycle } from './room-lifecycle';
 import { EdgeGuard } from './limits/edge-guard';
@@ -58,15 +59,17 @@ export type ServeOptions = {
 export function serveGame(transport: Transport, store: EventStore, options: ServeOptions = {}): GameServer {
   const settings: RoomSettings = { ...defaultRoomSettings, ...options.settings };
   // Nothing is folded at start: rooms load on first use (start-up does not grow with history).
-  const registry = RoomRegistry.load(store);
+  const registry = RoomRegistry.load(store, { groupCommit: settings.groupCommit });
   const clocks = new RoundClocks();
-  const broadcaster = new Broadcaster(transport, registry, clocks);
+  const broadcaster = new Broadcaster(transport, registry, clocks, { viewPatches: settings.viewPatches });
   const deps = { registry, broadcaster, clocks, moves: new MoveDeduper<Result>() };
   const lifecycle = manageRoomLifecycle(deps, settings);
-  // Rounds that were open when the server stopped resume where their log ends.
-  registry.loadOpenRounds();
+  // Rounds that were open when the server stopped resume where their log ends: loaded in
+  // the background, one room a turn, so the port opens at once (first use loads sooner).
+  let closed = false;
+  void loadOpenRoundsInBackground(registry, () => closed).catch((error: unknown) => console.error('[start] loading open rounds failed', error));
   registry.onChange((code) => broadcaster.markDirty(code));
-  const edge = new EdgeGuard(limitsWith(options.limits));
+  const edge = new EdgeGuard(limitsWith(options.limits), (fn) => registry.whenDurable(fn));
   const disposeHandlers = registerSocketHandlers(transport, deps, settings, edge);
   const ticker = new RoundTicker(registry, clocks);
   ticker.start();
@@ -78,9 +81,11 @@ export function serveGame(transport: Transport, store: EventStore, options: Serv
     lifecycle,
     broadcaster,
     close: () => {
+      closed = true;
       ticker.stop();
       lifecycle.close();
       disposeHandlers();
+      registry.flush(); // what was decided this turn is written before the process goes
       return transport.close();
     },
   };

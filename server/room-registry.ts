@@ -17,6 +17,7 @@ import { newRoomCode } from './secrets';
 import { refuseAdmin, refused } from '../shared/rules/refusal';
 import { RoomCatalog } from './room-catalog';
 import { loadRoom, saveSnapshot, SNAPSHOT_EVERY, toNewEvent } from './room-snapshots';
+import { GroupCommit } from './group-commit';
 
 type LiveRoom = { state: RoomState; seq: number; snapshotSeq: number; idleSince: number | null };
 
@@ -24,6 +25,8 @@ type LiveRoom = { state: RoomState; seq: number; snapshotSeq: number; idleSince:
 const ABANDONED_ROUND_MS = 60 * 60_000;
 
 export type IdleRule = { idleMs: number; now: number; isConnected: (code: string) => boolean };
+/** `groupCommit`: the game's commands of one event-loop turn share one transaction (group-commit.ts). */
+export type RegistryOptions = { groupCommit?: boolean };
 
 export class RoomRegistry {
   private readonly rooms = new Map<string, LiveRoom>();
@@ -31,14 +34,38 @@ export class RoomRegistry {
   private readonly loadListeners: Array<(code: string, state: RoomState) => void> = [];
   private readonly leaveListeners: Array<(code: string) => void> = [];
   readonly catalog: RoomCatalog;
+  private readonly group: GroupCommit | null;
 
-  constructor(private readonly store: EventStore) {
+  constructor(
+    private readonly store: EventStore,
+    { groupCommit = false }: RegistryOptions = {},
+  ) {
     this.catalog = new RoomCatalog(store);
+    this.group = groupCommit
+      ? new GroupCommit(store, (codes, error) => {
+          console.error(`[log] could not write the events of ${codes.join(', ')}; they reload from the log`, error);
+          for (const code of codes) if (this.rooms.has(code)) this.leave(code);
+        })
+      : null;
   }
 
   /** A registry over a store. Nothing is folded yet: rooms load on first use. */
-  static load(store: EventStore): RoomRegistry {
-    return new RoomRegistry(store);
+  static load(store: EventStore, options: RegistryOptions = {}): RoomRegistry {
+    return new RoomRegistry(store, options);
+  }
+
+  /**
+   * Runs `fn(true)` once every event appended so far is durable (at once without group
+   * commit): an answer sent from here never tells of a fact a restart would forget.
+   */
+  whenDurable(fn: (durable: boolean) => void): void {
+    if (this.group) this.group.whenDurable(fn);
+    else fn(true);
+  }
+
+  /** Writes the events waiting for the end of this turn now (before reading the log, evicting, closing). */
+  flush(): void {
+    this.group?.flush();
   }
 
   /** Rooms in memory now. */
@@ -98,7 +125,7 @@ export class RoomRegistry {
     const live = this.live(code);
     const decision = decideRoom(live?.state ?? null, command);
     if (!decision.ok || decision.events.length === 0) return decision;
-    this.commit(code, live, decision.events);
+    this.commit(code, live, decision.events, true);
     return decision;
   }
 
@@ -111,7 +138,7 @@ export class RoomRegistry {
     const live = this.live(code);
     if (!live) return refused(refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.'));
     const decision = decideGame(live.state, command);
-    if (decision.events.length > 0) this.commit(code, live, decision.events);
+    if (decision.events.length > 0) this.commit(code, live, decision.events, false);
     return decision;
   }
 
@@ -120,26 +147,50 @@ export class RoomRegistry {
     const live = this.live(code);
     if (!live) return refused(refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.'));
     const decision = decide(live.state);
-    if (decision.events.length > 0) this.commit(code, live, decision.events);
+    if (decision.events.length > 0) this.commit(code, live, decision.events, true);
     return decision;
   }
 
   /** The room's log as the store holds it (for History, export and replays). */
   log(code: string): StoredEvent[] {
+    this.flush();
     return this.live(code) ? this.store.read(code) : [];
   }
 
-  /** Fold (pure, into a new value), append, then keep and tell: the log is the truth. */
-  private commit(code: string, live: LiveRoom | undefined, events: readonly RoomEvent[]): void {
+  /**
+   * Fold (pure, into a new value), append, then keep and tell: the log is the truth. With
+   * group commit the state is kept at once (the next command decides on it) and the rows
+   * are written at the end of this turn, or now when `durableNow` (room commands, forks:
+   * rare, and answered as soon as they return); only then is anyone told.
+   */
+  private commit(code: string, live: LiveRoom | undefined, events: readonly RoomEvent[], durableNow: boolean): void {
     let state: MaybeRoom = live?.state ?? null;
     for (const event of events) state = evolveRoom(state, event);
     if (!state) throw new Error('A room fold produced no room');
     const openRound = Boolean(state.round && !state.round.ended);
-    const seq = this.store.append(code, live?.seq ?? 0, events.map(toNewEvent), { openRound });
-    const next: LiveRoom = { state, seq, snapshotSeq: live?.snapshotSeq ?? 0, idleSince: null };
-    // A snapshot bounds the next load's fold: every SNAPSHOT_EVERY events and at a round's end.
-    if (seq - next.snapshotSeq >= SNAPSHOT_EVERY || events.some((e) => e.type === 'RoundEnded')) this.snapshot(code, next);
+    const expectedSeq = live?.seq ?? 0;
+    const next: LiveRoom = { state, seq: expectedSeq + events.length, snapshotSeq: live?.snapshotSeq ?? 0, idleSince: null };
+    const append = { room: code, expectedSeq, events: events.map(toNewEvent), note: { openRound } };
+    if (!this.group) {
+      this.store.append(append.room, append.expectedSeq, append.events, append.note);
+      this.rooms.set(code, next);
+      this.committed(code, next, events);
+      return;
+    }
     this.rooms.set(code, next);
+    this.group.add({ ...append, done: () => this.committed(code, next, events) });
+    if (durableNow && !this.group.flush()) throw new Error(`Room ${code}: the event log could not be written`);
+  }
+
+  /** The rows up to `live.seq` are durable: snapshot if due, then tell the listeners. */
+  private committed(code: string, live: LiveRoom, events: readonly RoomEvent[]): void {
+    // A snapshot bounds the next load's fold: every SNAPSHOT_EVERY events and at a round's end.
+    const current = this.rooms.get(code);
+    const since = Math.max(live.snapshotSeq, current?.snapshotSeq ?? 0);
+    if (live.seq - since >= SNAPSHOT_EVERY || events.some((e) => e.type === 'RoundEnded')) {
+      this.snapshot(code, live);
+      if (current) current.snapshotSeq = Math.max(current.snapshotSeq, live.seq);
+    }
     for (const listener of this.listeners) listener(code, events);
   }
 
@@ -177,6 +228,7 @@ export class RoomRegistry {
    * as a snapshot first, so its next load folds nothing. Returns the evicted codes.
    */
   evictIdle({ idleMs, now, isConnected }: IdleRule): string[] {
+    this.flush(); // a snapshot is made only of durable state
     const evicted: string[] = [];
     for (const [code, live] of this.rooms) {
       if (isConnected(code)) {
@@ -197,6 +249,7 @@ export class RoomRegistry {
 
   /** "Delete this class": its log, snapshot and catalogue row go for good. */
   delete(code: string): boolean {
+    this.flush();
     if (!this.live(code)) return false;
     this.catalog.deleteRoom(code);
     this.leave(code);
@@ -208,6 +261,7 @@ export class RoomRegistry {
    * connected to. At most `limit` per call, so a sweep never blocks the event loop long.
    */
   deleteUnusedSince(cutoffAt: number, isConnected: (code: string) => boolean, limit = 500): string[] {
+    this.flush();
     const deleted: string[] = [];
     for (const code of this.catalog.lastUsedBefore(cutoffAt, limit)) {
       if (this.rooms.has(code) && isConnected(code)) continue;

@@ -5,7 +5,7 @@
  * without passing a decide function. The wire itself is behind the Transport interface.
  */
 import { clientEvents, isClientEventName, type Ack, type ClientEventName, type ParsedRequest } from '../shared/protocol';
-import { refuseAdmin, type RefusalCode, type Result } from '../shared/rules/refusal';
+import { refuseAdmin, type Refusal, type RefusalCode, type Result } from '../shared/rules/refusal';
 import { claimSeat } from '../shared/room/seat-claim';
 import { findSeat, checkHost } from '../shared/room/seats';
 import { roomView, seatView } from '../shared/room/views';
@@ -25,6 +25,7 @@ type Handler<E extends ClientEventName> = (request: ParsedRequest<E>, connection
 
 const refused = (code: RefusalCode, message: string) => ({ ok: false as const, refusal: refuseAdmin(code, message) });
 const UNKNOWN_ROOM = refused('unknown-room', 'There is no class with that code. Check the code on the board.');
+const NOT_WRITTEN = refused('internal-error', 'The server could not save that. Please try again.');
 
 /** Registers every handler; returns a function that cancels timers still pending (on close). */
 export function registerSocketHandlers(transport: Transport, deps: GameDeps, settings: Pick<RoomSettings, 'maxSeats'>, edge: EdgeGuard): () => void {
@@ -73,7 +74,7 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
         const notHost = checkHost(state, hashToken(req.hostToken));
         if (notHost) return { ok: false, refusal: notHost };
         connection.join(watchersRoom(req.code));
-        broadcaster.markDirty(req.code); // so the round's view reaches this panel too
+        broadcaster.watcherJoined(req.code); // so the round's whole view reaches this panel too
         return { ok: true, view: roomView(state, broadcaster.onlineNodeIds(req.code)) };
       }),
 
@@ -129,7 +130,7 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
     'screen:watch': (req, connection) =>
       withRoom(req.code, (state) => {
         connection.join(watchersRoom(req.code));
-        broadcaster.markDirty(req.code);
+        broadcaster.watcherJoined(req.code);
         return { ok: true, view: roomView(state, broadcaster.onlineNodeIds(req.code)) };
       }),
   };
@@ -141,10 +142,16 @@ export function registerSocketHandlers(transport: Transport, deps: GameDeps, set
           ? dispatch(connection, event, handlers[event] as Handler<ClientEventName>, payload)
           : refused('unknown-event', `"${event}" is not an event this server understands.`);
       // Budgets first (server/limits): a request over budget never reaches its handler.
-      edge.serve(connection, event, payload, run, (answer) => {
-        if (reply) reply(answer);
+      const answer = (sent: { ok: boolean; refusal?: Refusal }) => {
+        if (reply) reply(sent);
         // A client that asked for no answer still hears why it was refused.
-        else if (!answer.ok && answer.refusal) connection.send('protocol:refused', { event, refusal: answer.refusal });
+        else if (!sent.ok && sent.refusal) connection.send('protocol:refused', { event, refusal: sent.refusal });
+      };
+      // An answer leaves only once the facts it tells of are in the log (group commit). A
+      // refusal of the edge decided nothing and logged nothing: it leaves at once (before a cut).
+      edge.serve(connection, event, payload, run, (decided, ran) => {
+        if (!ran) answer(decided);
+        else registry.whenDurable((durable) => answer(durable ? decided : NOT_WRITTEN));
       });
     },
     disconnected: (connection) => {

@@ -59,6 +59,8 @@ export class SocketIoTransport implements Transport {
   }
 
   broadcast(audience: string, event: string, payload: unknown): void {
+    // Without permessage-deflate socket.io builds the websocket frame once per broadcast and
+    // writes the same bytes to every socket of the audience (docs/PERFORMANCE.md, issue 12).
     this.io.to(audience).emit(event, payload);
   }
 

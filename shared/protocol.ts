@@ -16,6 +16,7 @@ import { SEED_MAX } from './game/round';
 import type { NodeSummary, RoomView, SeatView } from './room/views';
 import { MAX_RATE, MAX_STEP_MS, MIN_RATE, MIN_STEP_MS } from './game/room-clock';
 import { gameScreenViewSchema, gameSeatViewSchema } from './game/view-schemas';
+import { viewPatchSchema } from './game/view-patch-schema';
 
 /** Bump when a change would break an older client or bot. Sent in the handshake `auth`. */
 export const PROTOCOL_VERSION = 1;
@@ -232,6 +233,12 @@ export const serverEvents = {
   get 'game:view'() {
     return gameScreenViewSchema().nullable();
   },
+  /**
+   * What changed in the round's truth since the last 'game:view' (and the `after` patches
+   * since): RFC 6902 operations, applied with shared/game/view-patch.ts. A client whose
+   * count differs asks for the whole view again (screen:watch / host:attach).
+   */
+  'game:view:patch': viewPatchSchema,
   /** One student's own node during a round, as their node knows it, with their moves. */
   get 'game:seat'() {
     return gameSeatViewSchema().nullable();

@@ -83,6 +83,12 @@ export function subscribe<E extends ServerEventName>(event: E, listener: (payloa
   return () => void s.off(event as string, handler);
 }
 
+/** Runs every identity again now (a view that fell out of step is sent whole after it). */
+export function reidentify(): void {
+  if (!ensureSocket().connected) return; // the reconnect will identify anyway
+  for (const identify of identities) identify();
+}
+
 /** Runs `identify` now if connected, and again after every reconnect, until unsubscribed. */
 export function keepIdentified(identify: () => void): () => void {
   const s = ensureSocket();

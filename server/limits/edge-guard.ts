@@ -26,28 +26,38 @@ export class EdgeGuard {
   readonly budgets: EdgeBudgets;
   private readonly states = new WeakMap<Connection, EdgeState>();
 
-  constructor(limits: LimitsConfig) {
+  /**
+   * `afterAnswers`: runs its function once the answers already given have left (the game's
+   * answers wait for the log: server/group-commit.ts), so a flooder hears them before the cut.
+   */
+  constructor(
+    limits: LimitsConfig,
+    private readonly afterAnswers: (fn: () => void) => void = (fn) => fn(),
+  ) {
     this.budgets = new EdgeBudgets(limits);
   }
 
-  /** Queues one request of this connection: admit (or refuse for rate), run, answer, observe. */
-  serve(connection: Connection, name: string, payload: unknown, run: () => Answer, reply: (answer: Answer) => void): void {
+  /**
+   * Queues one request of this connection: admit (or refuse for rate), run, answer, observe.
+   * `reply`'s `ran` says whether the handler ran (false: refused here, nothing was decided or logged).
+   */
+  serve(connection: Connection, name: string, payload: unknown, run: () => Answer, reply: (answer: Answer, ran: boolean) => void): void {
     const state = this.stateOf(connection);
     state.queue = state.queue
       .then(async () => {
         if (state.gone) return; // a cut flooder's backlog is dropped unanswered
         const refusal = await this.admit(connection, name, payload);
         if (refusal) {
-          reply({ ok: false, refusal });
+          reply({ ok: false, refusal }, false);
           if ((await this.budgets.strike(connection.id)) && !state.gone) {
             console.warn(`[limits] ${addressOf(connection)}: connection cut for flooding`);
             state.gone = true;
-            connection.close?.();
+            this.afterAnswers(() => connection.close?.());
           }
           return;
         }
         const answer = run();
-        reply(answer);
+        reply(answer, true);
         await this.observe(connection, name, payload, answer);
       })
       .catch((error: unknown) => console.error('[limits] failed', error));

@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import { io as connect, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import type { GameScreenView } from '../../shared/game/screen-view';
+import { followScreenView } from '../../shared/game/view-patch';
 import { boardPhones, expect, newDevice, test } from './fixtures';
 
 type Teacher = { code: string; ask: (event: string, payload?: object) => Promise<{ ok: boolean }>; views: GameScreenView[]; socket: Socket };
@@ -17,7 +18,7 @@ type Teacher = { code: string; ask: (event: string, payload?: object) => Promise
 async function openClass(url: string): Promise<Teacher> {
   const socket = connect(url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
   const views: GameScreenView[] = [];
-  socket.on('game:view', (view: GameScreenView | null) => void (view && views.push(view)));
+  followScreenView<GameScreenView>((event, handler) => socket.on(event, handler), (view) => void (view && views.push(view)));
   const created = (await socket.timeout(5000).emitWithAck('room:create', {})) as { code: string; hostToken: string };
   const secret = { code: created.code, hostToken: created.hostToken };
   const ask = async (event: string, payload: object = {}) => (await socket.timeout(5000).emitWithAck(event, { ...secret, ...payload })) as { ok: boolean };

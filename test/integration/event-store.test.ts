@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventStore } from '../../server/event-store';
 import { RoomRegistry } from '../../server/room-registry';
+import { loadOpenRoundsInBackground } from '../../server/open-rounds';
 import { hashToken } from '../../server/secrets';
 
 let dir: string;
@@ -131,6 +132,27 @@ describe('room registry on the store', () => {
     expect(restarted.loadOpenRounds()).toBe(1);
     expect([restarted.isInMemory(open), restarted.isInMemory(closed)]).toEqual([true, false]);
     expect(restarted.get(closed)?.code).toBe(closed);
+  });
+
+  it('a restart opens at once: open rounds load in the background, one room a turn, none twice (issue 12)', async () => {
+    const store = openStore();
+    const registry = RoomRegistry.load(store);
+    const codes = [0, 1, 2].map(() => registry.freshCode());
+    for (const code of codes) {
+      registry.execute(code, { type: 'CreateRoom', at: 1, code, hostTokenHash: host });
+      for (const nickname of ['Ada', 'Bo', 'Cy']) registry.execute(code, { type: 'JoinRoom', at: 2, nickname, seatTokenHash: hashToken(`${nickname}-${code}`) });
+      registry.executeGame(code, { type: 'StartRound', at: 4, hostTokenHash: host, algorithm: 'raft', preset: 'raft-lecture', teamSize: null, crashOnDisconnect: true, seed: 1 });
+    }
+    store.close();
+
+    const restarted = RoomRegistry.load(openStore());
+    const loads: string[] = [];
+    restarted.onLoad((code) => loads.push(code));
+    const background = loadOpenRoundsInBackground(restarted);
+    expect(restarted.size).toBe(0); // nothing folded before the server goes on (and listens)
+    expect(restarted.get(codes[2]!)?.round).not.toBeNull(); // a first use does not wait
+    expect(await background).toBe(2);
+    expect(loads.sort()).toEqual([...codes].sort());
   });
 
   it('a data file of schema 1 gets its rooms catalogued on open; each room is marked open until its next append', () => {

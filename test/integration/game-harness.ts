@@ -11,6 +11,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import type { GameSeatView } from '../../shared/game/seat-view';
 import type { GameScreenView } from '../../shared/game/screen-view';
+import { followScreenView } from '../../shared/game/view-patch';
 import { EventStore } from '../../server/event-store';
 import { attachGameServer, type GameServer, type GameServerOptions } from '../../server/game-server';
 
@@ -49,11 +50,14 @@ export const ask = (socket: Socket, event: string, payload?: unknown): Promise<a
 export class Latest<T> {
   value: T | null = null;
   private waiters: { where: (v: T) => boolean; resolve: (v: T) => void }[] = [];
+  /** 'game:view' is followed through its patches ('game:view:patch'): the value is always the whole view. */
   constructor(socket: Socket, event: string) {
-    socket.on(event, (payload: T) => {
+    const receive = (payload: T) => {
       this.value = payload;
       this.waiters = this.waiters.filter((w) => (w.where(payload) ? (w.resolve(payload), false) : true));
-    });
+    };
+    if (event === 'game:view') followScreenView((e, handler) => socket.on(e, handler), (view) => receive(view as T));
+    else socket.on(event, receive);
   }
   until(where: (v: T) => boolean, timeoutMs = 3000): Promise<T> {
     if (this.value !== null && where(this.value)) return Promise.resolve(this.value);

@@ -3,6 +3,7 @@
  * this process, an audience is a set of them. Integration tests serve the real game with it.
  */
 import type { Connection, RequestHandlers, Transport } from '../../server/transport';
+import { followScreenView } from '../../shared/game/view-patch';
 
 /** Connections are objects in this process; an audience is a set of them. */
 export class InProcessTransport implements Transport {
@@ -42,15 +43,21 @@ export class InProcessTransport implements Transport {
 
 export class InProcessConnection implements Connection {
   readonly received: { event: string; payload: any }[] = [];
+  private readonly handlers = new Map<string, (payload: unknown) => void>();
   constructor(
     readonly id: string,
     private readonly transport: InProcessTransport,
-  ) {}
+  ) {
+    // Watchers get the whole view once, then patches: what is received is the followed view.
+    followScreenView((event, handler) => this.handlers.set(event, handler), (view) => this.received.push({ event: 'game:view', payload: view }));
+  }
   join(audience: string): void {
     this.transport.enter(this, audience);
   }
   send(event: string, payload: unknown): void {
-    this.received.push({ event, payload });
+    const handler = this.handlers.get(event);
+    if (handler) handler(payload);
+    else this.received.push({ event, payload });
   }
   ask(event: string, payload: unknown): Promise<any> {
     return this.transport.request(this, event, payload);

@@ -1,6 +1,7 @@
 /**
  * A bot written from docs/PROTOCOL.md alone. It imports nothing from this project: only
- * node, vitest and socket.io-client. It starts the real server as a child process
+ * node, vitest, socket.io-client and an RFC 6902 library (fast-json-patch) for the
+ * projector view's patches. It starts the real server as a child process
  * (`node --import tsx server/index.ts --game-only`, PORT and DATA_DIR), opens a class as
  * host, seats four bots, starts a Raft round with a fixed seed and a paused clock, and
  * plays: at every step each bot, in node order, tries its moves (vote for a candidate,
@@ -16,6 +17,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { applyPatch, type Operation } from 'fast-json-patch';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -97,7 +100,28 @@ function expectOk(ack: Ack, what: string): asserts ack is Extract<Ack, { ok: tru
 }
 
 /** The next payload of `event` on this socket that satisfies `where`. */
-function next<T>(socket: Socket, event: string, where: (payload: T) => boolean = () => true): Promise<T> {
+type Emitter = { on: (event: string, listener: (payload: any) => void) => unknown; off: (event: string, listener: (payload: any) => void) => unknown };
+
+/**
+ * The whole round view a host holds: each 'game:view', then each 'game:view:patch' (RFC
+ * 6902 operations, `after` patches since the last whole view) applied to it; emitted as 'view'.
+ */
+function followScreen(host: Socket): EventEmitter {
+  const views = new EventEmitter();
+  let held: { view: ScreenView | null; patches: number } | null = null;
+  host.on('game:view', (view: ScreenView | null) => {
+    held = { view, patches: 0 };
+    views.emit('view', view);
+  });
+  host.on('game:view:patch', ({ after, ops }: { after: number; ops: Operation[] }) => {
+    if (!held?.view || held.patches !== after) return void (held = null);
+    held = { view: applyPatch(held.view, ops, false, false).newDocument, patches: after + 1 };
+    views.emit('view', held.view);
+  });
+  return views;
+}
+
+function next<T>(socket: Emitter, event: string, where: (payload: T) => boolean = () => true): Promise<T> {
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`no such ${event} within 10 s`)), 10_000);
     const listener = (payload: T) => {
@@ -149,7 +173,8 @@ async function playOneRound(): Promise<Story> {
       bots.push({ socket, seatToken: joined.seatToken, firstGame });
     }
 
-    const firstScreen = next<ScreenView | null>(host, 'game:view', (v) => v !== null) as Promise<ScreenView>;
+    const screens = followScreen(host);
+    const firstScreen = next<ScreenView | null>(screens, 'view', (v) => v !== null) as Promise<ScreenView>;
     const started = await ask(host, 'host:round:start', {
       code, hostToken, algorithm: 'raft', preset: 'raft-classroom', teamSize: null, crashOnDisconnect: false, seed: SEED, startPaused: true,
     });
@@ -179,7 +204,7 @@ async function playOneRound(): Promise<Story> {
       // nothing moves while the clock is paused. (Listen before asking: the view may come
       // in the same packet batch as the ack.)
       const target = view.clock.roomNow + STEP_MS;
-      const afterStep = next<ScreenView>(host, 'game:view', (v) => v.clock.roomNow >= target);
+      const afterStep = next<ScreenView>(screens, 'view', (v) => v.clock.roomNow >= target);
       const stepped = await ask(host, 'host:clock', { code, hostToken, action: 'step', stepMs: STEP_MS });
       expectOk(stepped, 'host:clock step');
       view = await afterStep;

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:watchers`: what a projector (or host panel) receives at 300 nodes, whole
+ * views against patches, without sockets, so the figure does not depend on how busy the
+ * machine is. A Raft round of N students in teams of T (default 300 / 5) is played by
+ * autopilot bots (SPEC AP5: every seat offline, a bot stands in) on the room clock, the
+ * server's tick every 100 ms; after each tick the watchers' view is built as the
+ * broadcaster builds it (shared/game/screen-view.ts) and given to server/screen-patches.ts,
+ * with patches on and off. Prints bytes per message and per second per watcher (at the
+ * broadcaster's 10 views a second), and the CPU the view, the diff and the JSON cost.
+ *
+ *   npm run bench:watchers                        300 students, teams of 5, 60 s of room time
+ *   npm run bench:watchers -- 120 5 30            students, team size, seconds
+ * Prints figures; asserts nothing. Figures: docs/PERFORMANCE.md.
+ */
+import { createHash } from 'node:crypto';
+import { constants, deflateRawSync } from 'node:zlib';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { decideGame } from '../shared/game/decide';
+import type { GameCommand } from '../shared/game/commands';
+import { gameScreenView } from '../shared/game/screen-view';
+import { evolveRoom, foldRoom, type RoomEvent, type RoomState } from '../shared/room';
+import { ScreenPatches } from '../server/screen-patches';
+
+const [students = 300, teamSize = 5, seconds = 60] = process.argv.slice(2).map(Number);
+const TICK_MS = 100;
+const T0 = 1_700_000_000_000;
+const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+const HOST = hash('host');
+
+function play(state: RoomState, command: GameCommand): RoomState {
+  const decision = decideGame(state, command);
+  return decision.events.reduce<RoomState>((s, e) => evolveRoom(s, e as RoomEvent) as RoomState, state);
+}
+
+const joins: RoomEvent[] = Array.from({ length: students }, (_, i) => ({ type: 'NodeJoined', at: T0 + i + 1, nodeId: i + 1, nickname: `s${i + 1}`, seatTokenHash: hash(`seat-${i}`) }));
+let room = foldRoom([{ type: 'RoomCreated', at: T0, code: 'K7P3QX', hostTokenHash: HOST }, ...joins])!;
+room = play(room, { type: 'StartRound', at: T0 + 10_000, hostTokenHash: HOST, algorithm: 'raft', preset: 'raft-classroom', teamSize, crashOnDisconnect: false, autopilot: true, seed: 7 });
+
+const online: number[] = []; // nobody online: a bot plays every seat
+const sizes = { full: 0, patch: 0, fullMax: 0, patchMax: 0, ops: 0, deflated: 0 };
+const cpu = { view: 0, diff: 0, json: 0 };
+const withPatches = new ScreenPatches(true);
+let views = 0;
+for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
+  room = play(room, { type: 'TickRound', at: T0 + 10_000 + t, roomTime: t });
+  let at = performance.now();
+  const view = gameScreenView(room, t, online);
+  cpu.view += performance.now() - at;
+  if (!view) continue;
+  at = performance.now();
+  const fullJson = JSON.stringify(view);
+  cpu.json += performance.now() - at;
+  at = performance.now();
+  const message = withPatches.next('K7P3QX', view);
+  cpu.diff += performance.now() - at;
+  views += 1;
+  sizes.full += fullJson.length;
+  sizes.fullMax = Math.max(sizes.fullMax, fullJson.length);
+  if (message?.event === 'game:view:patch') {
+    const json = JSON.stringify(message.payload);
+    sizes.patch += json.length;
+    sizes.patchMax = Math.max(sizes.patchMax, json.length);
+    sizes.ops += message.payload.ops.length;
+    // What permessage-deflate without context takeover would put on the wire for it.
+    sizes.deflated += deflateRawSync(json, { level: constants.Z_BEST_SPEED }).length;
+  } else if (message) sizes.patch += fullJson.length; // the first, whole
+}
+
+const kb = (chars: number) => (chars / 1024).toFixed(1);
+const perS = 1000 / TICK_MS;
+console.log(`Watcher bytes (${new Date().toISOString()}): ${students} students in teams of ${teamSize}, Raft raft-classroom played by autopilot bots, ${seconds} s of room time, a view after every ${TICK_MS} ms tick (${views} views); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`  whole views (VIEW_PATCHES=0): mean ${kb(sizes.full / views)} KB, max ${kb(sizes.fullMax)} KB a message -> ${kb((sizes.full / views) * perS)} KB/s per watcher`);
+console.log(`  patches (default):            mean ${kb(sizes.patch / views)} KB, max ${kb(sizes.patchMax)} KB a message (first one whole), ${(sizes.ops / Math.max(1, views - 1)).toFixed(0)} operations -> ${kb((sizes.patch / views) * perS)} KB/s per watcher`);
+console.log(`  patches deflated one by one (permessage-deflate, no context takeover, level 1): mean ${kb(sizes.deflated / Math.max(1, views - 1))} KB -> ${kb((sizes.deflated / Math.max(1, views - 1)) * perS)} KB/s per watcher`);
+console.log(`  CPU per view (ms, this machine, shared): build ${(cpu.view / views).toFixed(2)}, JSON of the whole view ${(cpu.json / views).toFixed(2)}, diff ${(cpu.diff / views).toFixed(2)}`);
