@@ -1,10 +1,13 @@
 // The student page's first-load JavaScript: loads /join/CODE in Chromium against a running
 // server and sums the gzip sizes of the scripts it fetched (issue 11: charts must not add
-// to it). Usage: node bench/join-first-load.mjs http://127.0.0.1:PORT
+// to it). A second path may be given to compare (e.g. /report/ABCDEF, which alone loads the
+// chart library). Usage: node bench/join-first-load.mjs http://127.0.0.1:PORT [PATH]
 import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
+const path = process.argv[3] ?? '/join/ABCDEF';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
 const page = await browser.newPage();
 const scripts = [];
@@ -12,12 +15,18 @@ page.on('response', async (res) => {
   if (res.request().resourceType() !== 'script') return;
   scripts.push({ url: res.url(), body: await res.body().catch(() => Buffer.alloc(0)) });
 });
-await page.goto(`${base}/join/ABCDEF`, { waitUntil: 'networkidle' });
+await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+// The report page loads its charts after its data: give the dynamic chunk time to arrive.
+await page.waitForTimeout(1500);
 await browser.close();
 let raw = 0;
 let gz = 0;
-for (const s of scripts) {
-  raw += s.body.length;
-  gz += gzipSync(s.body).length;
+const rows = scripts.map((s) => ({ name: new URL(s.url).pathname.split('/').pop(), raw: s.body.length, gz: gzipSync(s.body).length }));
+for (const r of rows) {
+  raw += r.raw;
+  gz += r.gz;
 }
-console.log(`/join first load: ${scripts.length} scripts, ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip`);
+const kib = (n) => (n / 1024).toFixed(1);
+console.log(`${path} first load: ${scripts.length} scripts, ${kib(raw)} KiB raw, ${kib(gz)} KiB gzip`);
+for (const r of rows.sort((a, b) => b.gz - a.gz).slice(0, 6)) console.log(`  ${kib(r.gz).padStart(6)} KiB gzip  ${r.name}`);
+console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);

@@ -36,7 +36,7 @@ export class Broadcaster {
   private readonly pending: Record<Audience, Set<string>> = { seats: new Set(), watchers: new Set() };
   private readonly seatViews = new SeatViewCache();
   /** What the watchers' room:view was last made from; it rarely changes during a round. */
-  private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string }>();
+  private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string; scoresOff: boolean }>();
   /** The watchers' game views as patches against the last one they hold (screen-patches.ts). */
   private readonly screens: ScreenPatches;
 
@@ -113,11 +113,11 @@ export class Broadcaster {
       return;
     }
     const online = this.onlineNodeIds(code);
-    // The room view is made of the seats, the lock and who is online only. A watcher that
-    // attaches got the current one in its ack, so an unchanged one need not go out again.
-    const made = { seats: state.seats, locked: state.locked, online: online.join(',') };
+    // The room view is made of the seats, the lock, the scores switch and who is online only. A
+    // watcher that attaches got the current one in its ack, so an unchanged one need not go out again.
+    const made = { seats: state.seats, locked: state.locked, online: online.join(','), scoresOff: state.scoresOff === true };
     const last = this.sentRoomView.get(code);
-    if (!last || last.seats !== made.seats || last.locked !== made.locked || last.online !== made.online) {
+    if (!last || last.seats !== made.seats || last.locked !== made.locked || last.online !== made.online || last.scoresOff !== made.scoresOff) {
       this.transport.broadcast(watchersRoom(code), 'room:view', roomView(state, online));
       this.sentRoomView.set(code, made);
     }

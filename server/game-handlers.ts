@@ -67,6 +67,17 @@ export function createGameHandlers({ registry, clocks, broadcaster, moves }: Gam
     'host:clock': (req: ParsedRequest<'host:clock'>) =>
       answerOf(run(req.code, { type: 'SetRoundClock', ...host(req), action: req.action, ...(req.rate !== undefined && { rate: req.rate }), ...(req.stepMs !== undefined && { stepMs: req.stepMs }) })),
 
+    'host:scores': (req: ParsedRequest<'host:scores'>) => {
+      const result = answerOf(run(req.code, { type: 'SetScores', at: Date.now(), hostTokenHash: hashToken(req.hostToken), on: req.on }));
+      broadcaster.markDirty(req.code); // the room view carries the switch too
+      return result;
+    },
+
+    'host:challenge:start': (req: ParsedRequest<'host:challenge:start'>) =>
+      answerOf(run(req.code, { type: 'StartChallenge', ...host(req), kind: req.kind, durationMs: req.durationMs, ...(req.faults !== undefined && { faults: req.faults }) })),
+
+    'host:challenge:stop': (req: ParsedRequest<'host:challenge:stop'>) => answerOf(run(req.code, { type: 'StopChallenge', ...host(req) })),
+
     'host:fault': (req: ParsedRequest<'host:fault'>) => answerOf(run(req.code, { type: 'InjectFault', ...host(req), team: req.team, fault: req.fault })),
 
     'seat:move': (req: ParsedRequest<'seat:move'>): Result => {

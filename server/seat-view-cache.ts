@@ -28,8 +28,9 @@ function sourcesOf(room: RoomState, nodeId: number): unknown[] {
   const round = room.round;
   if (!round) return [null];
   const seat = seatInRound(round, nodeId);
-  // A story's beat changes every phone's cue without touching its node (story mode).
-  const base = [round.id, round.ended, round.clock, round.teams.length, round.story?.beat, round.story?.status, round.story?.beatStartedAt];
+  // A story's beat changes every phone's cue without touching its node (story mode); a phone
+  // shows a challenge's goal, timer and winner: its start and its end (SPEC K1), and the scores switch (S11).
+  const base = [round.id, round.ended, round.clock, round.teams.length, round.story?.beat, round.story?.status, round.story?.beatStartedAt, round.challenge?.startedAt ?? null, round.challenge?.ended ?? null, room.scoresOff === true];
   if (!seat) return base;
   const cluster = seat.team.cluster;
   // A cue is spent (ST5) when its team matched its `done`: the phone then calms down.

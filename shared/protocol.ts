@@ -17,6 +17,7 @@ import type { NodeSummary, RoomView, SeatView } from './room/views';
 import { MAX_RATE, MAX_STEP_MS, MIN_RATE, MIN_STEP_MS } from './game/room-clock';
 import { gameScreenViewSchema, gameSeatViewSchema } from './game/view-schemas';
 import { viewPatchSchema } from './game/view-patch-schema';
+import { CHALLENGE_KINDS, MAX_CHALLENGE_MS, MIN_CHALLENGE_MS } from './challenges/types';
 
 /** Bump when a change would break an older client or bot. Sent in the handshake `auth`. */
 export const PROTOCOL_VERSION = 1;
@@ -64,6 +65,8 @@ export const roomViewSchema = z.object({
   /** Active (not kicked) nodes, in join order. */
   nodes: z.array(nodeSummarySchema),
   kickedCount: z.number().int().nonnegative(),
+  /** The teacher switched scores off (SPEC S11). */
+  scoresOff: z.boolean(),
 }) satisfies z.ZodType<RoomView>;
 
 /** What one student sees: their own node and a little about the room. */
@@ -165,6 +168,13 @@ export const clientEvents = {
     request: z.object({ code: roomCode, hostToken: secret, action: z.enum(['next', 'back', 'replay', 'stop']) }),
     result: z.object({}),
   },
+  /** The scores switch (SPEC S11); a challenge in the live round (K1..K5: `faults` for no-leader-lost) and its stop (K6). */
+  'host:scores': { request: z.object({ code: roomCode, hostToken: secret, on: z.boolean() }), result: z.object({}) },
+  'host:challenge:start': {
+    request: z.object({ code: roomCode, hostToken: secret, kind: z.enum(CHALLENGE_KINDS), durationMs: z.number().int().min(MIN_CHALLENGE_MS).max(MAX_CHALLENGE_MS), faults: z.number().int().min(1).max(20).optional() }),
+    result: z.object({}),
+  },
+  'host:challenge:stop': { request: z.object({ code: roomCode, hostToken: secret }), result: z.object({}) },
   'host:round:end': {
     request: z.object({ code: roomCode, hostToken: secret }),
     result: z.object({}),

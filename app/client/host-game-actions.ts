@@ -48,3 +48,19 @@ export type StoryAction = ClientRequest<'host:story:beat'>['action'];
 export function storyBeat(code: string, action: StoryAction): Promise<Ack<'host:story:beat'>> {
   return withToken(code, (hostToken) => request('host:story:beat', { code, hostToken, action }));
 }
+
+/** The scores switch (SPEC S11). */
+export function setScores(code: string, on: boolean): Promise<Ack<'host:scores'>> {
+  return withToken(code, (hostToken) => request('host:scores', { code, hostToken, on }));
+}
+
+export type ChallengeSetup = Omit<ClientRequest<'host:challenge:start'>, 'code' | 'hostToken'>;
+
+/** Start or stop a challenge in the live round (SPEC K1, K6). */
+export function startChallenge(code: string, setup: ChallengeSetup): Promise<Ack<'host:challenge:start'>> {
+  return withToken(code, (hostToken) => request('host:challenge:start', { code, hostToken, ...setup }));
+}
+
+export function stopChallenge(code: string): Promise<Ack<'host:challenge:stop'>> {
+  return withToken(code, (hostToken) => request('host:challenge:stop', { code, hostToken }));
+}

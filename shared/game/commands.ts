@@ -5,6 +5,9 @@
  */
 import type { Algorithm, NetworkParams } from '../rules/types';
 import type { Fault, Move } from './moves';
+import type { StartChallenge, StopChallenge } from '../challenges/decide';
+
+export type { StartChallenge, StopChallenge };
 
 export type StartRound = {
   type: 'StartRound';
@@ -64,4 +67,7 @@ export type StartStory = {
 /** The teacher's Next, Back or Replay of the current beat, or Stop (the round goes on without cues). */
 export type StoryControl = { type: 'StoryControl'; at: number; hostTokenHash: string; roomTime: number; action: 'next' | 'back' | 'replay' | 'stop' };
 
-export type GameCommand = StartRound | EndRound | SetRoundClock | InjectFault | PlayMove | TickRound | SeatPresence | StartStory | StoryControl;
+/** The teacher's scores switch (SPEC S11): a setting of the class, kept across rounds. */
+export type SetScores = { type: 'SetScores'; at: number; hostTokenHash: string; on: boolean };
+
+export type GameCommand = StartRound | EndRound | SetRoundClock | InjectFault | PlayMove | TickRound | SeatPresence | StartStory | StoryControl | StartChallenge | StopChallenge | SetScores;

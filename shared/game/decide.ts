@@ -5,7 +5,7 @@
  * (MoveRefused: the cluster does not change, but the class's counter of refused moves
  * does, and a replay shows it); every other refusal logs nothing.
  */
-import { accepted, refuseAdmin, refused, type Decision, type RefusalCode } from '../rules/refusal';
+import { accepted, refuse as ruleRefusal, refuseAdmin, refused, type Decision, type RefusalCode } from '../rules/refusal';
 import type { Command } from '../rules/types';
 import type { GameRoom } from './room';
 import { playerIds } from './room';
@@ -21,6 +21,7 @@ import { evolveGame } from './evolve';
 import { decideBots, standInFor } from './bots';
 import { advanceAndRun, batch, onlyTime } from './cluster-batch';
 import { decideStartStory, decideStoryControl, decideStoryTick } from './story-decide';
+import { challengeDue, decideStartChallenge, decideStopChallenge } from '../challenges/decide';
 import { DEFAULT_STEP_MS, isClockRate, isClockStep, MAX_RATE, MAX_STEP_MS, MIN_RATE } from './room-clock';
 
 export type GameDecision = Decision<GameEvent>;
@@ -53,6 +54,14 @@ export function decideGame(room: GameRoom, command: GameCommand): GameDecision {
       return decideStartStory(room, command, decideStart);
     case 'StoryControl':
       return withLiveRound(room, (round) => decideStoryControl(round, command));
+    case 'StartChallenge':
+      return withLiveRound(room, (round) => decideStartChallenge(round, command));
+    case 'StopChallenge':
+      return withLiveRound(room, (round) => decideStopChallenge(round, command));
+    case 'SetScores':
+      // SPEC S11: switching to what is already in force is refused, so the log holds only changes.
+      if (!room.scoresOff === command.on) return refused(ruleRefusal('scores-already', 'S11', command.on ? 'Scores are already on.' : 'Scores are already off.'));
+      return accept({ type: 'ScoresSwitched', at: command.at, on: command.on });
   }
 }
 
@@ -119,7 +128,11 @@ function decideTick(room: GameRoom, round: RoundState, command: TickRound): Game
   // A story's beat that ended by itself gives way to the next before the bots look (story mode).
   const story = decideStoryTick(ticked, command.at, command.roomTime);
   ticked = story.reduce(evolveGame, ticked);
-  return accept(...events, ...story, ...decideBots(ticked, command.at, command.roomTime, (r, move) => withLiveRound(r, (live) => decideMove(live, move))));
+  const bots = decideBots(ticked, command.at, command.roomTime, (r, move) => withLiveRound(r, (live) => decideMove(live, move)));
+  // SPEC K1, K3: a challenge ends when its timer runs out or its goal is reached.
+  const running = ticked.round?.challenge && ticked.round.challenge.ended === null;
+  const due = running ? challengeDue(bots.reduce(evolveGame, ticked).round!, command.at, command.roomTime) : null;
+  return accept(...events, ...story, ...bots, ...(due ? [due] : []));
 }
 
 function decideMove(round: RoundState, command: PlayMove): GameDecision {
@@ -195,5 +208,6 @@ function decidePresence(round: RoundState, command: SeatPresence): GameDecision 
 }
 
 function decideEnd(round: RoundState, command: EndRound): GameDecision {
-  return accept(...ticksTo(round, command.at, command.roomTime, 'clock'), { type: 'RoundEnded', at: command.at });
+  const due = challengeDue(round, command.at, command.roomTime, true);
+  return accept(...ticksTo(round, command.at, command.roomTime, 'clock'), ...(due ? [due] : []), { type: 'RoundEnded', at: command.at });
 }

@@ -8,6 +8,7 @@ import { isAlgorithm } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 import { MAX_RATE, MIN_RATE } from './room-clock';
 import { storyEventSchemas, type StoryEvent } from '../stories/events';
+import { challengeEndedSchema, challengeStartedSchema, scoresSwitchedSchema } from '../challenges/events';
 
 const at = z.number().int().nonnegative();
 const algorithm = z.string().refine(isAlgorithm, 'not a registered algorithm');
@@ -120,7 +121,7 @@ export const botHandedBackSchema = z.object({
   note: z.string(),
 });
 
-export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, botLookedSchema, botTookOverSchema, botHandedBackSchema, roundEndedSchema, ...storyEventSchemas] as const;
+export const gameEventSchemas = [roundStartedSchema, roundClockSetSchema, clusterEventsSchema, moveRefusedSchema, botLookedSchema, botTookOverSchema, botHandedBackSchema, roundEndedSchema, ...storyEventSchemas, challengeStartedSchema, challengeEndedSchema, scoresSwitchedSchema] as const;
 
 export type RoundStarted = z.infer<typeof roundStartedSchema>;
 export type ClusterEvents = z.infer<typeof clusterEventsSchema>;
@@ -133,4 +134,7 @@ export type GameEvent =
   | z.infer<typeof botTookOverSchema>
   | z.infer<typeof botHandedBackSchema>
   | z.infer<typeof roundEndedSchema>
-  | StoryEvent;
+  | StoryEvent
+  | z.infer<typeof challengeStartedSchema>
+  | z.infer<typeof challengeEndedSchema>
+  | z.infer<typeof scoresSwitchedSchema>;

@@ -13,9 +13,12 @@ import { startScoring, stepScoring } from '../scoring/score-round';
 import { evolveStandIn } from './stand-in';
 import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
+import { challengeBatch, challengeRefused, endChallenge, startChallenge } from '../challenges/fold';
 import { BOT_FIRST_LOOK_MS, TICKER_LIMIT, type BotMind, type RoundState, type TeamState, type TickerLine } from './round';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
+  // A setting of the class, with or without a round (SPEC S11).
+  if (event.type === 'ScoresSwitched') return { ...room, scoresOff: !event.on };
   if (event.type === 'RoundStarted') {
     const { config } = event;
     // A fork carries on from its source's clusters and room time (see forkOriginSchema).
@@ -56,11 +59,23 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
     case 'BotTookOver':
     case 'BotHandedBack':
       return withRound(room, evolveStandIn(round, event));
-    case 'MoveRefused':
-      return withTeam(room, scored(round, event), event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
+    case 'ChallengeStarted':
+      return withRound(room, { ...round, challenge: startChallenge(event, round.teams.map((t) => t.cluster)) });
+    case 'ChallengeEnded':
+      return round.challenge ? withRound(room, { ...round, challenge: endChallenge(round.challenge, event) }) : room;
+    case 'MoveRefused': {
+      const challenge = round.challenge && challengeRefused(round.challenge, event.team, event.node, event.move, event.rule, round.teams[event.team]?.cluster.now ?? 0);
+      return withTeam(room, { ...scored(round, event), ...(challenge && { challenge }) }, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
+    }
     case 'ClusterEvents': {
       const folded = withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
-      return withRound(folded, observed(folded.round!, event));
+      const next = withRound(folded, observed(folded.round!, event));
+      const challenge = round.challenge;
+      if (!challenge || challenge.ended) return next;
+      // The challenge reads the batch with the team's cluster before and after it (SPEC K2..K5).
+      const before = round.teams[event.team]!.cluster;
+      const after = next.round!.teams[event.team]!.cluster;
+      return withRound(next, { ...next.round!, challenge: challengeBatch(challenge, event.team, event.cause, event.events, before, after) });
     }
     case 'StoryStarted':
     case 'StoryBeatShown':

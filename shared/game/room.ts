@@ -20,6 +20,8 @@ export interface GameRoom {
   seats: readonly GameSeat[];
   round: RoundState | null;
   roundsPlayed: number;
+  /** The teacher switched scores off (SPEC S11): screens show none. Absent: on. */
+  scoresOff?: boolean;
 }
 
 /** Students who may play: every seat not kicked, in join order. */

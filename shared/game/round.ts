@@ -6,6 +6,7 @@ import type { Algorithm, ClusterState, NetworkParams } from '../rules/types';
 import type { ScoringState } from '../scoring/types';
 import type { Temperament } from './bot-policy';
 import type { StoryState } from '../stories/engine';
+import type { ChallengeState } from '../challenges/types';
 
 export interface RoundConfig {
   algorithm: Algorithm;
@@ -75,6 +76,8 @@ export interface RoundState {
   notes?: Record<string, string>;
   /** The story being told in this round (story mode), if any; older logs have none. */
   story?: StoryState | null;
+  /** The challenge the host started in this round, running or over (SPEC K1..K6); older logs lack it. */
+  challenge?: ChallengeState | null;
 }
 
 export const TICKER_LIMIT = 30;

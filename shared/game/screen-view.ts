@@ -14,6 +14,7 @@ import { clockView, projectTo, type RoundClockView } from './seat-view';
 import type { TeamState, TickerLine } from './round';
 import { screenScores, type ScreenScores } from '../scoring/views';
 import { storyOnScreen, type ScreenStory } from './story-cues';
+import { challengeScreenView, type ChallengeScreenView } from '../challenges/outcome';
 
 /** A key of the algorithm's role table (the view's `roles`): word, shape and colour. */
 export type NodeRole = string;
@@ -105,6 +106,10 @@ export interface GameScreenView {
   scores: ScreenScores | null;
   /** Story mode: the story, the current beat's cue, the cued nodes and the punch lines (null outside a story). */
   story: ScreenStory | null;
+  /** The teacher switched scores off (SPEC S11): `scores` is null. */
+  scoresOff: boolean;
+  /** The round's challenge, running or over: goal, timer, standing, winner (SPEC K1..K6). */
+  challenge: ChallengeScreenView | null;
 }
 
 /**
@@ -180,7 +185,15 @@ export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: r
     teamSize: round.config.teamSize,
     crashOnDisconnect: round.config.crashOnDisconnect,
     teams: round.teams.map((team) => truthTeam(room, team, roomNow, online)),
-    scores: round.ended && round.scoring ? screenScores(round.scoring, (id) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?') : null,
     story: storyOnScreen(round.story, module.nodeLabel),
+    scores: round.ended && round.scoring && !room.scoresOff ? screenScores(round.scoring, (id) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?') : null,
+    scoresOff: room.scoresOff === true,
+    challenge: round.challenge ? challengeScreenView(round.challenge, (team, node) => module.nodeLabel(node) + nicknameIn(room, round.teams[team]?.members[node]), (move) => module.scoring?.moveNouns[move] ?? move) : null,
   };
+}
+
+/** " (Ada)": the nickname of the node's student, for the projector's lines. */
+function nicknameIn(room: GameRoom, nodeId: number | undefined): string {
+  const nickname = room.seats.find((s) => s.nodeId === nodeId)?.nickname;
+  return nickname ? ` (${nickname})` : '';
 }

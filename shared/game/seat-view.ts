@@ -15,6 +15,7 @@ import { commandToMove, type Move } from './moves';
 import { seatInRound, type RoundState } from './round';
 import { seatScore, type SeatScore } from '../scoring/views';
 import { storyOnPhone, type SeatStory } from './story-cues';
+import { challengeView, type ChallengeView } from '../challenges/outcome';
 
 export interface MoveOption {
   /** Stable key for React and for keyboard shortcuts, e.g. "GrantVote:2". */
@@ -89,6 +90,8 @@ export interface GameSeatView {
   note: string | null;
   /** Story mode: the story's title, the beat, and this student's cue (null outside a story). */
   story: SeatStory | null;
+  /** The round's challenge as the class sees it: goal, timer, winner (SPEC K1); never another student's line. */
+  challenge: ChallengeView | null;
 }
 
 /** How many inbox lines a phone is sent. */
@@ -143,6 +146,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     teamCount: round.teams.length,
     title: module.title,
     roles: module.roles,
+    challenge: round.challenge ? challengeView(round.challenge, (_team, node) => module.nodeLabel(node)) : null,
   };
   const seat = seatInRound(round, nodeId);
   if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null, note: null, story: null };
@@ -163,7 +167,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     inbox: inboxLines(state, seat.index),
     moves: told.moves,
     peers,
-    score: round.ended && round.scoring ? seatScore(round.scoring, nodeId) : null,
+    score: round.ended && round.scoring && !room.scoresOff ? seatScore(round.scoring, nodeId) : null,
     note: round.notes?.[nodeId] ?? null,
     story: told.story,
   };

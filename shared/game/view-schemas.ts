@@ -16,6 +16,8 @@ import type { GameScreenView, TeamCounters, TruthMessage, TruthNode, TruthTeam }
 import type { GameSeatView, MoveOption, PeerView, RoundClockView, SeatNodeView } from './seat-view';
 import type { ScreenScores, SeatScore } from '../scoring/views';
 import type { ScreenStory, SeatStory } from './story-cues';
+import type { ChallengeScreenView, ChallengeView } from '../challenges/outcome';
+import { CHALLENGE_KINDS } from '../challenges/types';
 
 const params = z.record(z.string(), z.unknown());
 
@@ -107,6 +109,7 @@ export const gameSeatViewSchema = fromRegistry(() =>
     score: seatScoreSchema.nullable(),
     note: z.string().nullable(),
     story: seatStorySchema().nullable(),
+    challenge: challengeViewSchema.nullable(),
   }) satisfies z.ZodType<GameSeatView>,
 );
 
@@ -123,6 +126,19 @@ const screenStorySchema = z.object({
   nodeCues: z.array(z.object({ label: z.string(), text: z.string() })),
   punches: z.array(z.string()), waitsForNext: z.boolean(), status: z.enum(['playing', 'finished']), lesson: z.string(),
 }) satisfies z.ZodType<ScreenStory>;
+
+// Challenges (SPEC K1..K6): the phone sees the goal, the timer and the winner; the projector the standing too.
+const challengeViewSchema = z.object({
+  kind: z.enum(CHALLENGE_KINDS), title: z.string(), goal: z.string(), startedAt: z.number(), endsAt: z.number(), ended: z.boolean(),
+  winner: z.string().nullable(), detail: z.string(),
+}) satisfies z.ZodType<ChallengeView>;
+
+const challengeScreenViewSchema = challengeViewSchema.extend({
+  held: z.array(z.object({ at: z.number(), team: z.number().int(), who: z.string(), move: z.string().nullable(), rule: z.string() })),
+  heldByRule: z.record(z.string(), z.number().int()),
+  teams: z.array(z.object({ team: z.number().int(), leaderlessSince: z.number().nullable(), longestLeaderlessMs: z.number(), faults: z.number().int(), bestRecoveryMs: z.number().nullable(), breach: z.string().nullable() })),
+  faultsToSurvive: z.number().int(),
+}) satisfies z.ZodType<ChallengeScreenView>;
 
 // Between rounds (SPEC S8): a phone's own line, the projector's podium and totals.
 const seatScoreSchema = z.object({ line: z.string(), points: z.number() }) satisfies z.ZodType<SeatScore>;
@@ -202,5 +218,7 @@ export const gameScreenViewSchema = fromRegistry(() =>
     teams: z.array(truthTeamSchema()),
     scores: screenScoresSchema.nullable(),
     story: screenStorySchema.nullable(),
+    scoresOff: z.boolean(),
+    challenge: challengeScreenViewSchema.nullable(),
   }) satisfies z.ZodType<GameScreenView>,
 );

@@ -50,6 +50,9 @@ function evolveExisting(state: RoomState, event: Exclude<RoomEvent, { type: 'Roo
     case 'StoryBeatShown':
     case 'StoryFinished':
     case 'StoryStopped':
+    case 'ChallengeStarted':
+    case 'ChallengeEnded':
+    case 'ScoresSwitched':
       return evolveGame(state, event);
     default:
       return assertNever(event);

@@ -31,6 +31,8 @@ export type RoomState = {
   /** The round being played, or the last one played (ended), or null before the first. */
   round: RoundState | null;
   roundsPlayed: number;
+  /** The teacher switched scores off (SPEC S11). Absent: on. */
+  scoresOff?: boolean;
 };
 
 /** A room that has not been created yet is `null`: the fold starts from nothing. */
@@ -41,7 +43,7 @@ export type MaybeRoom = RoomState | null;
  * are stamped with it; bump it whenever the fold changes, and older snapshots are ignored
  * (the room is folded from its whole log instead).
  */
-export const ROOM_FOLD_VERSION = 1;
+export const ROOM_FOLD_VERSION = 2;
 
 /** Generous for a lecture hall (the product targets 30-300) while bounding memory. The
  * default of the server's MAX_SEATS setting (server/config.ts). */

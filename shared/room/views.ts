@@ -22,6 +22,8 @@ export interface RoomView {
   /** Active (not kicked) nodes, in join order. */
   nodes: NodeSummary[];
   kickedCount: number;
+  /** The teacher switched scores off (SPEC S11): no podium, no lines. */
+  scoresOff: boolean;
 }
 
 /** What one student sees: their own node and a little about the room. */
@@ -43,6 +45,7 @@ export function roomView(state: RoomState, onlineNodeIds: readonly number[]): Ro
       nodeId: seat.nodeId, nickname: seat.nickname, online: seat.bot !== undefined || onlineNodeIds.includes(seat.nodeId), ...(seat.bot && { bot: seat.bot }),
     })),
     kickedCount: state.seats.length - active.length,
+    scoresOff: state.scoresOff === true,
   };
 }
 

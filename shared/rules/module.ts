@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { AlgorithmRules } from './algorithm';
 import type { Refusal } from './refusal';
 import type { AlgorithmScoring } from './scoring-hooks';
+import type { AlgorithmChallenges } from './challenge-hooks';
 import type { ClusterCore, ClusterState, Command, Event, InboxEntry, NodeIndex } from './types';
 
 // ---------------------------------------------------------------------------------
@@ -233,6 +234,8 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   narrate(event: Event, before: S, after: S): string | null;
   /** Duties and leads the scoring fold reads from the log (SPEC S2, S3); none when absent. */
   scoring?: AlgorithmScoring;
+  /** Break safety's goal, breach and automatic refusals (SPEC K2); without it, the challenge is not offered. */
+  challenges?: AlgorithmChallenges;
 }
 
 /** A move with the law's answer (a dry run of decide). */

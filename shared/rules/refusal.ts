@@ -23,6 +23,7 @@ export const CLIENT_REFUSAL_CODES = ['timeout', 'bad-answer', 'no-host-token', '
 export const ROUND_REFUSAL_CODES = [
   'no-round', 'round-running', 'unknown-algorithm', 'unknown-preset', 'too-few-students', 'not-in-round', 'unknown-team',
   'clock-paused', 'clock-running', 'bad-rate', 'bad-step',
+  'challenge-running', 'no-challenge', 'challenge-not-offered', 'scores-already',
   'wrong-algorithm', 'node-crashed', 'node-paused', 'bad-time', 'bad-parameter', 'bad-partition',
   'already-crashed', 'not-crashed', 'not-live', 'not-paused', 'not-partitioned', 'no-such-message',
   // Story mode (issue 8)

@@ -57,11 +57,30 @@ describe('the session report (host only)', () => {
     expect(report.rounds[0].students[1].refusedByRule).toEqual({ R6: 1 });
   });
 
+  it("tells each round's story from the log: who led, elections, messages, refusals by rule (S9)", () => {
+    const report = JSON.parse(answerReport(`/api/report/${code}`, HOST_TOKEN, registry, store)!.body);
+    expect(report.stories).toHaveLength(2);
+    expect(report.stories[0]).toMatchObject({ round: 1, algorithm: 'raft', title: 'Raft', refusalsByRule: { R6: 1 } });
+    expect(report.stories[0].teams[0].leadership[0]).toMatchObject({ from: 0, leader: 'A' });
+    expect(report.stories[0].teams[0].messages.sent).toBeGreaterThan(0);
+  });
+
   it('exports the per-student table as CSV that parses, with the formula-like nickname neutralised', () => {
     const answer = answerReport(`/api/report/${code}.csv`, HOST_TOKEN, registry, store)!;
     expect(answer.headers['content-disposition']).toContain(`captain-down-${code}.csv`);
     const rows = parse(answer.body) as string[][];
     expect(rows).toHaveLength(1 + 2 * 3);
     expect(rows.filter((r) => r[1] === "'=SUM(A1)")).toHaveLength(2);
+  });
+
+  it('deleting the class deletes its report (S10): nothing is kept beside the log', () => {
+    const other = registry.freshCode();
+    registry.execute(other, { type: 'CreateRoom', at: T, code: other, hostTokenHash: host });
+    registry.execute(other, { type: 'JoinRoom', at: T + 1, nickname: 'Zed', seatTokenHash: hashToken('zed') });
+    expect(answerReport(`/api/report/${other}`, HOST_TOKEN, registry, store)!.status).toBe(200);
+    registry.delete(other);
+    expect(answerReport(`/api/report/${other}`, HOST_TOKEN, registry, store)!.status).toBe(404);
+    expect(answerReport(`/api/report/${other}.csv`, HOST_TOKEN, registry, store)!.status).toBe(404);
+    expect(store.read(other)).toEqual([]);
   });
 });

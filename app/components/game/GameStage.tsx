@@ -8,6 +8,7 @@ import { ClusterBoard } from './ClusterBoard';
 import { clockFace } from './look';
 import { PauseIcon } from './PauseIcon';
 import { Podium } from '../scoring/Podium';
+import { ChallengeBanner } from '../challenges/ChallengeBanner';
 import { TeamsGrid } from './TeamsGrid';
 import type { TeamSelection } from './TeamCard';
 import { StoryBanner } from '../story/StoryBanner';
@@ -39,6 +40,7 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
         {corner ? <div className="ml-auto">{corner}</div> : null}
       </header>
       {view.story ? <StoryBanner story={view.story} large={large} /> : null}
+      {view.challenge ? <ChallengeBanner challenge={view.challenge} now={now} large={large} /> : null}
       {view.scores ? <Podium scores={view.scores} large={large} /> : null}
       {view.teams.length === 1 ? (
         <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />

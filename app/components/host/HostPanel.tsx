@@ -16,6 +16,8 @@ import { HostRound } from './HostRound';
 import { LobbyAside } from './LobbyAside';
 import { RoundSetup } from './RoundSetup';
 import { StoryPicker } from './StoryPicker';
+import { ScoresSwitch } from '../challenges/ScoresSwitch';
+import { BUTTON } from './controls';
 
 /**
  * /host/CODE: the teacher's control panel. The host token comes from localStorage only.
@@ -71,6 +73,15 @@ export function HostPanel({ code }: { code: string }) {
         {view ? <StoryPicker code={code} players={view.nodes.length} /> : null}
         {view ? <RoundSetup code={code} crewIds={view.nodes.map((n) => n.nodeId)} /> : null}
         {crew}
+        {view ? (
+          <div className="flex flex-wrap items-start gap-3" data-testid="after-class">
+            <ScoresSwitch code={code} off={view.scoresOff} className={BUTTON} />
+            {/* A plain link: the report page fetches its data with this browser's host key, never in the URL. */}
+            <a href={`/report/${code}`} className={`${BUTTON} inline-flex items-center`} data-testid="report-link">
+              Session report
+            </a>
+          </div>
+        ) : null}
         <RoundHistory code={code} refreshKey={game.phase === 'round' ? game.view.round : 0} />
         {game.phase === 'round' ? (
           <details className="rounded-2xl bg-navy/60 p-4" data-testid="last-round">

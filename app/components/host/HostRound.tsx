@@ -13,6 +13,7 @@ import { RefusalNote } from './RefusalNote';
 import { RoundBar } from './RoundBar';
 import { StoryControls } from './StoryControls';
 import { useHostCommand } from './use-host-command';
+import { ChallengeControls } from '../challenges/ChallengeControls';
 
 type Props = { code: string; view: GameScreenView; receivedAt: number; header: ReactNode; lobby: ReactNode };
 
@@ -68,6 +69,7 @@ export function HostRound({ code, view, receivedAt, header, lobby }: Props) {
             <NodeControls code={code} team={team} words={view.words} roles={view.roles} selected={selectedNode} onSelect={(i) => setSelectedNode(i)} />
             <InFlightList code={code} team={team} now={now} />
             <NetworkControls key={team.team} code={code} team={team} words={view.words} />
+            <ChallengeControls code={code} view={view} />
           </aside>
         ) : null}
       </div>

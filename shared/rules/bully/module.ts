@@ -3,6 +3,7 @@ import { rankLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
 import { bullyExtrasSchema, bullyMoveSchemas, bullyNodeViewSchema } from './wire-schema';
 import { bullyScoring } from './scoring';
+import { bullyChallenges } from './challenge';
 import { narrateBully } from './narrate';
 import { bullyParamsSchema } from './params';
 import { bullyInboxLine, bullySummary } from './phone';
@@ -49,4 +50,5 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
   wire: { node: bullyNodeViewSchema, extras: bullyExtrasSchema, moves: bullyMoveSchemas },
   narrate: narrateBully,
   scoring: bullyScoring,
+  challenges: bullyChallenges,
 };

@@ -4,6 +4,7 @@ import { letterLabel } from '../labels';
 import type { AlgorithmModule } from '../module';
 import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire-schema';
 import { leaseScoring } from './scoring';
+import { leaseChallenges } from './challenge';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
 import { leaseParamsSchema } from './params';
@@ -58,5 +59,6 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
   scoring: leaseScoring,
+  challenges: leaseChallenges,
   bot: leaseBot,
 };

@@ -2,6 +2,7 @@
 import type { AlgorithmModule } from '../module';
 import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-schema';
 import { raftScoring } from './scoring';
+import { raftChallenges } from './challenge';
 import { narrateRaft } from './narrate';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
@@ -51,4 +52,5 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
   scoring: raftScoring,
+  challenges: raftChallenges,
 };

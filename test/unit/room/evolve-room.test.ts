@@ -49,7 +49,7 @@ describe('views', () => {
   it('the room view lists active nodes with presence and never leaks token hashes', () => {
     const view = roomView(state, [3]);
     expect(view).toEqual({
-      code: 'K7P3QX', locked: false, kickedCount: 1,
+      code: 'K7P3QX', locked: false, kickedCount: 1, scoresOff: false,
       nodes: [{ nodeId: 1, nickname: 'Ada', online: false }, { nodeId: 3, nickname: 'Cy', online: true }],
     });
     expect(JSON.stringify(view)).not.toMatch(/[0-9a-f]{64}/);

@@ -10,6 +10,7 @@ import { GameHeader } from './GameHeader';
 import { Inbox } from './Inbox';
 import { MovePad } from './MovePad';
 import { MyScoreLine } from './MyScoreLine';
+import { ChallengeLine } from '../../challenges/ChallengeLine';
 import { NodeHero } from './NodeHero';
 import { RoundOver } from './RoundOver';
 import { TimerList } from './TimerList';
@@ -40,6 +41,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
       <GameHeader view={view} roomTime={roomTime} />
       {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}
       {view.score ? <MyScoreLine score={view.score} /> : null}
+      {view.challenge ? <ChallengeLine challenge={view.challenge} roomTime={roomTime} /> : null}
       {view.note ? (
         <p className="rounded-2xl bg-kelp/15 px-4 py-2.5 text-lg font-bold text-kelp ring-1 ring-kelp/40" data-testid="stand-in-note">
           {view.note}

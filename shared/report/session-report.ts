@@ -1,0 +1,22 @@
+/**
+ * The session report (issue 11): every round of a class's log, its story (round-story.ts)
+ * and its scores (shared/scoring, SPEC S1), computed from the log on demand and never
+ * stored, so deleting a class's log deletes its report (SPEC S10).
+ */
+import { sliceRounds } from '../replay/rounds';
+import type { SeqEvent } from '../replay/log-rows';
+import { scoreRound } from '../scoring/score-round';
+import type { RoundScores } from '../scoring/types';
+import { roundStory, type RoundStory } from './round-story';
+
+export interface ReportRound {
+  story: RoundStory;
+  scores: RoundScores | null;
+}
+
+export function sessionReport(log: readonly SeqEvent[]): ReportRound[] {
+  return sliceRounds(log).map((slice) => {
+    const events = slice.rows.map((row) => row.event).filter((e) => e.type === 'RoundStarted' || e.type === 'RoundClockSet' || e.type === 'ClusterEvents' || e.type === 'MoveRefused' || e.type === 'RoundEnded');
+    return { story: roundStory(slice), scores: scoreRound(events) };
+  });
+}
