@@ -6,6 +6,7 @@ import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire
 import { leaseScoring } from './scoring';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
+import { leaseActingLeaders, rankLeaseEvent } from './ticker';
 import { leaseParamsSchema } from './params';
 import { leaseInboxLine, leaseSummary } from './phone';
 import { leaseRules } from './rules';
@@ -57,6 +58,8 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
+  rankEvent: rankLeaseEvent,
+  actingLeaders: leaseActingLeaders,
   scoring: leaseScoring,
   bot: leaseBot,
 };

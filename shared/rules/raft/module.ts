@@ -3,6 +3,7 @@ import type { AlgorithmModule } from '../module';
 import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-schema';
 import { raftScoring } from './scoring';
 import { narrateRaft } from './narrate';
+import { rankRaftEvent, raftActingLeaders } from './ticker';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
 import { raftRules } from './rules';
@@ -50,5 +51,7 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   screen: { node: raftTruth, team: raftTeam, summary: raftTeamLine },
   wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
+  rankEvent: rankRaftEvent,
+  actingLeaders: raftActingLeaders,
   scoring: raftScoring,
 };
