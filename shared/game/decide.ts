@@ -144,7 +144,7 @@ function decideMove(round: RoundState, command: PlayMove): GameDecision {
   if (moved) events.push(batch(command.at, seat.team.team, result.ok ? 'move' : 'tick', result.events, seat.index));
   if (result.ok) return accept(...events);
   const { code, rule = 'C0', message } = result.refusal;
-  events.push({ type: 'MoveRefused', at: command.at, team: seat.team.team, node: seat.index, move: command.move.type, code, rule });
+  events.push({ type: 'MoveRefused', at: command.at, team: seat.team.team, node: seat.index, move: command.move.type, code, rule, message });
   return refused({ code, rule, message }, events);
 }
 

@@ -86,6 +86,8 @@ export const moveRefusedSchema = z.object({
   move: z.string(),
   code: z.string(),
   rule: z.string(),
+  /** The rules' sentence, for the projector's refusal line (absent in older logs). */
+  message: z.string().optional(),
   /** The move was a bot's (SPEC AP2): refused by the same rules as a student's. */
   bot: z.boolean().optional(),
 });

@@ -14,7 +14,10 @@ import { evolveStandIn } from './stand-in';
 import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
 import { challengeBatch, challengeRefused, endChallenge, startChallenge } from '../challenges/fold';
-import { BOT_FIRST_LOOK_MS, TICKER_LIMIT, type BotMind, type RoundState, type TeamState, type TickerLine } from './round';
+import { BOT_FIRST_LOOK_MS, type BotMind, type RefusalRecord, type RoundState, type TeamState } from './round';
+import { rankEvent, splitBrainLine, tell, type TickerState } from './ticker';
+import { ALARM } from '../rules/ticker-rank';
+import { startRecap, stepLeaders, stepRefusal } from './recap';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   // A setting of the class, with or without a round (SPEC S11).
@@ -31,15 +34,7 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       ended: false,
       scoring: startScoring(event),
       bots: {},
-      teams: event.teams.map((members, team) => ({
-        team,
-        members,
-        // Each team gets its own seed so teams of the same round play different games.
-        cluster: event.clusters?.[team] ?? createCluster({ algorithm: config.algorithm, nodeCount: members.length, seed: config.seed + team, now: 0, network: config.network, params: config.params }),
-        refusedMoves: 0,
-        ticker: event.forkedFrom ? [{ at: startTime, text: `Forked from round ${event.forkedFrom.round}: what happens this time?` }] : [],
-        away: [],
-      })),
+      teams: event.teams.map((members, team) => teamAtStart(event, members, team, startTime)),
     };
     return { ...room, round: { ...round, bots: botsAtStart(room, event) }, roundsPlayed: event.round };
   }
@@ -65,7 +60,7 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       return round.challenge ? withRound(room, { ...round, challenge: endChallenge(round.challenge, event) }) : room;
     case 'MoveRefused': {
       const challenge = round.challenge && challengeRefused(round.challenge, event.team, event.node, event.move, event.rule, round.teams[event.team]?.cluster.now ?? 0);
-      return withTeam(room, { ...scored(round, event), ...(challenge && { challenge }) }, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
+      return withTeam(room, { ...scored(round, event), ...(challenge && { challenge }) }, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1, refusals: recentRefusals(team, event), recap: stepRefusal(team.recap, event.rule) }));
     }
     case 'ClusterEvents': {
       const folded = withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
@@ -91,6 +86,21 @@ function observed(round: RoundState, batch: ClusterEvents): RoundState {
   const cluster = round.teams[batch.team]!.cluster;
   const story = observeStory(round.story, batch.team, batch.events as unknown as { type: string }[], (node) => truthRole(cluster, node), cluster.now);
   return story === round.story ? round : { ...round, story };
+}
+
+function teamAtStart(event: RoundStarted, members: number[], team: number, startTime: number): TeamState {
+  const { config } = event;
+  // Each team gets its own seed so teams of the same round play different games.
+  const cluster = event.clusters?.[team] ?? createCluster({ algorithm: config.algorithm, nodeCount: members.length, seed: config.seed + team, now: 0, network: config.network, params: config.params });
+  return {
+    team,
+    members,
+    cluster,
+    refusedMoves: 0,
+    ticker: event.forkedFrom ? [{ at: startTime, text: `Forked from round ${event.forkedFrom.round}: what happens this time?` }] : [],
+    away: [],
+    recap: startRecap(cluster),
+  };
 }
 
 /** Scores follow the same log as the clusters (SPEC S1). */
@@ -122,19 +132,30 @@ function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number,
   return withRound(room, { ...round, teams });
 }
 
+/** How many refused moves the projector keeps (the newest few, one line each). */
+export const REFUSALS_KEPT = 4;
+
+function recentRefusals(team: TeamState, event: Extract<GameEvent, { type: 'MoveRefused' }>): RefusalRecord[] {
+  const record: RefusalRecord = { at: team.cluster.now, node: event.node, move: event.move, code: event.code, rule: event.rule, ...(event.message !== undefined && { message: event.message }), ...(event.bot && { bot: true }) };
+  return (team.refusals ?? []).concat(record).slice(-REFUSALS_KEPT);
+}
+
 function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
-  let cluster: ClusterState = team.cluster;
-  const lines: TickerLine[] = [];
+  const start: ClusterState = team.cluster;
+  let cluster = start;
+  let ticker: TickerState = { lines: team.ticker, headline: team.headline ?? null };
   let away = team.away;
   for (const event of batch.events as Event[]) {
     const before = cluster;
     cluster = evolve(cluster, event);
     const text = narrate(event, before, cluster);
-    if (text) lines.push({ at: cluster.now, text: batch.cause === 'presence' ? presenceLine(event, text) : text });
+    if (text) ticker = tell(ticker, cluster.now, batch.cause === 'presence' ? presenceLine(event, text) : text, rankEvent(event, before, cluster));
     away = trackAway(away, event, batch.cause);
   }
-  const ticker = lines.length === 0 ? team.ticker : team.ticker.concat(lines).slice(-TICKER_LIMIT);
-  return { ...team, cluster, ticker, away };
+  // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
+  const split = splitBrainLine(start, cluster);
+  if (split) ticker = tell(ticker, cluster.now, split, ALARM);
+  return { ...team, cluster, ticker: ticker.lines, headline: ticker.headline, away, recap: stepLeaders(team.recap, cluster) };
 }
 
 function presenceLine(event: Event, text: string): string {

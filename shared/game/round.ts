@@ -7,6 +7,8 @@ import type { ScoringState } from '../scoring/types';
 import type { Temperament } from './bot-policy';
 import type { StoryState } from '../stories/engine';
 import type { ChallengeState } from '../challenges/types';
+import type { TickerLine } from './ticker';
+import type { TeamRecapFold } from './recap';
 
 export interface RoundConfig {
   algorithm: Algorithm;
@@ -28,10 +30,20 @@ export interface RoundConfig {
 /** Seeds are 31-bit non-negative integers (what the server draws, what a host may pass). */
 export const SEED_MAX = 2 ** 31 - 1;
 
-export interface TickerLine {
-  /** Room time of the event the line tells. */
+export type { TickerLine } from './ticker';
+
+/** A refused move, for the projector's line "who tried what, which rule, why" (issue 8). */
+export interface RefusalRecord {
+  /** Room time of the refusal. */
   at: number;
-  text: string;
+  node: number;
+  /** The move's type ("StartElection"). */
+  move: string;
+  code: string;
+  rule: string;
+  /** The rules' sentence (absent in logs written before it was logged). */
+  message?: string;
+  bot?: boolean;
 }
 
 export interface TeamState {
@@ -41,6 +53,12 @@ export interface TeamState {
   cluster: ClusterState;
   refusedMoves: number;
   ticker: TickerLine[];
+  /** The ticker's headline (shared/game/ticker.ts); absent in older snapshots. */
+  headline?: TickerLine | null;
+  /** The last few refused moves, oldest first; absent in older snapshots. */
+  refusals?: RefusalRecord[];
+  /** The recap's fold: leader spells and refusals by rule (shared/game/recap.ts); absent in older snapshots. */
+  recap?: TeamRecapFold;
   /** Nodes crashed because their phone went away; they restart when it comes back. */
   away: number[];
 }
@@ -79,8 +97,6 @@ export interface RoundState {
   /** The challenge the host started in this round, running or over (SPEC K1..K6); older logs lack it. */
   challenge?: ChallengeState | null;
 }
-
-export const TICKER_LIMIT = 30;
 
 /** Room ms after the start at which every bot first looks at its phone. */
 export const BOT_FIRST_LOOK_MS = 500;

@@ -15,6 +15,8 @@ import type { TeamState, TickerLine } from './round';
 import { screenScores, type ScreenScores } from '../scoring/views';
 import { storyOnScreen, type ScreenStory } from './story-cues';
 import { challengeScreenView, type ChallengeScreenView } from '../challenges/outcome';
+import { refusalLines, type RefusalLine } from './refusal-lines';
+import { roundRecap, type RoundRecap } from './recap';
 
 /** A key of the algorithm's role table (the view's `roles`): word, shape and colour. */
 export type NodeRole = string;
@@ -59,6 +61,16 @@ export interface TruthMessage {
   colour: MessageColour;
 }
 
+/** A ticker line as the screens get it: its text, weight (0 routine to 3 alarm) and how many events it groups. */
+export interface TickerView {
+  at: number;
+  text: string;
+  weight: number;
+  count: number;
+}
+
+const tickerView = (line: TickerLine): TickerView => ({ at: line.at, text: line.text, weight: line.weight ?? 1, count: line.count ?? 1 });
+
 export interface TeamCounters {
   elections: number;
   messagesSent: number;
@@ -78,7 +90,14 @@ export interface TruthTeam extends TeamExtras {
   network: { delayMs: number; jitterMs: number; dropRate: number };
   slowLinks: { from: number; to: number; delayMs?: number; dropRate?: number }[];
   counters: TeamCounters;
-  ticker: TickerLine[];
+  /** What happened, oldest first: routine repeats grouped, each with its weight (shared/game/ticker.ts). */
+  ticker: TickerView[];
+  /** Live nodes acting as leader now (the module's `actingLeaders`): two or more is a split brain. */
+  leaders: number[];
+  /** The most important recent line, held until something as important happens. */
+  headline: TickerView | null;
+  /** The last few refused moves: who tried what, which rule, why. */
+  refusals: RefusalLine[];
   /** Sentences about safety: Raft invariant violations (never expected), split brains, stale leaders. */
   alerts: string[];
 }
@@ -110,6 +129,8 @@ export interface GameScreenView {
   scoresOff: boolean;
   /** The round's challenge, running or over: goal, timer, standing, winner (SPEC K1..K6). */
   challenge: ChallengeScreenView | null;
+  /** Between rounds: the recap card's figures, folded from the round's log (shared/game/recap.ts). */
+  recap: RoundRecap | null;
 }
 
 /**
@@ -159,7 +180,10 @@ function truthTeam(room: GameRoom, team: TeamState, roomNow: number, online: Rea
       return { from, to, ...setting };
     }),
     counters: { elections, messagesSent: state.stats.messagesSent, messagesDropped: state.stats.messagesDropped, refusedMoves: team.refusedMoves, leaderlessMs: wholeSeconds(state.stats.leaderlessMs) },
-    ticker: team.ticker,
+    ticker: team.ticker.map(tickerView),
+    headline: team.headline ? tickerView(team.headline) : null,
+    leaders: module.actingLeaders?.(state) ?? [],
+    refusals: refusalLines(team.refusals, module.nodeLabel, (i) => nodes[i]?.nickname ?? '?'),
     alerts,
     ...extras,
   };
@@ -185,6 +209,8 @@ export function gameScreenView(room: GameRoom, roomNow: number, onlineNodeIds: r
     teamSize: round.config.teamSize,
     crashOnDisconnect: round.config.crashOnDisconnect,
     teams: round.teams.map((team) => truthTeam(room, team, roomNow, online)),
+    // The story's lesson closes its recap (a stopped story taught nothing to the end).
+    recap: round.ended ? roundRecap(round, round.story && round.story.status !== 'stopped' ? round.story.story.lesson : null) : null,
     story: storyOnScreen(round.story, module.nodeLabel),
     scores: round.ended && round.scoring && !room.scoresOff ? screenScores(round.scoring, (id) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?') : null,
     scoresOff: room.scoresOff === true,

@@ -11,8 +11,9 @@ import { refusalSchema } from '../rules/refusal-schema';
 import { fromRegistry } from '../rules/registry';
 import { endpointSchema, nodeIndexSchema, nodeStatusSchema } from '../rules/view-schema-parts';
 import { moveSchema } from './moves';
-import type { TickerLine } from './round';
-import type { GameScreenView, TeamCounters, TruthMessage, TruthNode, TruthTeam } from './screen-view';
+import type { GameScreenView, TeamCounters, TickerView, TruthMessage, TruthNode, TruthTeam } from './screen-view';
+import type { RefusalLine } from './refusal-lines';
+import type { RoundRecap } from './recap';
 import type { GameSeatView, MoveOption, PeerView, RoundClockView, SeatNodeView } from './seat-view';
 import type { ScreenScores, SeatScore } from '../scoring/views';
 import type { ScreenStory, SeatStory } from './story-cues';
@@ -181,7 +182,23 @@ const countersSchema = z.object({
   elections: z.number().int(), messagesSent: z.number().int(), messagesDropped: z.number().int(), refusedMoves: z.number().int(), leaderlessMs: z.number(),
 }) satisfies z.ZodType<TeamCounters>;
 
-export const tickerLineSchema = z.object({ at: z.number(), text: z.string() }) satisfies z.ZodType<TickerLine>;
+export const tickerLineSchema = z.object({ at: z.number(), text: z.string(), weight: z.number().int(), count: z.number().int() }) satisfies z.ZodType<TickerView>;
+
+const roundRecapSchema = z.object({
+  durationMs: z.number(),
+  lesson: z.string().nullable(),
+  teams: z.array(z.object({
+    team: z.number().int(),
+    timeline: z.array(z.object({ from: z.number(), to: z.number(), leaders: z.array(z.string()) })),
+    leaderChanges: z.number().int(), elections: z.number().int(), electionsWord: z.string(),
+    leaderlessMs: z.number(), splitBrainMs: z.number(), messagesSent: z.number().int(), messagesLost: z.number().int(),
+    refusals: z.array(z.object({ rule: z.string(), count: z.number().int() })),
+  })),
+}) satisfies z.ZodType<RoundRecap>;
+
+export const refusalLineSchema = z.object({
+  at: z.number(), node: z.string(), nickname: z.string(), move: z.string(), rule: z.string(), why: z.string(), bot: z.boolean(),
+}) satisfies z.ZodType<RefusalLine>;
 
 const truthTeamBase = z.object({
       team: z.number().int(),
@@ -193,6 +210,9 @@ const truthTeamBase = z.object({
       slowLinks: z.array(z.object({ from: z.number().int(), to: z.number().int(), delayMs: z.number().optional(), dropRate: z.number().optional() })),
       counters: countersSchema,
       ticker: z.array(tickerLineSchema),
+      headline: tickerLineSchema.nullable(),
+      leaders: z.array(z.number().int()),
+      refusals: z.array(refusalLineSchema),
       alerts: z.array(z.string()),
 }) satisfies z.ZodType<Omit<TruthTeam, keyof TeamExtras>>;
 
@@ -220,5 +240,6 @@ export const gameScreenViewSchema = fromRegistry(() =>
     story: screenStorySchema.nullable(),
     scoresOff: z.boolean(),
     challenge: challengeScreenViewSchema.nullable(),
+    recap: roundRecapSchema.nullable(),
   }) satisfies z.ZodType<GameScreenView>,
 );

@@ -14,6 +14,7 @@ import type { AlgorithmRules } from './algorithm';
 import type { Refusal } from './refusal';
 import type { AlgorithmScoring } from './scoring-hooks';
 import type { AlgorithmChallenges } from './challenge-hooks';
+import type { TickerRank } from './ticker-rank';
 import type { ClusterCore, ClusterState, Command, Event, InboxEntry, NodeIndex } from './types';
 
 // ---------------------------------------------------------------------------------
@@ -232,6 +233,14 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   bot?: { duties(node: V): string[] };
   /** A line for the projector's ticker, or null to let the common faults speak. */
   narrate(event: Event, before: S, after: S): string | null;
+  /** How a narrated event ranks on the ticker (shared/rules/ticker-rank.ts); absent or null: notable. */
+  rankEvent?(event: Event, before: S, after: S): TickerRank | null;
+  /**
+   * Live nodes acting as leader now (Raft leaders, Bully coordinators, Lease nodes that
+   * believe they lead). Two at once is a split brain: the projector's alarm and the
+   * recap's leader timeline read this, for every algorithm.
+   */
+  actingLeaders?(state: S): NodeIndex[];
   /** Duties and leads the scoring fold reads from the log (SPEC S2, S3); none when absent. */
   scoring?: AlgorithmScoring;
   /** Break safety's goal, breach and automatic refusals (SPEC K2); without it, the challenge is not offered. */

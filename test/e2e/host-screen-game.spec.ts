@@ -5,50 +5,12 @@
  * 1920x1080 and of the host panel at 1440x900 and 390x844 land in test-results/screens/.
  */
 import type { Page } from '@playwright/test';
-import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol';
-import type { GameSeatView } from '../../shared/game/seat-view';
 import { expect, hostAClass, newDevice, test } from './fixtures';
+import { boardBots, firstAllowed } from './socket-students';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-type Bot = { socket: Socket; view: () => GameSeatView | null; play: (id: string) => Promise<boolean> };
-
-/** A student over the raw protocol, who plays a move by its id once the view allows it. */
-async function boardBot(url: string, code: string, nickname: string): Promise<Bot> {
-  const socket = connect(url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
-  let latest: GameSeatView | null = null;
-  socket.on('game:seat', (view: GameSeatView | null) => void (latest = view));
-  const joined = (await socket.timeout(5000).emitWithAck('seat:join', { code, nickname })) as { ok: boolean; seatToken: string };
-  expect(joined.ok).toBe(true);
-  let n = 0;
-  const play = async (id: string) => {
-    const option = latest?.moves.find((m) => m.id === id && m.allowed);
-    if (!option) return false;
-    const ack = (await socket.timeout(5000).emitWithAck('seat:move', { code, seatToken: joined.seatToken, moveId: `${nickname}-${++n}`, move: option.move })) as { ok: boolean };
-    return ack.ok;
-  };
-  return { socket, view: () => latest, play };
-}
-
-async function boardBots(url: string, code: string, names: string[]): Promise<Bot[]> {
-  const bots: Bot[] = [];
-  for (const name of names) bots.push(await boardBot(url, code, name));
-  return bots;
-}
-
-/** Waits until some bot may play `id` (the room clock may run fast meanwhile), and returns it. */
-async function firstAllowed(bots: Bot[], id: string, timeoutMs = 30_000): Promise<Bot> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const bot = bots.find((b) => b.view()?.moves.some((m) => m.id === id && m.allowed));
-    if (bot) return bot;
-    if (Date.now() > deadline) throw new Error(`nobody may play ${id}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function shoot(page: Page, name: string, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);

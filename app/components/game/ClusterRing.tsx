@@ -1,3 +1,4 @@
+import { memo, useCallback, useMemo } from 'react';
 import type { TruthTeam } from '@/shared/game/screen-view';
 import { MessageFlight } from './MessageFlight';
 import { NodeGlyph, type Detail } from './NodeGlyph';
@@ -21,11 +22,17 @@ type Props = RingSelection & {
 export function ClusterRing({ team, look, now, viewAt, compact, label, onSelectNode, selectedNode, onSelectMessage }: Props) {
   const count = team.nodes.length;
   const detail: Detail = count > 16 ? 'dots' : compact ? 'compact' : count > 9 ? 'medium' : 'full';
-  const layout = ringLayout(count, team.partition, detail, look.words.service);
-  const service = look.words.service ? placeService(layout, team.partition) : layout.centre;
-  const where = (i: number): Point => (i === -1 ? service : (layout.positions[i] ?? layout.centre));
+  // Room for the longest role word with its prefix ("PAUSED ", "STALE "): ring-layout.ts.
+  // (the roles of the legend: the ones the projector draws; the phone's own may be longer).
+  const roleChars = Math.max(0, ...look.words.legend.map((role) => look.roles[role]?.word.length ?? 0)) + 7;
+  // The layout changes only with the partition: the 50 ms clock re-render reuses it (issue 12).
+  const partitionKey = JSON.stringify(team.partition);
+  const layout = useMemo(() => ringLayout(count, JSON.parse(partitionKey) as number[][] | null, detail, look.words.service, roleChars), [count, partitionKey, detail, look.words.service, roleChars]);
+  const hasService = look.words.service;
+  const service = useMemo(() => (hasService ? placeService(layout, JSON.parse(partitionKey) as number[][] | null) : layout.centre), [hasService, layout, partitionKey]);
+  const where = useCallback((i: number): Point => (i === -1 ? service : (layout.positions[i] ?? layout.centre)), [service, layout]);
   const nameOf = (i: number) => (i === -1 ? `the ${(look.words.serviceName ?? 'service').toLowerCase()}` : (team.nodes[i]?.label ?? '?'));
-  const pillFont = count > 16 || team.messages.length > 40 ? 0 : compact ? 30 : 24;
+  const pillFont = count > 16 || team.messages.length > 40 ? 0 : compact ? 30 : 34;
 
   return (
     <svg viewBox={`${layout.box.x} ${layout.box.y} ${layout.box.width} ${layout.box.height}`} className="h-full w-full overflow-visible" role="img" aria-label={label} data-testid="cluster-ring">
@@ -40,7 +47,7 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, onSelectN
         <g key={i}>
           <line x1={cut.from.x} y1={cut.from.y} x2={cut.to.x} y2={cut.to.y} stroke={PALETTE.coral} strokeWidth={8} strokeDasharray="22 16" strokeLinecap="round" />
           {i === 0 ? (
-            <text x={low.x} y={low.y + (compact ? 48 : 38)} fontSize={compact ? 40 : 30} fontWeight={900} letterSpacing={3} textAnchor="middle" fill={PALETTE.coral}>
+            <text x={low.x} y={low.y + (compact ? 48 : 38)} fontSize={compact ? 40 : 36} fontWeight={900} letterSpacing={3} textAnchor="middle" fill={PALETTE.coral}>
               PARTITION
             </text>
           ) : null}
@@ -50,7 +57,8 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, onSelectN
       {look.words.service && team.lease ? <LockService at={service} lease={team.lease} now={now} compact={!!compact} /> : null}
       {team.nodes.map((node) => {
         const running = node.status === 'live' && !node.clock.frozen;
-        const remaining = node.timer ? Math.max(0, node.timer.remainingMs - (running ? (now - viewAt) * node.clock.rate : 0)) : null;
+        // Quantized, so a memoized glyph re-renders a few times a second, not at every clock frame (issue 12).
+        const remaining = node.timer && detail !== 'dots' ? quantize(Math.max(0, node.timer.remainingMs - (running ? (now - viewAt) * node.clock.rate : 0)), detail === 'full' ? 100 : 250) : null;
         return (
           <NodeGlyph
             key={node.index}
@@ -83,8 +91,10 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, onSelectN
   );
 }
 
+const quantize = (ms: number, step: number) => Math.ceil(ms / step) * step;
+
 /** Faint lines along which messages travel; slow or lossy links drawn dashed with their setting. */
-function Links({ team, service, where, sideOf }: { team: TruthTeam; service: boolean; where: (i: number) => Point; sideOf: number[] }) {
+const Links = memo(function Links({ team, service, where, sideOf }: { team: TruthTeam; service: boolean; where: (i: number) => Point; sideOf: number[] }) {
   const lines: { a: number; b: number }[] = [];
   const count = team.nodes.length;
   // A central service: every node talks to it, not to each other.
@@ -106,7 +116,7 @@ function Links({ team, service, where, sideOf }: { team: TruthTeam; service: boo
           <g key={`${link.from}>${link.to}`}>
             <line x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={PALETTE.amber} strokeWidth={6} strokeDasharray="4 12" strokeLinecap="round" />
             {text ? (
-              <text x={mid.x} y={mid.y} fontSize={24} fontWeight={800} textAnchor="middle" fill={PALETTE.amber} stroke={PALETTE.abyss} strokeWidth={8} paintOrder="stroke">
+              <text x={mid.x} y={mid.y} fontSize={34} fontWeight={800} textAnchor="middle" fill={PALETTE.amber} stroke={PALETTE.abyss} strokeWidth={8} paintOrder="stroke">
                 {text}
               </text>
             ) : null}
@@ -115,26 +125,34 @@ function Links({ team, service, where, sideOf }: { team: TruthTeam; service: boo
       })}
     </g>
   );
-}
+});
 
 /** Lease: the lock service in the middle, with who holds the lease and for how long. */
 function LockService({ at, lease, now, compact }: { at: Point; lease: NonNullable<TruthTeam['lease']>; now: number; compact: boolean }) {
   const left = lease.expiresAt === null ? null : Math.max(0, lease.expiresAt - now);
-  const w = compact ? 340 : 290;
-  const h = compact ? 170 : 150;
-  const big = compact ? 44 : 36;
+  // The words the class reads from the back row: 28 px and up at 1920x1080 (issue 8).
+  const w = compact ? 340 : 400;
+  const h = compact ? 170 : 230;
+  const big = compact ? 44 : 40;
+  const small = compact ? big * 0.68 : 34;
   return (
     <g transform={`translate(${at.x}, ${at.y})`} data-testid="lock-service" style={{ transition: 'transform 600ms ease' }}>
       <rect x={-w / 2} y={-h / 2} width={w} height={h} rx={22} fill={PALETTE.navy} stroke={lease.holder ? PALETTE.brass : PALETTE.mist} strokeWidth={5} />
-      <text y={-h / 2 + big * 0.9} fontSize={big * 0.6} fontWeight={800} letterSpacing={3} textAnchor="middle" fill={PALETTE.mist}>
+      <text y={-h / 2 + small * 1.25} fontSize={compact ? big * 0.6 : small} fontWeight={800} letterSpacing={3} textAnchor="middle" fill={PALETTE.mist}>
         LOCK SERVICE
       </text>
-      <text y={big * 0.45} fontSize={big} fontWeight={900} textAnchor="middle" fill={lease.holder ? PALETTE.brass : PALETTE.mist}>
+      <text y={compact ? big * 0.45 : big * 0.2} fontSize={big} fontWeight={900} textAnchor="middle" fill={lease.holder ? PALETTE.brass : PALETTE.mist}>
         {lease.holder ? `held by ${lease.holder}` : 'free'}
       </text>
       {left !== null ? (
-        <text y={h / 2 - big * 0.45} fontSize={big * 0.68} fontWeight={700} textAnchor="middle" fill={left < 2000 ? PALETTE.coral : PALETTE.foam}>
-          {left > 0 ? `expires in ${seconds(Math.ceil(left / 100) * 100)}` : 'expired'} · token {lease.token ?? '–'}
+        <text y={h / 2 - small * (compact ? 0.66 : 1.6)} fontSize={small} fontWeight={700} textAnchor="middle" fill={left < 2000 ? PALETTE.coral : PALETTE.foam}>
+          {left > 0 ? `expires in ${seconds(Math.ceil(left / 100) * 100)}` : 'expired'}
+          {compact ? ` · token ${lease.token ?? '–'}` : null}
+        </text>
+      ) : null}
+      {left !== null && !compact ? (
+        <text y={h / 2 - small * 0.5} fontSize={small} fontWeight={700} textAnchor="middle" fill={PALETTE.foam}>
+          token {lease.token ?? '–'}
         </text>
       ) : null}
     </g>

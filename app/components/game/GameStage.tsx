@@ -10,6 +10,7 @@ import { PauseIcon } from './PauseIcon';
 import { Podium } from '../scoring/Podium';
 import { ChallengeBanner } from '../challenges/ChallengeBanner';
 import { TeamsGrid } from './TeamsGrid';
+import { RecapCard } from './RecapCard';
 import type { TeamSelection } from './TeamCard';
 import { StoryBanner } from '../story/StoryBanner';
 
@@ -22,10 +23,16 @@ type Props = TeamSelection & {
   corner?: ReactNode;
 };
 
+/** Above this many nodes the stage redraws less often. */
+const BIG_CLASS = 100;
+
 /** The round's truth: a header (round, algorithm, clock) over one cluster or every team. */
 export function GameStage({ view, receivedAt, variant, corner, ...selection }: Props) {
-  // 50 ms: messages glide instead of hopping; a paused clock stops the re-renders.
-  const now = useRoomTime(view.clock, receivedAt, 50);
+  // 50 ms: messages glide instead of hopping; a paused clock stops the re-renders. A big
+  // class (teams grid of 100+ nodes) redraws at 5 Hz: timers and messages still move, and
+  // the projector keeps up (issue 12, bench/projector-fps.mjs).
+  const nodeCount = view.teams.reduce((n, t) => n + t.nodes.length, 0);
+  const now = useRoomTime(view.clock, receivedAt, nodeCount > BIG_CLASS ? 200 : 50);
   const preset = findPreset(view.preset);
   const large = variant === 'projector';
   return (
@@ -34,16 +41,18 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
         <h1 className={`font-black ${large ? 'text-4xl' : 'text-2xl'}`}>
           <span className="text-brass">{view.title}</span> · round {view.round}
         </h1>
-        {preset ? <span className={`font-bold text-mist ${large ? 'text-2xl' : 'text-base'}`}>{preset.name.replace(/^\w+: /, '')}</span> : null}
-        {view.teams.length > 1 ? <span className={`font-bold text-mist ${large ? 'text-2xl' : 'text-base'}`}>· {view.teams.length} teams</span> : null}
+        {preset ? <span className={`font-bold text-mist ${large ? 'text-3xl' : 'text-base'}`}>{preset.name.replace(/^\w+: /, '')}</span> : null}
+        {view.teams.length > 1 ? <span className={`font-bold text-mist ${large ? 'text-3xl' : 'text-base'}`}>· {view.teams.length} teams</span> : null}
         <ClockBadge view={view} now={now} large={large} />
         {corner ? <div className="ml-auto">{corner}</div> : null}
       </header>
       {view.story ? <StoryBanner story={view.story} large={large} /> : null}
       {view.challenge ? <ChallengeBanner challenge={view.challenge} now={now} large={large} /> : null}
-      {view.scores ? <Podium scores={view.scores} large={large} /> : null}
+      {/* One cluster on the projector: the podium goes beside the ring, which keeps its height (28 px words). */}
+      {view.scores && !(large && view.teams.length === 1) ? <Podium scores={view.scores} large={large} /> : null}
+      {view.recap && view.teams.length > 1 ? <RecapCard recap={view.recap} large={large} /> : null}
       {view.teams.length === 1 ? (
-        <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} {...selection} />
+        <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} recap={view.recap} podium={large && view.scores ? <Podium scores={view.scores} large /> : null} {...selection} />
       ) : (
         <TeamsGrid view={view} now={now} variant={variant} {...selection} />
       )}
@@ -55,7 +64,7 @@ function ClockBadge({ view, now, large }: { view: GameScreenView; now: number; l
   const text = view.ended ? 'Round over' : view.clock.running ? `▶ ${view.clock.rate}x` : 'Paused';
   const tone = view.ended ? 'bg-mist text-abyss' : view.clock.running ? (view.clock.rate === 1 ? 'bg-kelp text-abyss' : 'bg-amber-400 text-abyss') : 'bg-coral text-abyss';
   return (
-    <span data-testid="room-clock" className={`flex items-center gap-3 rounded-full font-black ${tone} ${large ? 'px-5 py-1.5 text-2xl' : 'px-3 py-1 text-base'}`}>
+    <span data-testid="room-clock" className={`flex items-center gap-3 rounded-full font-black ${tone} ${large ? 'px-5 py-1.5 text-3xl' : 'px-3 py-1 text-base'}`}>
       {!view.ended && !view.clock.running ? <PauseIcon className={large ? 'size-6' : 'size-4'} /> : null}
       <span>{text}</span>
       <span className="font-mono tabular-nums">{clockFace(now)}</span>

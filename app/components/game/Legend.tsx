@@ -1,11 +1,12 @@
+import { memo } from 'react';
 import { legendFor, type ScreenLook } from './look';
 import { NodeShape } from './NodeShape';
 
 /** Shape = role, spelled out once, so nobody has to rely on colour. */
-export function Legend({ look, size }: { look: ScreenLook; size: 'large' | 'small' }) {
+export const Legend = memo(function Legend({ look, size }: { look: ScreenLook; size: 'large' | 'small' }) {
   const items = legendFor(look.roles, look.words.legend);
-  // Seven entries (Bully) still fit on one line under the projector's ring.
-  const large = items.length > 6 ? 'gap-x-4 gap-y-2 text-base' : 'gap-x-6 gap-y-2 text-lg';
+  // 28 px at 1920x1080 (issue 8): seven entries (Bully) take two lines.
+  const large = 'gap-x-6 gap-y-1 text-[28px]';
   return (
     <ul aria-label="Legend" className={`flex flex-wrap items-center justify-center font-black tracking-wider text-mist ${size === 'large' ? large : 'gap-x-3 gap-y-1 text-xs'}`}>
       {items.map(({ look: shape, word }) => (
@@ -18,4 +19,4 @@ export function Legend({ look, size }: { look: ScreenLook; size: 'large' | 'smal
       ))}
     </ul>
   );
-}
+});

@@ -1,19 +1,11 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { TruthNode } from '@/shared/game/screen-view';
 import type { RoleTable } from '@/shared/rules/module';
 import { lookOf, PALETTE, seconds, skewText } from './look';
 import { ClockIcon, NodeShape } from './NodeShape';
-import type { Point } from './ring-layout';
+import { LABEL_CHARS, WORDS, type Detail, type Point } from './ring-layout';
 
-/** full: name, role, facts. medium: name and role. compact: role only, big (teams grid). dots: shape and label. */
-export type Detail = 'full' | 'medium' | 'compact' | 'dots';
-
-const WORDS: Record<Detail, { name: number; word: number; info: number; badge: number; timer: number }> = {
-  full: { name: 30, word: 24, info: 24, badge: 22, timer: 24 },
-  medium: { name: 26, word: 21, info: 0, badge: 20, timer: 22 },
-  compact: { name: 0, word: 38, info: 0, badge: 30, timer: 32 },
-  dots: { name: 0, word: 0, info: 0, badge: 0, timer: 0 },
-};
+export type { Detail } from './ring-layout';
 
 type Props = {
   node: TruthNode;
@@ -31,7 +23,8 @@ type Props = {
 };
 
 /** One node on the ring: its shape, label, timer ring, badges and the words under it. */
-export function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale, selected, onSelect }: Props) {
+/** Memoized: between two views only a running timer (quantized by the ring) re-renders a node (issue 12). */
+export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale, selected, onSelect }: Props) {
   const look = lookOf(node, roles);
   const words = WORDS[detail];
   const ringR = s * 1.42;
@@ -87,7 +80,7 @@ export function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale
         <g transform={`translate(0, ${ringR + 8})`} textAnchor="middle">
           {words.name > 0 ? (
             <text y={words.name} fontSize={words.name} fontWeight={700} fill={PALETTE.foam}>
-              {node.nickname.length > 14 ? `${node.nickname.slice(0, 13)}…` : node.nickname}
+              {cut(node.nickname, LABEL_CHARS.name)}
             </text>
           ) : null}
           <text y={words.name + words.word + 4} fontSize={words.word} fontWeight={900} letterSpacing={1.5} fill={stale ? PALETTE.coral : look.stroke}>
@@ -95,14 +88,17 @@ export function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale
           </text>
           {words.info > 0 ? (
             <text y={words.name + words.word + words.info + 10} fontSize={words.info} fill={PALETTE.mist}>
-              {node.info}
+              {cut(node.info, LABEL_CHARS.info)}
             </text>
           ) : null}
         </g>
       ) : null}
     </g>
   );
-}
+});
+
+/** Longer words would reach a neighbour (ring-layout.ts sizes the ring for this many characters). */
+const cut = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
 
 function SkewBadge({ x, y, text, size }: { x: number; y: number; text: string; size: number }) {
   const width = text.length * size * 0.62 + size * 2.2;

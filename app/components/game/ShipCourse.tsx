@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { PALETTE } from './look';
 
 const STEP: Record<string, { dx: number; dy: number; arrow: string }> = {
@@ -12,16 +13,16 @@ const STEP: Record<string, { dx: number; dy: number; arrow: string }> = {
  * step on a little chart, and the last entries are listed as arrows with their index.
  * Only committed entries appear: what a majority holds is where the ship really went.
  */
-export function ShipCourse({ course, commitIndex, heading, size = 'large' }: { course: string[]; commitIndex: number; heading: string | null; size?: 'large' | 'small' }) {
+export const ShipCourse = memo(function ShipCourse({ course, commitIndex, heading, size = 'large' }: { course: string[]; commitIndex: number; heading: string | null; size?: 'large' | 'small' }) {
   const first = commitIndex - course.length + 1;
   const recent = course.slice(size === 'large' ? -8 : -5);
   return (
     <section aria-label="Ship's course" data-testid="ship-course" className="flex flex-col gap-2">
-      <h3 className={`font-black tracking-widest text-mist uppercase ${size === 'large' ? 'text-xl' : 'text-sm'}`}>
+      <h3 className={`font-black tracking-widest text-mist uppercase ${size === 'large' ? 'text-[28px]' : 'text-sm'}`}>
         Ship&apos;s course <span className="font-bold normal-case tracking-normal">· {commitIndex} committed{heading ? ` · heading ${heading}` : ''}</span>
       </h3>
       {course.length === 0 ? (
-        <p className={size === 'large' ? 'text-xl text-mist' : 'text-sm text-mist'}>
+        <p className={size === 'large' ? 'text-[28px] text-mist' : 'text-sm text-mist'}>
           {size === 'large' ? 'Nothing committed yet: the leader writes a heading, a majority stores it, then the ship turns.' : 'Nothing committed yet.'}
         </p>
       ) : (
@@ -34,7 +35,7 @@ export function ShipCourse({ course, commitIndex, heading, size = 'large' }: { c
               return (
                 <li
                   key={index}
-                  className={`flex items-baseline gap-1 rounded-lg px-2 py-0.5 font-black ${last ? 'bg-brass text-abyss' : 'bg-deck text-foam'} ${size === 'large' ? 'text-2xl' : 'text-base'}`}
+                  className={`flex items-baseline gap-1 rounded-lg px-2 py-0.5 font-black ${last ? 'bg-brass text-abyss' : 'bg-deck text-foam'} ${size === 'large' ? 'text-[28px]' : 'text-base'}`}
                   aria-label={`Entry ${index}: ${entry}`}
                 >
                   <span className={`font-mono opacity-70 ${size === 'large' ? 'text-base' : 'text-xs'}`}>{index}</span>
@@ -48,7 +49,7 @@ export function ShipCourse({ course, commitIndex, heading, size = 'large' }: { c
       )}
     </section>
   );
-}
+});
 
 /** The chart: the wake the ship left, and the ship where it is now. */
 function Track({ course, className }: { course: string[]; className: string }) {

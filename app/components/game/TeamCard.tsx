@@ -1,7 +1,9 @@
 import type { TruthTeam } from '@/shared/game/screen-view';
 import { ClusterRing } from './ClusterRing';
 import type { ScreenLook } from './look';
-import { BullyElection, TeamAlerts, TeamCounters, Ticker } from './TeamPanels';
+import { BullyElection, TeamAlerts, TeamCounters } from './TeamPanels';
+import { RefusalLines } from './RefusalLines';
+import { Ticker } from './Ticker';
 import { ShipCourse } from './ShipCourse';
 
 /** The host panel's hooks into the view: pick a node, drop a message. The projector has none. */
@@ -45,7 +47,8 @@ export function TeamCard({ team, look, now, viewAt, dense, shape, variant, ...se
       <TeamCounters team={team} look={look} size={big ? 'medium' : 'small'} columns={wide ? 2 : 4} />
       {team.raft && !dense ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size="small" /> : null}
       {team.bully && !dense ? <BullyElection bully={team.bully} size={big ? 'medium' : 'small'} /> : null}
-      <Ticker ticker={team.ticker} size={big ? 'medium' : 'small'} limit={dense ? 1 : wide ? 3 : 2} />
+      {dense ? null : <RefusalLines refusals={team.refusals} size={big ? 'medium' : 'small'} limit={1} />}
+      <Ticker ticker={team.ticker} headline={team.headline} size={big ? 'medium' : 'small'} limit={dense ? 0 : wide ? 2 : 1} />
     </>
   );
   return (

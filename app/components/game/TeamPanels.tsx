@@ -1,25 +1,26 @@
+import { memo } from 'react';
 import type { TruthTeam } from '@/shared/game/screen-view';
-import { clockFace, seconds, type ScreenLook } from './look';
+import { seconds, type ScreenLook } from './look';
 
 export type PanelSize = 'large' | 'medium' | 'small';
 
 /** Safety alerts (split brain, stale leader): the loudest thing on the screen. */
-export function TeamAlerts({ alerts, size }: { alerts: string[]; size: PanelSize }) {
+export const TeamAlerts = memo(function TeamAlerts({ alerts, size }: { alerts: string[]; size: PanelSize }) {
   if (alerts.length === 0) return null;
   return (
     <ul role="alert" data-testid="team-alerts" className="flex flex-col gap-2">
       {alerts.map((alert, i) => (
-        <li key={i} className={`flex items-start gap-3 rounded-2xl border-4 border-coral bg-coral/20 font-black text-foam ${size === 'large' ? 'p-4 text-2xl' : 'p-2 text-base'}`}>
+        <li key={i} className={`flex items-start gap-3 rounded-2xl border-4 border-coral bg-coral/20 font-black text-foam ${size === 'large' ? 'p-4 text-3xl' : 'p-2 text-base'}`}>
           <span aria-hidden className="text-coral">⚠</span>
           <span>{alert}</span>
         </li>
       ))}
     </ul>
   );
-}
+});
 
 /** The cluster's counters: how lively and how healthy the round has been. */
-export function TeamCounters({ team, look, size, columns = 4 }: { team: TruthTeam; look: ScreenLook; size: PanelSize; columns?: 2 | 4 }) {
+export const TeamCounters = memo(function TeamCounters({ team, look, size, columns = 4 }: { team: TruthTeam; look: ScreenLook; size: PanelSize; columns?: 2 | 4 }) {
   const c = team.counters;
   const items = [
     { label: look.words.elections, value: String(c.elections) },
@@ -31,7 +32,7 @@ export function TeamCounters({ team, look, size, columns = 4 }: { team: TruthTea
     <dl data-testid="team-counters" className={`grid ${columns === 2 ? 'grid-cols-2' : 'grid-cols-4'} ${size === 'large' ? 'gap-3' : 'gap-1.5'}`}>
       {items.map((item) => (
         <div key={item.label} className={`flex flex-col rounded-xl bg-navy/90 ${size === 'small' ? 'px-2 py-1' : 'px-3 py-2'}`}>
-          <dt className={`order-2 leading-tight font-bold text-mist ${{ large: 'text-base', medium: 'text-sm', small: 'text-[0.7rem]' }[size]}`}>
+          <dt className={`order-2 leading-tight font-bold text-mist ${{ large: 'text-[28px]', medium: 'text-sm', small: 'text-[0.7rem]' }[size]}`}>
             {item.label}
             {item.note ? <span className="block text-coral">{item.note}</span> : null}
           </dt>
@@ -40,43 +41,21 @@ export function TeamCounters({ team, look, size, columns = 4 }: { team: TruthTea
       ))}
     </dl>
   );
-}
-
-/** What happened, in plain words, newest first; the newest line is the headline. */
-export function Ticker({ ticker, size, limit, fill = false }: { ticker: TruthTeam['ticker']; size: PanelSize; limit: number; fill?: boolean }) {
-  const lines = ticker.slice(-limit).reverse();
-  if (lines.length === 0) return <p className={`text-mist ${size === 'large' ? 'text-2xl' : 'text-sm'}`}>Waiting for the first move…</p>;
-  return (
-    <ol aria-label="What happened" aria-live="polite" data-testid="ticker" className={`flex min-h-0 flex-col gap-2 overflow-hidden ${fill ? 'flex-1 [mask-image:linear-gradient(to_bottom,black_85%,transparent)]' : ''}`}>
-      {lines.map((line, i) => (
-        <li key={`${line.at}-${ticker.length - i}`} className={`flex gap-3 leading-snug ${i === 0 ? 'font-bold text-foam' : 'text-mist'} ${tickerText(size, i)}`}>
-          <span className={`shrink-0 font-mono tabular-nums opacity-70 ${{ large: 'pt-1 text-lg', medium: 'pt-0.5 text-base', small: 'text-xs' }[size]}`}>{clockFace(line.at)}</span>
-          <span>{line.text}</span>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function tickerText(size: PanelSize, i: number): string {
-  if (size === 'small') return i === 0 ? 'text-base' : 'text-sm';
-  if (size === 'medium') return i === 0 ? 'text-xl' : 'text-lg';
-  return i === 0 ? 'text-3xl' : 'text-2xl';
-}
+});
 
 /** Lease: the writes the storage saw, with their fencing tokens (a stale one is the bug). */
-export function LeaseWrites({ lease, size }: { lease: NonNullable<TruthTeam['lease']>; size: PanelSize }) {
+export const LeaseWrites = memo(function LeaseWrites({ lease, size }: { lease: NonNullable<TruthTeam['lease']>; size: PanelSize }) {
   const writes = lease.writes.slice(size === 'large' ? -4 : -2).reverse();
   return (
     <section aria-label="Storage writes" className="flex flex-col gap-2">
-      <h3 className={`font-black tracking-widest text-mist uppercase ${size === 'large' ? 'text-xl' : 'text-sm'}`}>
+      <h3 className={`font-black tracking-widest text-mist uppercase ${size === 'large' ? 'text-[28px]' : 'text-sm'}`}>
         Storage · fencing {lease.fencing ? 'on' : 'off'}
         {lease.splitBrains > 0 ? <span className="ml-2 text-coral">· {lease.splitBrains} split brain{lease.splitBrains > 1 ? 's' : ''}</span> : null}
       </h3>
-      {writes.length === 0 ? <p className={`text-mist ${size === 'large' ? 'text-xl' : 'text-sm'}`}>No writes yet.</p> : null}
+      {writes.length === 0 ? <p className={`text-mist ${size === 'large' ? 'text-[28px]' : 'text-sm'}`}>No writes yet.</p> : null}
       <ul className="flex flex-col gap-1">
         {writes.map((w, i) => (
-          <li key={`${w.at}-${i}`} className={`flex items-center gap-2 rounded-lg px-2 py-1 font-bold ${w.stale && w.accepted ? 'bg-coral/25 text-foam' : 'bg-navy/90 text-foam'} ${size === 'large' ? 'text-xl' : 'text-sm'}`}>
+          <li key={`${w.at}-${i}`} className={`flex items-center gap-2 rounded-lg px-2 py-1 font-bold ${w.stale && w.accepted ? 'bg-coral/25 text-foam' : 'bg-navy/90 text-foam'} ${size === 'large' ? 'text-[28px]' : 'text-sm'}`}>
             <span className="font-black text-brass">{w.node}</span>
             <span className="font-mono">“{w.value}”</span>
             <span className="text-mist">token {w.token}</span>
@@ -88,17 +67,17 @@ export function LeaseWrites({ lease, size }: { lease: NonNullable<TruthTeam['lea
       </ul>
     </section>
   );
-}
+});
 
 /** Bully: how many messages the last election cost (the algorithm's famous O(n²)). */
-export function BullyElection({ bully, size }: { bully: NonNullable<TruthTeam['bully']>; size: PanelSize }) {
+export const BullyElection = memo(function BullyElection({ bully, size }: { bully: NonNullable<TruthTeam['bully']>; size: PanelSize }) {
   const last = bully.lastElection;
   return (
-    <p className={`rounded-xl bg-navy/90 px-3 py-2 font-bold text-foam ${{ large: 'text-xl', medium: 'text-lg', small: 'text-sm' }[size]}`}>
+    <p className={`rounded-xl bg-navy/90 px-3 py-2 font-bold text-foam ${{ large: 'text-[28px]', medium: 'text-lg', small: 'text-sm' }[size]}`}>
       {last
         ? `Last election: started by ${last.startedBy}, ${last.declaredBy ? `won by ${last.declaredBy}` : 'no coordinator yet'} · ${last.sent} messages sent, ${last.delivered} delivered`
         : 'No election yet.'}
       <span className="text-mist"> · {bully.totalSent} Bully messages in all</span>
     </p>
   );
-}
+});

@@ -5,7 +5,24 @@
  * glance. The drawing's box is fitted to what is drawn, so a team of 3 fills its card as
  * well as a cluster of 9 does.
  */
-import type { Detail } from './NodeGlyph';
+/** full: name, role, facts. medium: name and role. compact: role only, big (teams grid). dots: shape and label. */
+export type Detail = 'full' | 'medium' | 'compact' | 'dots';
+
+/**
+ * Font sizes of the words around a node, in the ring's units. The projector fits the
+ * ring's box to the screen, so a 5-node ring shows 'full' at about 0.83 px per unit:
+ * these sizes keep a 5-node ring's words at 28 px or more at 1920x1080 (issue 8;
+ * measured by test/e2e/projector-explains.spec.ts). Bigger rings draw them smaller.
+ */
+export const WORDS: Record<Detail, { name: number; word: number; info: number; badge: number; timer: number }> = {
+  full: { name: 38, word: 36, info: 34, badge: 34, timer: 34 },
+  medium: { name: 30, word: 28, info: 0, badge: 24, timer: 26 },
+  compact: { name: 0, word: 40, info: 0, badge: 30, timer: 34 },
+  dots: { name: 0, word: 0, info: 0, badge: 0, timer: 0 },
+};
+
+/** The most characters each line under a node may have (the glyph cuts longer ones with "…"). */
+export const LABEL_CHARS = { name: 14, info: 24 } as const;
 
 export interface Point {
   x: number;
@@ -32,15 +49,63 @@ export interface RingLayout {
   sides: { nodes: number[]; startAngle: number; endAngle: number; shift: Point }[];
   /** Each node's side (-1: no partition). */
   sideOf: number[];
+  /** The words under each node (name, role, facts): never over another node or another node's words. */
+  labels: (Box | null)[];
 }
 
-/** Node size and the distance between neighbours, so the words under nodes never collide. */
-const SIZING: Record<Detail, { node: number; spacing: number; below: number; half: number }> = {
-  full: { node: 72, spacing: 330, below: 118, half: 165 },
-  medium: { node: 58, spacing: 250, below: 66, half: 125 },
-  compact: { node: 70, spacing: 290, below: 56, half: 130 },
-  dots: { node: 30, spacing: 82, below: 8, half: 46 },
+/** Node size and the least distance between neighbours (grown until the words fit: `ringLayout`). */
+const SIZING: Record<Detail, { node: number; spacing: number }> = {
+  full: { node: 72, spacing: 330 },
+  medium: { node: 58, spacing: 250 },
+  compact: { node: 70, spacing: 290 },
+  dots: { node: 30, spacing: 82 },
 };
+
+/** Width of a line of `chars` characters at `font` (bold sans: about 0.62 em a character, plus letter spacing). */
+const lineWidth = (chars: number, font: number, spacing = 0) => chars * (font * 0.62 + spacing);
+
+/** The radius of a node's timer ring: the disc no word may enter. */
+export const ringRadius = (nodeSize: number) => nodeSize * 1.42;
+
+/**
+ * The box of the words under a node at `p`: name, role word, facts (see NodeGlyph), sized
+ * for the longest ones (`roleChars`: the algorithm's longest role word with its prefix).
+ */
+export function labelBox(p: Point, detail: Detail, nodeSize: number, roleChars: number): Box | null {
+  const w = WORDS[detail];
+  if (w.word === 0) return null;
+  const top = p.y + ringRadius(nodeSize) + 8;
+  const height = w.name + w.word + 4 + (w.info > 0 ? w.info + 6 : 0) + w.word * 0.3;
+  const width = Math.max(lineWidth(w.name > 0 ? LABEL_CHARS.name : 0, w.name), lineWidth(roleChars, w.word, 1.5), lineWidth(w.info > 0 ? LABEL_CHARS.info : 0, w.info * 0.9));
+  return { x: p.x - width / 2, y: top, width, height };
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Does the box come within `r` of the point (a node's disc)? */
+export function boxTouchesDisc(box: Box, c: Point, r: number): boolean {
+  const dx = Math.max(box.x - c.x, 0, c.x - (box.x + box.width));
+  const dy = Math.max(box.y - c.y, 0, c.y - (box.y + box.height));
+  return dx * dx + dy * dy < r * r;
+}
+
+/** True when some node's words overlap another node's disc or another node's words. */
+export function labelsCollide(positions: Point[], labels: (Box | null)[], nodeSize: number): boolean {
+  const r = ringRadius(nodeSize) + 6;
+  for (let i = 0; i < positions.length; i++) {
+    const box = labels[i];
+    if (!box) continue;
+    for (let j = 0; j < positions.length; j++) {
+      if (i === j) continue;
+      if (boxTouchesDisc(box, positions[j]!, r)) return true;
+      const other = labels[j];
+      if (j > i && other && boxesOverlap(box, other)) return true;
+    }
+  }
+  return false;
+}
 
 function sideGroups(count: number, partition: number[][] | null): number[][] {
   if (!partition) return [];
@@ -53,7 +118,21 @@ function sideGroups(count: number, partition: number[][] | null): number[][] {
 
 const at = (centre: Point, a: number, r: number): Point => ({ x: centre.x + Math.cos(a) * r, y: centre.y + Math.sin(a) * r });
 
-export function ringLayout(count: number, partition: number[][] | null, detail: Detail, withService: boolean): RingLayout {
+/**
+ * The ring for `count` nodes: neighbours start `SIZING.spacing` apart and move apart until
+ * no node's words touch another node or its words (`roleChars`: the longest role word the
+ * algorithm can show, "PAUSED PRE-CANDIDATE" is 20).
+ */
+export function ringLayout(count: number, partition: number[][] | null, detail: Detail, withService: boolean, roleChars = 20): RingLayout {
+  let spacing = SIZING[detail].spacing;
+  for (let tries = 0; ; tries++) {
+    const layout = placeOnRing(count, partition, detail, withService, spacing, roleChars);
+    if (tries >= 40 || !labelsCollide(layout.positions, layout.labels, layout.nodeSize)) return layout;
+    spacing *= 1.06;
+  }
+}
+
+function placeOnRing(count: number, partition: number[][] | null, detail: Detail, withService: boolean, least: number, roleChars: number): RingLayout {
   const size = SIZING[detail];
   const groups = sideGroups(count, partition);
   const split = groups.length >= 2;
@@ -61,7 +140,7 @@ export function ringLayout(count: number, partition: number[][] | null, detail: 
   const slots = count + (split ? groups.length * GAP : 0);
   // Chord between neighbours = spacing; a lone pair sits side by side; the service needs room.
   // Few nodes: the top node's words hang down towards the lower ones, so space them more.
-  const spacing = size.spacing * (slots <= 4.5 ? 1.3 : 1);
+  const spacing = least * (slots <= 4.5 ? 1.3 : 1);
   const fromSpacing = slots <= 1 ? 0 : slots === 2 ? spacing / 2 : spacing / (2 * Math.sin(Math.PI / slots));
   const radius = Math.max(fromSpacing, withService ? 340 : 0);
   const centre = { x: 0, y: 0 };
@@ -122,26 +201,32 @@ export function ringLayout(count: number, partition: number[][] | null, detail: 
     const shift = sides[sideOf[i]!]?.shift ?? { x: 0, y: 0 };
     return { x: base.x + shift.x, y: base.y + shift.y };
   });
-  return { box: fitBox(positions, cuts, size, withService), centre, radius, nodeSize: size.node, positions, cuts, sides, sideOf };
+  const labels = positions.map((p) => labelBox(p, detail, size.node, roleChars));
+  return { box: fitBox(positions, labels, cuts, size, withService), centre, radius, nodeSize: size.node, positions, cuts, sides, sideOf, labels };
 }
 
 /** The smallest box holding every node with its ring, badges and words, the cuts and the service. */
-function fitBox(positions: Point[], cuts: RingLayout['cuts'], size: (typeof SIZING)[Detail], withService: boolean): Box {
-  const ring = size.node * 1.42;
+function fitBox(positions: Point[], labels: (Box | null)[], cuts: RingLayout['cuts'], size: (typeof SIZING)[Detail], withService: boolean): Box {
+  const ring = ringRadius(size.node);
   const xs: number[] = [];
   const ys: number[] = [];
-  for (const p of positions) {
-    // The clock-skew badge sticks out to the upper right of the ring.
-    xs.push(p.x - Math.max(size.half, ring + 20), p.x + Math.max(size.half, ring + size.node * 1.2));
-    ys.push(p.y - ring - size.node * 0.5, p.y + ring + size.below);
-  }
+  positions.forEach((p, i) => {
+    // The clock-skew badge sticks out to the upper right of the ring, the offline badge lower left.
+    xs.push(p.x - ring - size.node * 1.4, p.x + ring + size.node * 1.6);
+    ys.push(p.y - ring - size.node * 0.5, p.y + ring + 8);
+    const label = labels[i];
+    if (label) {
+      xs.push(label.x, label.x + label.width);
+      ys.push(label.y + label.height);
+    }
+  });
   for (const c of cuts) {
     xs.push(c.from.x - 90, c.from.x + 90, c.to.x - 90, c.to.x + 90);
     ys.push(c.from.y - 60, c.from.y + 60, c.to.y - 60, c.to.y + 60);
   }
   if (withService) {
-    xs.push(-170, 170);
-    ys.push(-95, 95);
+    xs.push(-210, 210);
+    ys.push(-125, 125);
   }
   if (xs.length === 0) return { x: -200, y: -200, width: 400, height: 400 };
   const x = Math.min(...xs) - 10;

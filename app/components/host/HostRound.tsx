@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { injectFault } from '@/app/client/host-game-actions';
+import { injectFault, setClock } from '@/app/client/host-game-actions';
 import { useRoomTime } from '@/app/client/use-room-time';
 import type { GameScreenView } from '@/shared/game/screen-view';
 import { GameStage } from '../game/GameStage';
@@ -14,6 +14,8 @@ import { RoundBar } from './RoundBar';
 import { StoryControls } from './StoryControls';
 import { useHostCommand } from './use-host-command';
 import { ChallengeControls } from '../challenges/ChallengeControls';
+import { useHostHotkeys, type HotkeyHandlers } from './hotkeys';
+import { HotkeysOverlay } from './HotkeysOverlay';
 
 type Props = { code: string; view: GameScreenView; receivedAt: number; header: ReactNode; lobby: ReactNode };
 
@@ -28,6 +30,23 @@ export function HostRound({ code, view, receivedAt, header, lobby }: Props) {
   const drop = useHostCommand();
   const now = useRoomTime(view.clock, receivedAt, 250);
   const team = view.teams[teamIndex] ?? view.teams[0];
+  const [help, setHelp] = useState(false);
+  const keys = useHostCommand();
+  const hotkeys: HotkeyHandlers = view.ended
+    ? { help: () => setHelp((open) => !open) }
+    : {
+        clock: () => void keys.run(() => setClock(code, { action: view.clock.running ? 'pause' : 'resume' })),
+        step: () => void keys.run(() => setClock(code, { action: 'step', stepMs: 1000 })),
+        // Every team's first acting leader: the lecture's "the captain is down" in one key.
+        'crash-leader': () => {
+          for (const t of view.teams) {
+            const leader = t.leaders.find((i) => t.nodes[i]?.status === 'live');
+            if (leader !== undefined) void keys.run(() => injectFault(code, t.team, { type: 'CrashNode', node: leader }));
+          }
+        },
+        help: () => setHelp((open) => !open),
+      };
+  useHostHotkeys(hotkeys);
 
   const selectNode = (t: number, index: number) => {
     setTeamIndex(t);
@@ -41,7 +60,9 @@ export function HostRound({ code, view, receivedAt, header, lobby }: Props) {
   return (
     <main className="mx-auto flex min-h-dvh max-w-[110rem] flex-col gap-3 px-3 py-3 sm:px-5">
       {header}
-      <RoundBar code={code} view={view} />
+      <RoundBar code={code} view={view} onHelp={() => setHelp(true)} />
+      <RefusalNote refusal={keys.refusal} onDismiss={keys.clear} />
+      {help ? <HotkeysOverlay handlers={hotkeys} onClose={() => setHelp(false)} /> : null}
       <div className="grid min-w-0 gap-4 xl:grid-cols-[minmax(0,1fr)_28rem]">
         <div className="flex min-w-0 flex-col gap-2">
           <GameStage

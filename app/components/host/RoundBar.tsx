@@ -10,7 +10,7 @@ import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
 
 /** The pace of the round (pause, step, speed) and its end: always in reach, at the top. */
-export function RoundBar({ code, view }: { code: string; view: GameScreenView }) {
+export function RoundBar({ code, view, onHelp }: { code: string; view: GameScreenView; onHelp?: () => void }) {
   const command = useHostCommand();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const clock = (action: ClockAction) => void command.run(() => setClock(code, action));
@@ -47,6 +47,11 @@ export function RoundBar({ code, view }: { code: string; view: GameScreenView })
           ))}
         </span>
         <span className="ml-auto flex gap-2">
+          {onHelp ? (
+            <button type="button" onClick={onHelp} className={BUTTON} aria-label="Hotkeys" title="Teacher hotkeys (?)">
+              ?
+            </button>
+          ) : null}
           {confirmEnd ? (
             <>
               <button type="button" onClick={() => void command.run(() => endRound(code)).then(() => setConfirmEnd(false))} className="min-h-11 rounded-lg bg-coral px-4 font-black text-abyss">

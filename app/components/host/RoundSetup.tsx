@@ -10,21 +10,24 @@ import { Choice } from './Choice';
 import { BUTTON, BUTTON_ON, BUTTON_PRIMARY, CARD, LABEL } from './controls';
 import { RefusalNote } from './RefusalNote';
 import { useHostCommand } from './use-host-command';
+import { loadSetup, saveSetup } from '@/app/client/remembered-setup';
 
 const DELAYS = [200, 500, 1000, 2000, 3000, 5000];
 const DROPS = [0, 0.05, 0.1, 0.25, 0.5];
 
 /** Before a round: the algorithm, its preset, the teams and the network. */
 export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] }) {
-  // The first registered algorithm (Raft) is offered first.
-  const [algorithm, setAlgorithm] = useState<Algorithm>(() => algorithms()[0]!.name);
-  const [preset, setPreset] = useState(() => defaultPresetFor(algorithms()[0]!.name).id);
-  const [teams, setTeams] = useState(false);
-  const [teamSize, setTeamSize] = useState(5);
-  const [crashOnDisconnect, setCrashOnDisconnect] = useState(true);
-  const [autopilot, setAutopilot] = useState(false);
-  const [delayMs, setDelayMs] = useState(1000);
-  const [dropRate, setDropRate] = useState(0);
+  // The last setup this browser started (issue 8), else the first registered algorithm (Raft).
+  // The panel draws this card only once the class is loaded, in the browser: storage is there.
+  const [last] = useState(loadSetup);
+  const [algorithm, setAlgorithm] = useState<Algorithm>(() => last?.algorithm ?? algorithms()[0]!.name);
+  const [preset, setPreset] = useState(() => last?.preset ?? defaultPresetFor(algorithms()[0]!.name).id);
+  const [teams, setTeams] = useState(last?.teams ?? false);
+  const [teamSize, setTeamSize] = useState(last?.teamSize ?? 5);
+  const [crashOnDisconnect, setCrashOnDisconnect] = useState(last?.crashOnDisconnect ?? true);
+  const [autopilot, setAutopilot] = useState(last?.autopilot ?? false);
+  const [delayMs, setDelayMs] = useState(last?.delayMs ?? 1000);
+  const [dropRate, setDropRate] = useState(last?.dropRate ?? 0);
   const command = useHostCommand();
   const presets = presetsFor(algorithm);
   const chosen = presets.find((p) => p.id === preset) ?? presets[0]!;
@@ -34,10 +37,12 @@ export function RoundSetup({ code, crewIds }: { code: string; crewIds: number[] 
     setAlgorithm(next);
     setPreset(defaultPresetFor(next).id);
   };
-  const start = () =>
+  const start = () => {
+    saveSetup({ algorithm, preset: chosen.id, teams, teamSize, crashOnDisconnect, autopilot, delayMs, dropRate });
     void command.run(() =>
       startRound(code, { algorithm, preset: chosen.id, teamSize: teams ? teamSize : null, crashOnDisconnect, autopilot, network: { delayMs, dropRate } }),
     );
+  };
 
   return (
     <section aria-labelledby="round-setup-title" data-testid="round-setup" className={CARD}>

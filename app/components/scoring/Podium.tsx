@@ -9,17 +9,17 @@ export function Podium({ scores, large }: { scores: ScreenScores; large: boolean
   return (
     <section data-testid="podium" aria-label="Scores of the round" className={`flex flex-wrap items-center gap-4 rounded-2xl bg-white/5 ring-1 ring-white/10 ${large ? 'p-4' : 'p-2'}`}>
       <ol className="flex items-end gap-3">
-        {scores.podium.length === 0 ? <li className="text-mist">No points yet this round.</li> : null}
+        {scores.podium.length === 0 ? <li className={`text-mist ${large ? 'text-[28px]' : ''}`}>No points yet this round.</li> : null}
         {scores.podium.map((p) => (
           <li key={p.place} data-testid={`podium-${p.place}`} className="flex flex-col items-center rounded-xl bg-white/5 px-4 py-2">
             <span className={`font-black ${MEDAL[p.place - 1]} ${large ? 'text-3xl' : 'text-lg'}`}>#{p.place}</span>
             <span className={`font-bold ${large ? 'text-2xl' : 'text-base'}`}>{p.nickname}</span>
-            <span className="text-mist">{p.points} pts</span>
+            <span className={`text-mist ${large ? 'text-[28px]' : ''}`}>{p.points} pts</span>
           </li>
         ))}
       </ol>
       {scores.teams.length > 0 ? (
-        <table data-testid="team-table" className={`${large ? 'text-xl' : 'text-sm'}`}>
+        <table data-testid="team-table" className={`${large ? 'text-[28px]' : 'text-sm'}`}>
           <thead><tr className="text-mist"><th className="px-2 text-left">Team</th><th className="px-2 text-right">Points</th></tr></thead>
           <tbody>
             {scores.teams.map((team) => (
@@ -28,7 +28,7 @@ export function Podium({ scores, large }: { scores: ScreenScores; large: boolean
           </tbody>
         </table>
       ) : null}
-      <p data-testid="class-totals" className={`text-mist ${large ? 'text-xl' : 'text-sm'}`}>
+      <p data-testid="class-totals" className={`text-mist ${large ? 'text-[28px] leading-snug' : 'text-sm'}`}>
         Class: {count(t.movesAccepted, 'move', 'moves')} accepted · {count(t.dutiesDone, 'duty', 'duties')} done in time · {count(t.leads, 'lead', 'leads')} taken · {count(t.refused, 'refusal', 'refusals')} (lessons: see which rule held)
       </p>
     </section>

@@ -5,10 +5,11 @@ import { bullyExtrasSchema, bullyMoveSchemas, bullyNodeViewSchema } from './wire
 import { bullyScoring } from './scoring';
 import { bullyChallenges } from './challenge';
 import { narrateBully } from './narrate';
+import { rankBullyEvent } from './ticker';
 import { bullyParamsSchema } from './params';
 import { bullyInboxLine, bullySummary } from './phone';
 import { bullyRules, initBully } from './rules';
-import { bullyTeam, bullyTeamLine, bullyTruth } from './screen';
+import { actingCoordinators, bullyTeam, bullyTeamLine, bullyTruth } from './screen';
 import type { BullyCluster, BullyCommand, BullyParams } from './types';
 import { DEFAULT_BULLY_PARAMS } from './types';
 import { bullyMoveChoices, bullyNodeView, type BullyNodeView } from './view';
@@ -49,6 +50,8 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
   screen: { node: bullyTruth, team: bullyTeam, summary: bullyTeamLine },
   wire: { node: bullyNodeViewSchema, extras: bullyExtrasSchema, moves: bullyMoveSchemas },
   narrate: narrateBully,
+  rankEvent: rankBullyEvent,
+  actingLeaders: actingCoordinators,
   scoring: bullyScoring,
   challenges: bullyChallenges,
 };

@@ -7,6 +7,7 @@ import { leaseScoring } from './scoring';
 import { leaseChallenges } from './challenge';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
+import { leaseActingLeaders, rankLeaseEvent } from './ticker';
 import { leaseParamsSchema } from './params';
 import { leaseInboxLine, leaseSummary } from './phone';
 import { leaseRules } from './rules';
@@ -58,6 +59,8 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
+  rankEvent: rankLeaseEvent,
+  actingLeaders: leaseActingLeaders,
   scoring: leaseScoring,
   challenges: leaseChallenges,
   bot: leaseBot,

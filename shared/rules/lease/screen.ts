@@ -1,6 +1,7 @@
 /** What the projector shows of a Lease team: the lock's truth, each node's belief, the storage's writes. */
 import { letterLabel as label } from '../labels';
 import type { TeamExtras, TeamTruth, TruthSpecific } from '../module';
+import { leaseActingLeaders } from './ticker';
 import type { LeaseCluster } from './types';
 
 function ring(name: string, deadline: number | undefined, local: number, totalMs: number): TruthSpecific['timer'] {
@@ -28,6 +29,12 @@ export function leaseTruth(state: LeaseCluster, i: number, local: number): Truth
 export function leaseTeam(state: LeaseCluster): TeamTruth {
   const lock = state.lock;
   const alerts = state.monitor.recentSplitBrains.slice(-2).map((s) => `Split brain: ${label(s.nodes[0])} (token ${s.tokens[0]}) and ${label(s.nodes[1])} (token ${s.tokens[1]}) both wrote as leader.`);
+  // Two beliefs at once is the danger itself, before any write (L6: a belief outlives a pause).
+  const believers = leaseActingLeaders(state);
+  if (believers.length >= 2) {
+    const names = believers.map((i) => `${label(i)} (token ${state.clients[i]!.token ?? '–'})`);
+    alerts.unshift(`Two leaders at once: ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} believe they lead; ${lock.holder === null ? 'the lease is free' : `the lock service says ${label(lock.holder)}`}.`);
+  }
   return {
     elections: lock.transitions,
     alerts,

@@ -4,6 +4,7 @@ import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-sc
 import { raftScoring } from './scoring';
 import { raftChallenges } from './challenge';
 import { narrateRaft } from './narrate';
+import { rankRaftEvent, raftActingLeaders } from './ticker';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
 import { raftRules } from './rules';
@@ -51,6 +52,8 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   screen: { node: raftTruth, team: raftTeam, summary: raftTeamLine },
   wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
+  rankEvent: rankRaftEvent,
+  actingLeaders: raftActingLeaders,
   scoring: raftScoring,
   challenges: raftChallenges,
 };

@@ -1,0 +1,94 @@
+/**
+ * The projector's ticker as a fold (issue 8): each narrated event becomes a line with a
+ * weight (shared/rules/ticker-rank.ts); routine repeats join one line ("3 votes for B in
+ * term 2"); the headline is the most important recent line and stays until something at
+ * least as important happens, or until it has been up HEADLINE_HOLD_MS of room time and
+ * something notable comes along. Pure: replaying the log tells the same ticker.
+ */
+import { algorithmModule } from '../rules/registry';
+import { HEADLINE, NOTABLE, type TickerRank, type TickerWeight } from '../rules/ticker-rank';
+import type { ClusterState, Event, NodeIndex } from '../rules/types';
+
+export interface TickerLine {
+  /** Room time of the (latest) event the line tells. */
+  at: number;
+  text: string;
+  /** 3 alarm, 2 headline, 1 notable, 0 routine; absent in older logs' snapshots: notable. */
+  weight?: TickerWeight;
+  /** How many events this line groups (absent: one). */
+  count?: number;
+  /** Repeats with this key join this line, told as `many` with {n} the count. */
+  group?: string;
+  many?: string;
+}
+
+export interface TickerState {
+  lines: TickerLine[];
+  headline: TickerLine | null;
+}
+
+export const TICKER_LIMIT = 30;
+/** A headline stays at least this long (room ms) against merely notable news. */
+export const HEADLINE_HOLD_MS = 30_000;
+/** A repeat joins a line among the last this many (a vote arriving after a heartbeat still groups). */
+const GROUP_REACH = 8;
+
+/** The common faults, ranked for every algorithm (a crash is headline news: SPEC C-faults). */
+const COMMON: Record<string, TickerRank> = {
+  NodeCrashed: HEADLINE,
+  Partitioned: NOTABLE,
+  PartitionHealed: NOTABLE,
+  NodePaused: NOTABLE,
+  NodeResumed: NOTABLE,
+};
+
+export function rankEvent(event: Event, before: ClusterState, after: ClusterState): TickerRank {
+  return algorithmModule(after.algorithm).rankEvent?.(event, before, after) ?? COMMON[event.type] ?? NOTABLE;
+}
+
+const weightOf = (line: TickerLine): TickerWeight => line.weight ?? 1;
+
+function leads(current: TickerLine | null, line: TickerLine): boolean {
+  if (!current) return true;
+  if (weightOf(line) === 0) return weightOf(current) === 0;
+  return weightOf(line) >= weightOf(current) || line.at - current.at >= HEADLINE_HOLD_MS;
+}
+
+/** Adds one line: joins its group if a repeat, then decides the headline. */
+export function tell(state: TickerState, at: number, text: string, rank: TickerRank): TickerState {
+  let line: TickerLine = { at, text, weight: rank.weight };
+  let lines = state.lines;
+  let headline = state.headline;
+  if (rank.group) {
+    line = { ...line, group: rank.group.key, many: rank.group.many };
+    const from = Math.max(0, lines.length - GROUP_REACH);
+    const j = lines.findIndex((l, i) => i >= from && l.group === rank.group!.key);
+    if (j !== -1) {
+      const count = (lines[j]!.count ?? 1) + 1;
+      line = { ...line, count, text: rank.group.many.replace('{n}', String(count)) };
+      lines = lines.slice(0, j).concat(lines.slice(j + 1));
+      if (headline?.group === line.group) headline = line;
+    }
+  }
+  lines = lines.concat(line).slice(-TICKER_LIMIT);
+  return { lines, headline: leads(headline, line) ? line : headline };
+}
+
+/** "A and B", "4, 5 and 3". */
+function both(labels: string[]): string {
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+/**
+ * The split-brain line, for every algorithm: told when a batch leaves two or more live
+ * nodes acting as leader (the module's `actingLeaders`) that were not so before it.
+ */
+export function splitBrainLine(before: ClusterState, after: ClusterState): string | null {
+  const module = algorithmModule(after.algorithm);
+  if (!module.actingLeaders) return null;
+  const now = module.actingLeaders(after);
+  if (now.length < 2) return null;
+  const was: NodeIndex[] = module.actingLeaders(before);
+  if (was.length >= 2 && now.every((i) => was.includes(i))) return null;
+  return `Split brain: ${both(now.map((i) => module.nodeLabel(i)))} act as leader at once.`;
+}
