@@ -4,7 +4,7 @@
  * class as at its start.
  */
 import { reanchor } from './clock';
-import { linkKey } from './network';
+import { findInFlight, linkKey } from './network';
 import type { ClusterState, CommonEvent, InboxEntry, NodeBase, NodeIndex } from './types';
 import { INBOX_LIMIT } from './types';
 
@@ -24,7 +24,7 @@ function withoutKey(record: Record<string, number>, key: string): Record<string,
 
 function removeInFlight<S extends ClusterState>(state: S, id: number): { state: S; message: ClusterState['network']['inFlight'][number] | undefined } {
   const inFlight = state.network.inFlight;
-  const at = inFlight.findIndex((m) => m.id === id);
+  const at = findInFlight(inFlight, id);
   if (at === -1) return { state, message: undefined };
   const message = inFlight[at];
   const rest = inFlight.slice(0, at).concat(inFlight.slice(at + 1));
