@@ -10,6 +10,7 @@ import type { ClusterEvents, GameEvent, RoundStarted } from './events';
 import { seedRng } from '../rules/prng';
 import { narrate } from './narrate';
 import { startScoring, stepScoring } from '../scoring/score-round';
+import type { ScoringState } from '../scoring/types';
 import { evolveStandIn } from './stand-in';
 import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
@@ -57,10 +58,12 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
     case 'BotHandedBack':
       return withRound(room, evolveStandIn(round, event));
     case 'MoveRefused':
-      return withTeam(room, scored(round, event), event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1 }));
+      return withTeam(room, scored(round, event), event.team, (team) => ({ team: team.team, members: team.members, cluster: team.cluster, refusedMoves: team.refusedMoves + 1, ticker: team.ticker, away: team.away }));
     case 'ClusterEvents': {
       const folded = withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
-      return withRound(folded, observed(folded.round!, event));
+      const story = observed(folded.round!, event);
+      // Most rows change no story: the room withTeam made is kept (one room copy per row).
+      return story === folded.round ? folded : withRound(folded, story);
     }
     case 'StoryStarted':
     case 'StoryBeatShown':
@@ -81,7 +84,7 @@ function observed(round: RoundState, batch: ClusterEvents): RoundState {
 /** Scores follow the same log as the clusters (SPEC S1). */
 function scored(round: RoundState, event: GameEvent): RoundState {
   // A snapshot written before scores existed has none: it scores from the next round on.
-  return round.scoring ? { ...round, scoring: stepScoring(round.scoring, event) } : round;
+  return round.scoring ? roundWithTeams(round, round.teams, stepScoring(round.scoring, event)) : round;
 }
 
 /** Every bot seat of the round gets a mind: it first looks at its phone after BOT_FIRST_LOOK_MS. */
@@ -99,12 +102,24 @@ function withRound<R extends GameRoom>(room: R, round: RoundState): R {
   return { ...room, round };
 }
 
+/**
+ * A round with other teams. Written out field by field rather than spread: this runs for
+ * every logged row, and in V8 (Node 20) spreading an object that was itself made by a
+ * spread takes the slow path, about ten times the cost of a literal (issue 7's fold).
+ */
+function roundWithTeams(round: RoundState, teams: TeamState[], scoring: ScoringState): RoundState {
+  const next: RoundState = { id: round.id, config: round.config, startedAt: round.startedAt, clock: round.clock, teams, ended: round.ended, scoring, bots: round.bots };
+  if ('notes' in round) next.notes = round.notes;
+  if ('story' in round) next.story = round.story;
+  return next;
+}
+
 function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState): R {
   const team = round.teams[index];
   if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);
   const teams = round.teams.slice();
   teams[index] = change(team);
-  return withRound(room, { ...round, teams });
+  return withRound(room, roundWithTeams(round, teams, round.scoring));
 }
 
 function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
@@ -119,7 +134,8 @@ function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
     away = trackAway(away, event, batch.cause);
   }
   const ticker = lines.length === 0 ? team.ticker : team.ticker.concat(lines).slice(-TICKER_LIMIT);
-  return { ...team, cluster, ticker, away };
+  // Field by field, not spread (see roundWithTeams).
+  return { team: team.team, members: team.members, cluster, refusedMoves: team.refusedMoves, ticker, away };
 }
 
 function presenceLine(event: Event, text: string): string {
