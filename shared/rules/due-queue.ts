@@ -13,7 +13,7 @@
  */
 import { roomTimeOf } from './clock';
 import { findInFlight } from './network';
-import type { ClusterState, Event, Message, NodeIndex } from './types';
+import type { ClusterState, Event, Message, NodeBase, NodeIndex } from './types';
 import { SERVICE } from './types';
 
 export type DueEntry =
@@ -72,61 +72,65 @@ function stillDue(state: ClusterState, entry: DueEntry): boolean {
   return local !== undefined && roomTimeOf(node.clock, local) === entry.at;
 }
 
+/** The candidates of one Tick: a heap of entries due by `to`. Plain data with functions beside it (a Tick with nothing due allocates almost nothing). */
 export interface DueQueue {
-  /** The next valid candidate due by the Tick's end, or null. */
-  peek(state: ClusterState): DueEntry | null;
-  /** Takes the front entry off (after the Tick loop chose it). */
-  take(): void;
-  /** Records what an event the Tick emitted makes due (call after the event is folded). */
-  observe(state: ClusterState, event: Event): void;
+  heap: DueEntry[];
+  to: number;
+}
+
+function pushMessage(queue: DueQueue, state: ClusterState, message: Message): void {
+  if (message.deliverAt <= queue.to && !held(state, message)) heapPush(queue.heap, { at: message.deliverAt, message });
+}
+
+function pushTimer(queue: DueQueue, clock: NodeBase['clock'], node: NodeIndex, timer: string, local: number): void {
+  const at = roomTimeOf(clock, local);
+  if (at <= queue.to) heapPush(queue.heap, { at, node, timer });
+}
+
+function pushTimers(queue: DueQueue, state: ClusterState, index: NodeIndex): void {
+  const node = state.nodes[index];
+  if (!node || node.status !== 'live') return;
+  for (const timer in node.timers) pushTimer(queue, node.clock, index, timer, node.timers[timer] as number);
 }
 
 export function createDueQueue(state: ClusterState, to: number): DueQueue {
-  const heap: DueEntry[] = [];
-  const pushMessage = (s: ClusterState, message: Message) => {
-    if (message.deliverAt <= to && !held(s, message)) heapPush(heap, { at: message.deliverAt, message });
-  };
-  const pushTimers = (s: ClusterState, index: NodeIndex) => {
-    const node = s.nodes[index];
-    if (!node || node.status !== 'live') return;
-    for (const timer in node.timers) {
-      const at = roomTimeOf(node.clock, node.timers[timer] as number);
-      if (at <= to) heapPush(heap, { at, node: index, timer });
-    }
-  };
-  for (const message of state.network.inFlight) pushMessage(state, message);
-  for (let index = 0; index < state.nodes.length; index++) pushTimers(state, index);
+  const queue: DueQueue = { heap: [], to };
+  for (const message of state.network.inFlight) pushMessage(queue, state, message);
+  for (let index = 0; index < state.nodes.length; index++) pushTimers(queue, state, index);
+  return queue;
+}
 
-  return {
-    peek(s) {
-      while (heap.length > 0 && !stillDue(s, heap[0]!)) heapPop(heap);
-      return heap[0] ?? null;
-    },
-    take() {
-      if (heap.length > 0) heapPop(heap);
-    },
-    observe(s, event) {
-      switch (event.type) {
-        case 'MessagesSent':
-          for (const message of event.messages) pushMessage(s, message);
-          return;
-        case 'TimerSet': {
-          const node = s.nodes[event.node];
-          if (!node || node.status !== 'live') return;
-          // A re-set timer leaves its old entry behind: it no longer matches the state, so it is skipped.
-          const at = roomTimeOf(node.clock, event.atLocal);
-          if (at <= to) heapPush(heap, { at, node: event.node, timer: event.timer });
-          return;
-        }
-        case 'ClockSkewed':
-          return pushTimers(s, event.node);
-        case 'NodeResumed':
-        case 'NodeRestarted':
-        case 'NodeCrashed':
-          // Messages held for a paused node become due again (delivered, or dropped if it crashed).
-          for (const message of s.network.inFlight) if (message.to === event.node) pushMessage(s, message);
-          return pushTimers(s, event.node);
-      }
-    },
-  };
+/** The next valid candidate due by the Tick's end, or null (stale entries are dropped on the way). */
+export function peekDue(queue: DueQueue, state: ClusterState): DueEntry | null {
+  const heap = queue.heap;
+  while (heap.length > 0 && !stillDue(state, heap[0]!)) heapPop(heap);
+  return heap[0] ?? null;
+}
+
+/** Takes the front entry off (after the Tick loop chose it). */
+export function takeDue(queue: DueQueue): void {
+  if (queue.heap.length > 0) heapPop(queue.heap);
+}
+
+/** Records what an event the Tick emitted makes due (call after the event is folded). */
+export function observeDue(queue: DueQueue, state: ClusterState, event: Event): void {
+  switch (event.type) {
+    case 'MessagesSent':
+      for (const message of event.messages) pushMessage(queue, state, message);
+      return;
+    case 'TimerSet': {
+      // A re-set timer leaves its old entry behind: it no longer matches the state, so it is skipped.
+      const node = state.nodes[event.node];
+      if (node && node.status === 'live') pushTimer(queue, node.clock, event.node, event.timer, event.atLocal);
+      return;
+    }
+    case 'ClockSkewed':
+      return pushTimers(queue, state, event.node);
+    case 'NodeResumed':
+    case 'NodeRestarted':
+    case 'NodeCrashed':
+      // Messages held for a paused node become due again (delivered, or dropped if it crashed).
+      for (const message of state.network.inFlight) if (message.to === event.node) pushMessage(queue, state, message);
+      return pushTimers(queue, state, event.node);
+  }
 }

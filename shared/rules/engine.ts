@@ -6,8 +6,9 @@
  */
 import type { Emitter } from './algorithm';
 import { trueClock } from './clock';
-import { evolveCommon } from './common-evolve';
-import { createDueQueue, type DueEntry, type DueQueue } from './due-queue';
+import { evolveCommon, type CopyCluster } from './common-evolve';
+import { spreadCopy } from './copy-cluster';
+import { createDueQueue, observeDue, peekDue, takeDue, type DueEntry, type DueQueue } from './due-queue';
 import { connected } from './network';
 import { seedRng } from './prng';
 import { refuse, type Decision, type Refusal } from './refusal';
@@ -58,9 +59,13 @@ export function createCluster(config: ClusterConfig): ClusterState {
 
 export function evolve(state: ClusterState, event: Event): ClusterState {
   const rules = algorithmModule(state.algorithm).rules;
+  const copy: CopyCluster<ClusterState> = rules.copyState ?? spreadCopy;
   let next = state;
-  if ('rng' in event && event.rng !== undefined) next = { ...next, rng: event.rng };
-  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader);
+  if ('rng' in event && event.rng !== undefined) {
+    next = copy(next);
+    next.rng = event.rng; // this event's own copy
+  }
+  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy);
   return rules.evolve(next, event);
 }
 
@@ -110,7 +115,7 @@ type Due = DueEntry | { at: number; service: true } | { at: number; faultEnd: tr
  * the Tick's due queue (see due-queue.ts); the other two are one value each.
  */
 function nextDue(state: ClusterState, to: number, queue: DueQueue, rules: AnyRules): Due | null {
-  let best: Due | null = queue.peek(state);
+  let best: Due | null = peekDue(queue, state);
   const deadline = rules.nextServiceDeadline?.(state) ?? null;
   if (deadline !== null && deadline <= to && (!best || deadline < best.at)) best = { at: deadline, service: true };
   const faultEnd = state.scheduled?.[0];
@@ -124,23 +129,17 @@ function advance(out: Emitter, to: number): Refusal | void {
   if (!Number.isFinite(to)) return refuse('bad-time', 'C0', 'Time must be a finite number.');
   const rules = algorithmModule(out.state.algorithm).rules;
   const queue = createDueQueue(out.state, to);
-  // The hooks emit through `tracked`, so the queue learns what each event makes due.
-  const tracked: Emitter = {
-    get state() { return out.state; },
-    emit(event: Event) {
-      out.emit(event);
-      queue.observe(out.state, event);
-    },
-  };
-  const onMessage = rules.onMessage.bind(rules);
+  let tracked: Emitter | null = null;
   for (let steps = 0; ; steps++) {
     if (steps > MAX_STEPS_PER_TICK) throw new Error('tick did not settle: a rule keeps scheduling work at the same instant');
     const due = nextDue(out.state, to, queue, rules);
     if (!due) break;
-    if ('message' in due || 'timer' in due) queue.take();
+    if ('message' in due || 'timer' in due) takeDue(queue);
+    // The hooks emit through `tracked`, so the queue learns what each event makes due.
+    tracked ??= trackingEmitter(out, queue);
     // Never move the clock backwards: something overdue (held by a pause) happens now.
     if (due.at > out.state.now) tracked.emit({ type: 'ClockAdvanced', to: Math.ceil(due.at) });
-    if ('message' in due) deliver(tracked, due.message, onMessage);
+    if ('message' in due) deliver(tracked, due.message, rules);
     else if ('service' in due) rules.onServiceDeadline?.(tracked);
     else if ('faultEnd' in due) endFault(tracked);
     else {
@@ -159,7 +158,17 @@ function endFault(out: Emitter): void {
   if (isHostCommand(end.undo)) decideHostCommand(out, end.undo);
 }
 
-function deliver(out: Emitter, message: Message, onMessage: (out: Emitter, message: Message) => void): void {
+function trackingEmitter(out: Emitter, queue: DueQueue): Emitter {
+  return {
+    get state() { return out.state; },
+    emit(event: Event) {
+      out.emit(event);
+      observeDue(queue, out.state, event);
+    },
+  };
+}
+
+function deliver(out: Emitter, message: Message, rules: AnyRules): void {
   const state = out.state;
   if (message.lost) return out.emit({ type: 'MessageDropped', id: message.id, reason: 'lost' });
   if (!connected(state, message.from, message.to)) return out.emit({ type: 'MessageDropped', id: message.id, reason: 'partition' });
@@ -167,5 +176,5 @@ function deliver(out: Emitter, message: Message, onMessage: (out: Emitter, messa
     return out.emit({ type: 'MessageDropped', id: message.id, reason: 'crashed' });
   }
   out.emit({ type: 'MessageDelivered', id: message.id });
-  onMessage(out, message);
+  rules.onMessage(out, message);
 }
