@@ -99,7 +99,12 @@ function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMin
 }
 
 function withRound<R extends GameRoom>(room: R, round: RoundState): R {
-  return { ...room, round };
+  // A for-in copy: the room may hold more than GameRoom (RoomState does), and a spread of a
+  // spread is V8's slow path (see roundWithTeams). Same fields, same order.
+  const next = {} as R;
+  for (const key in room) next[key] = room[key];
+  next.round = round;
+  return next;
 }
 
 /**
@@ -124,16 +129,16 @@ function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number,
 
 function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
   let cluster: ClusterState = team.cluster;
-  const lines: TickerLine[] = [];
+  let lines: TickerLine[] | null = null;
   let away = team.away;
   for (const event of batch.events as Event[]) {
     const before = cluster;
     cluster = evolve(cluster, event);
     const text = narrate(event, before, cluster);
-    if (text) lines.push({ at: cluster.now, text: batch.cause === 'presence' ? presenceLine(event, text) : text });
+    if (text) (lines ??= []).push({ at: cluster.now, text: batch.cause === 'presence' ? presenceLine(event, text) : text });
     away = trackAway(away, event, batch.cause);
   }
-  const ticker = lines.length === 0 ? team.ticker : team.ticker.concat(lines).slice(-TICKER_LIMIT);
+  const ticker = lines === null ? team.ticker : team.ticker.concat(lines).slice(-TICKER_LIMIT);
   // Field by field, not spread (see roundWithTeams).
   return { team: team.team, members: team.members, cluster, refusedMoves: team.refusedMoves, ticker, away };
 }

@@ -37,7 +37,9 @@ function withoutKey(record: Record<string, number>, key: string): Record<string,
 /** The network without message `id` (and the message), or null when it is not in flight. */
 function removeInFlight(network: Network, id: number): { network: Network; message: Message } | null {
   const inFlight = network.inFlight;
-  const at = findInFlight(inFlight, id);
+  // A list out of id order (a hand-made file) is still searched, only slower.
+  let at = findInFlight(inFlight, id);
+  if (at === -1) at = inFlight.findIndex((m) => m.id === id);
   if (at === -1) return null;
   const rest = inFlight.slice();
   rest.splice(at, 1);

@@ -112,8 +112,8 @@ export function takeDue(queue: DueQueue): void {
   if (queue.heap.length > 0) heapPop(queue.heap);
 }
 
-/** Records what an event the Tick emitted makes due (call after the event is folded). */
-export function observeDue(queue: DueQueue, state: ClusterState, event: Event): void {
+/** Records what an event the Tick emitted makes due (`before` and `state`: the cluster around the event). */
+export function observeDue(queue: DueQueue, before: ClusterState, state: ClusterState, event: Event): void {
   switch (event.type) {
     case 'MessagesSent':
       for (const message of event.messages) pushMessage(queue, state, message);
@@ -129,8 +129,11 @@ export function observeDue(queue: DueQueue, state: ClusterState, event: Event): 
     case 'NodeResumed':
     case 'NodeRestarted':
     case 'NodeCrashed':
-      // Messages held for a paused node become due again (delivered, or dropped if it crashed).
-      for (const message of state.network.inFlight) if (message.to === event.node) pushMessage(queue, state, message);
+      // Messages held for a paused node become due again (delivered, or dropped if it crashed);
+      // for a node that was not paused they are in the queue already.
+      if (before.nodes[event.node]?.status === 'paused') {
+        for (const message of state.network.inFlight) if (message.to === event.node) pushMessage(queue, state, message);
+      }
       return pushTimers(queue, state, event.node);
   }
 }

@@ -162,8 +162,9 @@ function trackingEmitter(out: Emitter, queue: DueQueue): Emitter {
   return {
     get state() { return out.state; },
     emit(event: Event) {
+      const before = out.state;
       out.emit(event);
-      observeDue(queue, out.state, event);
+      observeDue(queue, before, out.state, event);
     },
   };
 }

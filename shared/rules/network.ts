@@ -17,8 +17,8 @@ function groupOf(partition: NodeIndex[][], node: NodeIndex): number {
 
 /**
  * Where the message with this id is in `inFlight`, or -1. Messages are sent with rising
- * ids and appended in that order, and removals keep the order, so a binary search finds
- * it; the linear scan only covers a list from elsewhere that is not in that order.
+ * ids (`send` numbers them from nextMessageId) and appended in that order, and removals
+ * keep the order, so a binary search finds it.
  */
 export function findInFlight(inFlight: readonly Message[], id: number): number {
   let lo = 0;
@@ -30,7 +30,7 @@ export function findInFlight(inFlight: readonly Message[], id: number): number {
     if (midId < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return inFlight.findIndex((m) => m.id === id);
+  return -1;
 }
 
 /** Whether a message can cross from `a` to `b` under the current partition. */
