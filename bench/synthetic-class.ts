@@ -21,8 +21,8 @@ export interface SyntheticClass {
   batches: number[];
   clicks: number;
   refused: number;
-  /** Cost of deciding each click, split by outcome. */
-  decideMs: { accepted: number[]; refused: number[] };
+  /** Cost of deciding each click, split by outcome, and of each Tick (time passing: deliveries and timers). */
+  decideMs: { accepted: number[]; refused: number[]; tick: number[] };
 }
 
 function raftClick(state: RaftCluster, i: number, coin: number): Command {
@@ -74,15 +74,16 @@ export function playSyntheticClass(algorithm: Algorithm, options: { nodes?: numb
   let botRng = 12345;
   const events: Event[] = [];
   const batches: number[] = [];
-  const decideMs = { accepted: [] as number[], refused: [] as number[] };
+  const decideMs = { accepted: [] as number[], refused: [] as number[], tick: [] as number[] };
   let clicks = 0;
   let refused = 0;
   const gapMs = 1000 / (nodes * clicksPerSecond);
   let crashedLeader = -1;
   const apply = (command: Command, measure: boolean) => {
-    const t0 = measure ? performance.now() : 0;
+    const t0 = performance.now();
     const decision = decide(state, command);
-    if (measure) (decision.ok ? decideMs.accepted : decideMs.refused).push(performance.now() - t0);
+    if (command.type === 'Tick') decideMs.tick.push(performance.now() - t0);
+    else if (measure) (decision.ok ? decideMs.accepted : decideMs.refused).push(performance.now() - t0);
     if (!decision.ok) return false;
     state = decision.state;
     for (const e of decision.events) events.push(e);
@@ -90,7 +91,7 @@ export function playSyntheticClass(algorithm: Algorithm, options: { nodes?: numb
     return true;
   };
   for (let t = gapMs; t < durationMs; t += gapMs) {
-    apply({ type: 'Tick', to: Math.floor(t) }, false);
+    apply({ type: 'Tick', to: Math.floor(t) }, true);
     // The host's faults: crash the leader every ten minutes, restart it thirty seconds later.
     if (Math.floor(t / 600_000) !== Math.floor((t - gapMs) / 600_000)) {
       crashedLeader = leaderOf(state);

@@ -10,6 +10,7 @@ import type { ClusterEvents, GameEvent, RoundStarted } from './events';
 import { seedRng } from '../rules/prng';
 import { narrate } from './narrate';
 import { startScoring, stepScoring } from '../scoring/score-round';
+import type { ScoringState } from '../scoring/types';
 import { evolveStandIn } from './stand-in';
 import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
@@ -64,7 +65,9 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
     }
     case 'ClusterEvents': {
       const folded = withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
-      const next = withRound(folded, observed(folded.round!, event));
+      const story = observed(folded.round!, event);
+      // Most rows change no story: the room withTeam made is kept (one room copy per row).
+      const next = story === folded.round ? folded : withRound(folded, story);
       const challenge = round.challenge;
       if (!challenge || challenge.ended) return next;
       // The challenge reads the batch with the team's cluster before and after it (SPEC K2..K5).
@@ -106,7 +109,7 @@ function teamAtStart(event: RoundStarted, members: number[], team: number, start
 /** Scores follow the same log as the clusters (SPEC S1). */
 function scored(round: RoundState, event: GameEvent): RoundState {
   // A snapshot written before scores existed has none: it scores from the next round on.
-  return round.scoring ? { ...round, scoring: stepScoring(round.scoring, event) } : round;
+  return round.scoring ? roundWithTeams(round, round.teams, stepScoring(round.scoring, event)) : round;
 }
 
 /** Every bot seat of the round gets a mind: it first looks at its phone after BOT_FIRST_LOOK_MS. */
@@ -121,7 +124,25 @@ function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMin
 }
 
 function withRound<R extends GameRoom>(room: R, round: RoundState): R {
-  return { ...room, round };
+  // A for-in copy: the room may hold more than GameRoom (RoomState does), and a spread of a
+  // spread is V8's slow path (see roundWithTeams). Same fields, same order.
+  const next = {} as R;
+  for (const key in room) next[key] = room[key];
+  next.round = round;
+  return next;
+}
+
+/**
+ * A round with other teams. Written out field by field rather than spread: this runs for
+ * every logged row, and in V8 (Node 20) spreading an object that was itself made by a
+ * spread takes the slow path, about ten times the cost of a literal (issue 7's fold).
+ */
+function roundWithTeams(round: RoundState, teams: TeamState[], scoring: ScoringState): RoundState {
+  const next: RoundState = { id: round.id, config: round.config, startedAt: round.startedAt, clock: round.clock, teams, ended: round.ended, scoring, bots: round.bots };
+  if ('notes' in round) next.notes = round.notes;
+  if ('story' in round) next.story = round.story;
+  if ('challenge' in round) next.challenge = round.challenge;
+  return next;
 }
 
 function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState): R {
@@ -129,7 +150,7 @@ function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number,
   if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);
   const teams = round.teams.slice();
   teams[index] = change(team);
-  return withRound(room, { ...round, teams });
+  return withRound(room, roundWithTeams(round, teams, round.scoring));
 }
 
 /** How many refused moves the projector keeps (the newest few, one line each). */

@@ -5,7 +5,11 @@
 import { algorithmModule } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 
+/** Most events (time, deliveries, timers) tell nothing: answered before any label is made. */
+const SILENT: ReadonlySet<string> = new Set(['ClockAdvanced', 'MessagesSent', 'MessageDelivered', 'TimerSet', 'TimerCleared', 'TimerFired']);
+
 function commonLine(event: Event, state: ClusterState): string | null {
+  if (SILENT.has(event.type)) return null;
   const label = (i: number) => (i === -1 ? 'the lock service' : algorithmModule(state.algorithm).nodeLabel(i));
   switch (event.type) {
     case 'NodeCrashed':

@@ -28,6 +28,11 @@ export interface AlgorithmRules<S extends ClusterState, C extends Command> {
   onRestart(out: Emitter<S>, node: NodeIndex): void;
   /** Called after NodeResumed was folded (a GC pause ended). */
   onResume?(out: Emitter<S>, node: NodeIndex): void;
+  /**
+   * Optional: a copy of the state, field by field (see copy-cluster.ts), for the fold to
+   * change before returning it. Without it the engine spreads, which is correct but slower.
+   */
+  copyState?(state: S): S;
   /** Folds algorithm events; receives every event after the common fold (may ignore most). */
   evolve(state: S, event: Event): S;
   /**

@@ -4,16 +4,28 @@
  * class as at its start.
  */
 import { reanchor } from './clock';
-import { linkKey } from './network';
-import type { ClusterState, CommonEvent, InboxEntry, NodeBase, NodeIndex } from './types';
+import { findInFlight, linkKey } from './network';
+import type { ClusterState, ClusterStats, CommonEvent, InboxEntry, Message, Network, NodeBase, NodeIndex } from './types';
 import { INBOX_LIMIT } from './types';
 
-function withNode<S extends ClusterState>(state: S, index: NodeIndex, change: (node: NodeBase) => NodeBase): S {
+/** A copy of the cluster for one event to change (the algorithm's field-by-field copy, see copy-cluster.ts). */
+export type CopyCluster<S extends ClusterState> = (state: S) => S;
+
+function withNode<S extends ClusterState>(state: S, copy: CopyCluster<S>, index: NodeIndex, change: (node: NodeBase) => NodeBase): S {
   const node = state.nodes[index];
   if (!node) return state;
   const nodes = state.nodes.slice();
   nodes[index] = change(node);
-  return { ...state, nodes };
+  const next = copy(state);
+  next.nodes = nodes;
+  return next;
+}
+
+function withNetwork<S extends ClusterState>(state: S, copy: CopyCluster<S>, network: S['network'], stats = state.stats): S {
+  const next = copy(state);
+  next.network = network;
+  next.stats = stats;
+  return next;
 }
 
 function withoutKey(record: Record<string, number>, key: string): Record<string, number> {
@@ -22,56 +34,82 @@ function withoutKey(record: Record<string, number>, key: string): Record<string,
   return copy;
 }
 
-function removeInFlight<S extends ClusterState>(state: S, id: number): { state: S; message: ClusterState['network']['inFlight'][number] | undefined } {
-  const inFlight = state.network.inFlight;
-  const at = inFlight.findIndex((m) => m.id === id);
-  if (at === -1) return { state, message: undefined };
-  const message = inFlight[at];
-  const rest = inFlight.slice(0, at).concat(inFlight.slice(at + 1));
-  return { state: { ...state, network: { ...state.network, inFlight: rest } }, message };
+/** The network without message `id` (and the message), or null when it is not in flight. */
+function removeInFlight(network: Network, id: number): { network: Network; message: Message } | null {
+  const inFlight = network.inFlight;
+  // A list out of id order (a hand-made file) is still searched, only slower.
+  let at = findInFlight(inFlight, id);
+  if (at === -1) at = inFlight.findIndex((m) => m.id === id);
+  if (at === -1) return null;
+  const rest = inFlight.slice();
+  rest.splice(at, 1);
+  return { network: networkWith(network, rest, network.nextMessageId), message: inFlight[at] as Message };
 }
 
-export function evolveCommon<S extends ClusterState>(state: S, event: CommonEvent, hasLeader: (s: S) => boolean): S {
+function withField<S extends ClusterState, K extends 'network' | 'scheduled'>(state: S, copy: CopyCluster<S>, key: K, value: S[K]): S {
+  const next = copy(state);
+  next[key] = value;
+  return next;
+}
+
+/** The network with other messages in flight, field by field (see copy-cluster.ts). */
+function networkWith(network: Network, inFlight: Message[], nextMessageId: number): Network {
+  return { delayMs: network.delayMs, jitterMs: network.jitterMs, dropRate: network.dropRate, links: network.links, partition: network.partition, inFlight, nextMessageId };
+}
+
+/** The counters with one of them increased, field by field. */
+function statsWith(stats: ClusterStats, key: keyof ClusterStats, add: number): ClusterStats {
+  const next: ClusterStats = { elections: stats.elections, messagesSent: stats.messagesSent, messagesDelivered: stats.messagesDelivered, messagesDropped: stats.messagesDropped, leaderlessMs: stats.leaderlessMs };
+  next[key] += add;
+  return next;
+}
+
+/** A node with other timers or another inbox, field by field (see copy-cluster.ts). */
+function nodeWith(node: NodeBase, timers: NodeBase['timers'], inbox: NodeBase['inbox']): NodeBase {
+  return { index: node.index, status: node.status, clock: node.clock, timers, inbox };
+}
+
+export function evolveCommon<S extends ClusterState>(state: S, event: CommonEvent, hasLeader: (s: S) => boolean, copy: CopyCluster<S>): S {
   switch (event.type) {
     case 'ClockAdvanced': {
       const delta = event.to - state.now;
       if (delta <= 0) return state;
-      const stats = hasLeader(state) ? state.stats : { ...state.stats, leaderlessMs: state.stats.leaderlessMs + delta };
-      return { ...state, now: event.to, stats };
+      const next = copy(state);
+      next.now = event.to;
+      if (!hasLeader(state)) next.stats = statsWith(state.stats, 'leaderlessMs', delta);
+      return next;
     }
     case 'MessagesSent': {
       const last = event.messages[event.messages.length - 1];
-      return {
-        ...state,
-        network: {
-          ...state.network,
-          inFlight: state.network.inFlight.concat(event.messages),
-          nextMessageId: last ? last.id + 1 : state.network.nextMessageId,
-        },
-        stats: { ...state.stats, messagesSent: state.stats.messagesSent + event.messages.length },
-      };
+      const network = networkWith(state.network, state.network.inFlight.concat(event.messages), last ? last.id + 1 : state.network.nextMessageId);
+      return withNetwork(state, copy, network, statsWith(state.stats, 'messagesSent', event.messages.length));
     }
     case 'MessageDelivered': {
-      const removed = removeInFlight(state, event.id);
+      const removed = removeInFlight(state.network, event.id);
+      if (!removed) return state;
       const message = removed.message;
-      if (!message) return state;
-      const next = { ...removed.state, stats: { ...removed.state.stats, messagesDelivered: removed.state.stats.messagesDelivered + 1 } };
+      const next = withNetwork(state, copy, removed.network, statsWith(state.stats, 'messagesDelivered', 1));
       const entry: InboxEntry = { messageId: message.id, from: message.from, at: state.now, payload: message.payload };
-      return withNode(next, message.to, (node) => ({ ...node, inbox: node.inbox.slice(-(INBOX_LIMIT - 1)).concat(entry) }));
+      const node = next.nodes[message.to];
+      if (!node) return next;
+      const nodes = next.nodes.slice();
+      nodes[message.to] = nodeWith(node, node.timers, node.inbox.slice(-(INBOX_LIMIT - 1)).concat(entry));
+      next.nodes = nodes; // `next` is this event's own copy
+      return next;
     }
     case 'MessageDropped': {
-      const removed = removeInFlight(state, event.id);
-      if (!removed.message) return state;
-      return { ...removed.state, stats: { ...removed.state.stats, messagesDropped: removed.state.stats.messagesDropped + 1 } };
+      const removed = removeInFlight(state.network, event.id);
+      if (!removed) return state;
+      return withNetwork(state, copy, removed.network, statsWith(state.stats, 'messagesDropped', 1));
     }
     case 'TimerSet':
-      return withNode(state, event.node, (node) => ({ ...node, timers: { ...node.timers, [event.timer]: event.atLocal } }));
+      return withNode(state, copy, event.node, (node) => nodeWith(node, { ...node.timers, [event.timer]: event.atLocal }, node.inbox));
     case 'TimerCleared':
     case 'TimerFired':
-      return withNode(state, event.node, (node) => ({ ...node, timers: withoutKey(node.timers, event.timer) }));
+      return withNode(state, copy, event.node, (node) => nodeWith(node, withoutKey(node.timers, event.timer), node.inbox));
     case 'NodeCrashed':
       // A crash loses every volatile thing: timers, the inbox, and a pause in progress.
-      return withNode(state, event.node, (node) => ({
+      return withNode(state, copy, event.node, (node) => ({
         ...node,
         status: 'crashed',
         timers: {},
@@ -79,27 +117,27 @@ export function evolveCommon<S extends ClusterState>(state: S, event: CommonEven
         clock: node.clock.frozen ? reanchor(node.clock, state.now, { frozen: false }) : node.clock,
       }));
     case 'NodeRestarted':
-      return withNode(state, event.node, (node) => ({ ...node, status: 'live' }));
+      return withNode(state, copy, event.node, (node) => ({ ...node, status: 'live' }));
     case 'NodePaused':
-      return withNode(state, event.node, (node) => ({ ...node, status: 'paused', clock: reanchor(node.clock, state.now, { frozen: true }) }));
+      return withNode(state, copy, event.node, (node) => ({ ...node, status: 'paused', clock: reanchor(node.clock, state.now, { frozen: true }) }));
     case 'NodeResumed':
-      return withNode(state, event.node, (node) => ({ ...node, status: 'live', clock: reanchor(node.clock, state.now, { frozen: false }) }));
+      return withNode(state, copy, event.node, (node) => ({ ...node, status: 'live', clock: reanchor(node.clock, state.now, { frozen: false }) }));
     case 'ClockSkewed':
-      return withNode(state, event.node, (node) => ({ ...node, clock: reanchor(node.clock, state.now, { rate: event.rate, offsetMs: event.offsetMs }) }));
+      return withNode(state, copy, event.node, (node) => ({ ...node, clock: reanchor(node.clock, state.now, { rate: event.rate, offsetMs: event.offsetMs }) }));
     case 'NetworkChanged':
-      return { ...state, network: { ...state.network, delayMs: event.delayMs, jitterMs: event.jitterMs, dropRate: event.dropRate } };
+      return withField(state, copy, 'network', { ...state.network, delayMs: event.delayMs, jitterMs: event.jitterMs, dropRate: event.dropRate });
     case 'LinkChanged':
-      return { ...state, network: { ...state.network, links: { ...state.network.links, [linkKey(event.from, event.to)]: event.setting } } };
+      return withField(state, copy, 'network', { ...state.network, links: { ...state.network.links, [linkKey(event.from, event.to)]: event.setting } });
     case 'Partitioned':
-      return { ...state, network: { ...state.network, partition: event.groups } };
+      return withField(state, copy, 'network', { ...state.network, partition: event.groups });
     case 'PartitionHealed':
-      return { ...state, network: { ...state.network, partition: null } };
+      return withField(state, copy, 'network', { ...state.network, partition: null });
     case 'FaultEndScheduled': {
       // Kept sorted by time (stable for equal times), so the first one is the next due.
       const list = [...(state.scheduled ?? []), event.end];
-      return { ...state, scheduled: list.sort((a, b) => a.at - b.at) };
+      return withField(state, copy, 'scheduled', list.sort((a, b) => a.at - b.at));
     }
     case 'FaultEndReached':
-      return { ...state, scheduled: (state.scheduled ?? []).slice(1) };
+      return withField(state, copy, 'scheduled', (state.scheduled ?? []).slice(1));
   }
 }

@@ -5,8 +5,10 @@
  * order, so the same state and commands always give the same events.
  */
 import type { Emitter } from './algorithm';
-import { trueClock, roomTimeOf } from './clock';
-import { evolveCommon } from './common-evolve';
+import { trueClock } from './clock';
+import { evolveCommon, type CopyCluster } from './common-evolve';
+import { spreadCopy } from './copy-cluster';
+import { createDueQueue, observeDue, peekDue, takeDue, type DueEntry, type DueQueue } from './due-queue';
 import { connected } from './network';
 import { seedRng } from './prng';
 import { refuse, type Decision, type Refusal } from './refusal';
@@ -14,6 +16,8 @@ import { algorithmModule } from './registry';
 import { decideHostCommand, isHostCommand } from './host-commands';
 import type { Algorithm, ClusterCore, ClusterState, Command, CommonEvent, Event, Message, NetworkParams, NodeBase } from './types';
 import { SERVICE } from './types';
+
+type AnyRules = ReturnType<typeof algorithmModule>['rules'];
 
 /** The one decision shape, plus the cluster after the events (unchanged when refused). */
 export type ClusterDecision = Decision<Event> & { state: ClusterState };
@@ -55,9 +59,13 @@ export function createCluster(config: ClusterConfig): ClusterState {
 
 export function evolve(state: ClusterState, event: Event): ClusterState {
   const rules = algorithmModule(state.algorithm).rules;
+  const copy: CopyCluster<ClusterState> = rules.copyState ?? spreadCopy;
   let next = state;
-  if ('rng' in event && event.rng !== undefined) next = { ...next, rng: event.rng };
-  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader);
+  if ('rng' in event && event.rng !== undefined) {
+    next = copy(next);
+    next.rng = event.rng; // this event's own copy
+  }
+  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy);
   return rules.evolve(next, event);
 }
 
@@ -99,26 +107,16 @@ function decidePlayerCommand(out: Emitter, command: Command): Refusal | void {
   return rules.decideNode(out, command);
 }
 
-type Due = { at: number; message: Message } | { at: number; node: number; timer: string } | { at: number; service: true } | { at: number; faultEnd: true };
+type Due = DueEntry | { at: number; service: true } | { at: number; faultEnd: true };
 
-/** The next thing due at or before `to`: messages first (by id), then timers (by node, name), then a service deadline. */
-function nextDue(state: ClusterState, to: number): Due | null {
-  let best: Due | null = null;
-  for (const message of state.network.inFlight) {
-    if (message.to !== SERVICE && state.nodes[message.to]?.status === 'paused') continue; // held until the pause ends
-    if (message.deliverAt > to) continue;
-    if (!best || message.deliverAt < best.at || (message.deliverAt === best.at && 'message' in best && message.id < best.message.id)) {
-      best = { at: message.deliverAt, message };
-    }
-  }
-  for (const node of state.nodes) {
-    if (node.status !== 'live') continue;
-    for (const timer of Object.keys(node.timers).sort()) {
-      const at = roomTimeOf(node.clock, node.timers[timer] as number);
-      if (at <= to && (!best || at < best.at)) best = { at, node: node.index, timer };
-    }
-  }
-  const deadline = algorithmModule(state.algorithm).rules.nextServiceDeadline?.(state) ?? null;
+/**
+ * The next thing due at or before `to`: messages first (by id), then timers (by node,
+ * name), then a service deadline, then a timed fault's end. Messages and timers come from
+ * the Tick's due queue (see due-queue.ts); the other two are one value each.
+ */
+function nextDue(state: ClusterState, to: number, queue: DueQueue, rules: AnyRules): Due | null {
+  let best: Due | null = peekDue(queue, state);
+  const deadline = rules.nextServiceDeadline?.(state) ?? null;
   if (deadline !== null && deadline <= to && (!best || deadline < best.at)) best = { at: deadline, service: true };
   const faultEnd = state.scheduled?.[0];
   if (faultEnd && faultEnd.at <= to && (!best || faultEnd.at < best.at)) best = { at: faultEnd.at, faultEnd: true };
@@ -130,18 +128,23 @@ const MAX_STEPS_PER_TICK = 100_000;
 function advance(out: Emitter, to: number): Refusal | void {
   if (!Number.isFinite(to)) return refuse('bad-time', 'C0', 'Time must be a finite number.');
   const rules = algorithmModule(out.state.algorithm).rules;
+  const queue = createDueQueue(out.state, to);
+  let tracked: Emitter | null = null;
   for (let steps = 0; ; steps++) {
     if (steps > MAX_STEPS_PER_TICK) throw new Error('tick did not settle: a rule keeps scheduling work at the same instant');
-    const due = nextDue(out.state, to);
+    const due = nextDue(out.state, to, queue, rules);
     if (!due) break;
+    if ('message' in due || 'timer' in due) takeDue(queue);
+    // The hooks emit through `tracked`, so the queue learns what each event makes due.
+    tracked ??= trackingEmitter(out, queue);
     // Never move the clock backwards: something overdue (held by a pause) happens now.
-    if (due.at > out.state.now) out.emit({ type: 'ClockAdvanced', to: Math.ceil(due.at) });
-    if ('message' in due) deliver(out, due.message, rules.onMessage.bind(rules));
-    else if ('service' in due) rules.onServiceDeadline?.(out);
-    else if ('faultEnd' in due) endFault(out);
+    if (due.at > out.state.now) tracked.emit({ type: 'ClockAdvanced', to: Math.ceil(due.at) });
+    if ('message' in due) deliver(tracked, due.message, rules);
+    else if ('service' in due) rules.onServiceDeadline?.(tracked);
+    else if ('faultEnd' in due) endFault(tracked);
     else {
-      out.emit({ type: 'TimerFired', node: due.node, timer: due.timer });
-      rules.onTimer(out, due.node, due.timer);
+      tracked.emit({ type: 'TimerFired', node: due.node, timer: due.timer });
+      rules.onTimer(tracked, due.node, due.timer);
     }
   }
   if (to > out.state.now) out.emit({ type: 'ClockAdvanced', to });
@@ -155,7 +158,18 @@ function endFault(out: Emitter): void {
   if (isHostCommand(end.undo)) decideHostCommand(out, end.undo);
 }
 
-function deliver(out: Emitter, message: Message, onMessage: (out: Emitter, message: Message) => void): void {
+function trackingEmitter(out: Emitter, queue: DueQueue): Emitter {
+  return {
+    get state() { return out.state; },
+    emit(event: Event) {
+      const before = out.state;
+      out.emit(event);
+      observeDue(queue, before, out.state, event);
+    },
+  };
+}
+
+function deliver(out: Emitter, message: Message, rules: AnyRules): void {
   const state = out.state;
   if (message.lost) return out.emit({ type: 'MessageDropped', id: message.id, reason: 'lost' });
   if (!connected(state, message.from, message.to)) return out.emit({ type: 'MessageDropped', id: message.id, reason: 'partition' });
@@ -163,5 +177,5 @@ function deliver(out: Emitter, message: Message, onMessage: (out: Emitter, messa
     return out.emit({ type: 'MessageDropped', id: message.id, reason: 'crashed' });
   }
   out.emit({ type: 'MessageDelivered', id: message.id });
-  onMessage(out, message);
+  rules.onMessage(out, message);
 }

@@ -15,6 +15,24 @@ function groupOf(partition: NodeIndex[][], node: NodeIndex): number {
   return partition.findIndex((group) => group.includes(node));
 }
 
+/**
+ * Where the message with this id is in `inFlight`, or -1. Messages are sent with rising
+ * ids (`send` numbers them from nextMessageId) and appended in that order, and removals
+ * keep the order, so a binary search finds it.
+ */
+export function findInFlight(inFlight: readonly Message[], id: number): number {
+  let lo = 0;
+  let hi = inFlight.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const midId = (inFlight[mid] as Message).id;
+    if (midId === id) return mid;
+    if (midId < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 /** Whether a message can cross from `a` to `b` under the current partition. */
 export function connected(state: ClusterState, a: NodeIndex, b: NodeIndex): boolean {
   const partition = state.network.partition;

@@ -58,9 +58,15 @@ export function stepScoring(state: ScoringState, event: GameEvent): ScoringState
     next = applied.state;
     mem = applied.mem;
   }
+  if (mem === next.memory[event.team]) return next;
   const memory = next.memory.slice();
   memory[event.team] = mem;
-  return { ...next, memory };
+  return withScoring(next, next.students, memory);
+}
+
+/** Field by field, not spread: this runs for every logged row (see shared/game/evolve.ts, roundWithTeams). */
+function withScoring(state: ScoringState, students: StudentScore[], memory: TeamMemory[]): ScoringState {
+  return { round: state.round, algorithm: state.algorithm, teams: state.teams, offsets: state.offsets, students, memory };
 }
 
 /** The scores so far: points (S2..S5) and team sums (S7). */
@@ -87,14 +93,17 @@ export function scoreRound(events: readonly GameEvent[]): RoundScores | null {
 /** Room time and crashes, common to every algorithm (C rules). */
 function foldCommon(mem: TeamMemory, events: ClusterEvents['events']): TeamMemory {
   let next = mem;
+  // Time is carried in a local and written once: most batches are only time and messages.
+  let now = mem.now;
   for (const e of events) {
-    if (e.type === 'ClockAdvanced') next = { ...next, now: e.to };
+    if (e.type === 'ClockAdvanced') now = e.to;
     else if (e.type === 'NodeCrashed') {
+      if (now !== next.now) next = { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
       const crashed = next.crashed.includes(e.node) ? next.crashed : next.crashed.concat(e.node);
       next = e.node === next.leader ? { ...next, crashed, leader: null, downSince: next.now } : { ...next, crashed };
     } else if (e.type === 'NodeRestarted') next = { ...next, crashed: next.crashed.filter((n) => n !== e.node) };
   }
-  return next;
+  return now === next.now ? next : { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
 }
 
 function apply(state: ScoringState, batch: ClusterEvents, mark: ScoreMark, mem: TeamMemory): { state: ScoringState; mem: TeamMemory } {
@@ -125,7 +134,7 @@ function edit(state: ScoringState, team: number, node: number, change: (s: Stude
   if (!student || student.team !== team) return state;
   const students = state.students.slice();
   students[index] = change(student);
-  return { ...state, students };
+  return withScoring(state, students, state.memory);
 }
 
 function blank(student: number, team: number, node: number): StudentScore {

@@ -7,6 +7,22 @@ import type { Event, Message, NodeIndex } from '../types';
 import type { BullyCluster, BullyElectionTally, BullyNode, BullyTallies, KindCounts } from './types';
 import { RECENT_TALLIES } from './types';
 import { isBullyWire } from './wire';
+import { copyCore, finishCopy } from '../copy-cluster';
+
+/** A copy of the cluster to change, field by field (see copy-cluster.ts), in initBully's order. */
+export function copyBullyCluster(state: BullyCluster): BullyCluster {
+  const copy = copyCore(state) as BullyCluster;
+  copy.algorithm = state.algorithm;
+  copy.params = state.params;
+  copy.bully = state.bully;
+  copy.electingCount = state.electingCount;
+  copy.tallies = state.tallies;
+  return finishCopy(copy, state);
+}
+
+function withBully(state: BullyCluster, changes: Partial<BullyCluster>): BullyCluster {
+  return Object.assign(copyBullyCluster(state), changes);
+}
 
 /** Replaces one node entry (and optionally the tallies) with a single copy of the state. */
 function setNode(state: BullyCluster, index: NodeIndex, change: (node: BullyNode) => BullyNode, tallies = state.tallies): BullyCluster {
@@ -17,13 +33,13 @@ function setNode(state: BullyCluster, index: NodeIndex, change: (node: BullyNode
   const bully = state.bully.slice();
   bully[index] = after;
   const delta = (after.phase !== 'idle' ? 1 : 0) - (before.phase !== 'idle' ? 1 : 0);
-  const next = { ...state, bully, electingCount: state.electingCount + delta, tallies };
+  const next = withBully(state, { bully, electingCount: state.electingCount + delta, tallies });
   return next.tallies.open && next.electingCount === 0 ? settle(next) : next;
 }
 
 function settle(state: BullyCluster): BullyCluster {
   const tallies = updateTally(state.tallies, state.tallies.current, (t) => ({ ...t, settledAt: state.now }));
-  return { ...state, tallies: { ...tallies, open: false } };
+  return withBully(state, { tallies: { ...tallies, open: false } });
 }
 
 function updateTally(tallies: BullyTallies, id: number, change: (t: BullyElectionTally) => BullyElectionTally): BullyTallies {
@@ -43,7 +59,7 @@ function openTally(state: BullyCluster, by: NodeIndex): BullyCluster {
     id, startedAt: state.now, startedBy: by, rounds: 0, sent: ZERO, delivered: ZERO, declaredBy: null, settledAt: null,
   };
   const recent = state.tallies.recent.slice(-(RECENT_TALLIES - 1)).concat(tally);
-  return { ...state, tallies: { ...state.tallies, current: id, open: true, recent } };
+  return withBully(state, { tallies: { ...state.tallies, current: id, open: true, recent } });
 }
 
 type CountedKind = keyof KindCounts;
@@ -89,7 +105,7 @@ function countSent(state: BullyCluster, messages: Message[]): BullyCluster {
     run += 1;
   }
   flush();
-  return { ...state, tallies: { ...tallies, totals: { ...tallies.totals, sent } } };
+  return withBully(state, { tallies: { ...tallies, totals: { ...tallies.totals, sent } } });
 }
 
 /** A crash loses every volatile belief; the history (announced, last round ids) stays. */

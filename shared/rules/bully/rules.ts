@@ -6,7 +6,7 @@ import type { AlgorithmRules } from '../algorithm';
 import { localTime } from '../clock';
 import type { ClusterCore } from '../types';
 import { decideBully } from './decide';
-import { evolveBully } from './evolve';
+import { copyBullyCluster, evolveBully } from './evolve';
 import { bullyHasLeader, bullyInvariants } from './monitor';
 import { onBullyMessage, onBullyTimer } from './react';
 import type { BullyCluster, BullyCommand, BullyNode, BullyParams } from './types';
@@ -55,6 +55,7 @@ export function initBully(core: ClusterCore, params: BullyParams): BullyCluster 
 
 export const bullyRules: AlgorithmRules<BullyCluster, BullyCommand> = {
   commandTypes: ['SendAlive', 'StartElection', 'Answer', 'DeclareCoordinator'],
+  copyState: copyBullyCluster,
   decideNode: decideBully,
   onMessage: onBullyMessage,
   onTimer: onBullyTimer,

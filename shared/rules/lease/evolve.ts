@@ -6,13 +6,30 @@
 import type { Event, NodeIndex } from '../types';
 import type { LeaseClient, LeaseCluster, StorageWrite } from './types';
 import { SPLIT_BRAIN_RECENT_LIMIT, STORAGE_RECENT_LIMIT } from './types';
+import { copyCore, finishCopy } from '../copy-cluster';
+
+/** A copy of the cluster to change, field by field (see copy-cluster.ts), in initLease's order. */
+export function copyLeaseCluster(state: LeaseCluster): LeaseCluster {
+  const copy = copyCore(state) as LeaseCluster;
+  copy.algorithm = state.algorithm;
+  copy.params = state.params;
+  copy.lock = state.lock;
+  copy.storage = state.storage;
+  copy.clients = state.clients;
+  copy.monitor = state.monitor;
+  return finishCopy(copy, state);
+}
+
+function withLease(state: LeaseCluster, changes: Partial<LeaseCluster>): LeaseCluster {
+  return Object.assign(copyLeaseCluster(state), changes);
+}
 
 function withClient(state: LeaseCluster, index: NodeIndex, change: (client: LeaseClient) => LeaseClient): LeaseCluster {
   const client = state.clients[index];
   if (!client) return state;
   const clients = state.clients.slice();
   clients[index] = change(client);
-  return { ...state, clients };
+  return withLease(state, { clients });
 }
 
 function bounded<T>(list: T[], item: T, limit: number): T[] {
@@ -45,10 +62,10 @@ export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
         leadingEndedAt: c.leading ? state.now : c.leadingEndedAt,
       }));
     case 'NodePaused':
-      return state.monitor.clocksTrue ? { ...state, monitor: { ...state.monitor, clocksTrue: false } } : state;
+      return state.monitor.clocksTrue ? withLease(state, { monitor: { ...state.monitor, clocksTrue: false } }) : state;
     case 'ClockSkewed':
       if (!state.monitor.clocksTrue || (event.rate === 1 && event.offsetMs === 0)) return state;
-      return { ...state, monitor: { ...state.monitor, clocksTrue: false } };
+      return withLease(state, { monitor: { ...state.monitor, clocksTrue: false } });
 
     // --- the lock service ---------------------------------------------------------------
     case 'LeaseAcquired':
@@ -67,7 +84,7 @@ export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
         },
       };
     case 'LeaseRenewed':
-      return { ...state, lock: { ...state.lock, renewTime: state.now, expiresAt: event.expiresAt, version: event.version } };
+      return withLease(state, { lock: { ...state.lock, renewTime: state.now, expiresAt: event.expiresAt, version: event.version } });
     case 'LeaseReleased':
     case 'LeaseExpired': {
       const lock = state.lock;
@@ -95,11 +112,11 @@ export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
 
     // --- storage ------------------------------------------------------------------------
     case 'StorageWriteAccepted': {
-      const next = { ...state, storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: true, stale: event.stale }) };
+      const next = withLease(state, { storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: true, stale: event.stale }) });
       return withClient(next, event.node, (c) => ({ ...c, lastAcceptedWriteAt: state.now, lastAcceptedToken: event.token }));
     }
     case 'StorageWriteRefused':
-      return { ...state, storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: false, stale: true }) };
+      return withLease(state, { storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: false, stale: true }) });
     case 'SplitBrainDetected':
       return {
         ...state,

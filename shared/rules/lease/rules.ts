@@ -7,7 +7,7 @@ import { setTimer } from '../timers';
 import type { Message, NodeIndex } from '../types';
 import { SERVICE } from '../types';
 import { clientReceive, decideClient, onClientTimer } from './client';
-import { evolveLease } from './evolve';
+import { copyLeaseCluster, evolveLease } from './evolve';
 import { leaseInvariants } from './invariants';
 import { expireIfDue, serviceReceive } from './service';
 import type { LeaseCluster, LeaseCommand } from './types';
@@ -15,6 +15,7 @@ import { RETRY_TIMER } from './types';
 
 export const leaseRules: AlgorithmRules<LeaseCluster, LeaseCommand> = {
   commandTypes: ['Acquire', 'Renew', 'Release', 'Write'],
+  copyState: copyLeaseCluster,
   decideNode: decideClient,
   onMessage(out: Emitter<LeaseCluster>, message: Message) {
     if (message.to === SERVICE) serviceReceive(out, message);

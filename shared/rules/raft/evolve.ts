@@ -6,13 +6,15 @@
 import type { Event, NodeIndex } from '../types';
 import { append, truncate } from './log';
 import { monitorCommit, monitorGrant, monitorLeader, monitorReplicated, monitorTerm, monitorVoteCounted } from './monitor';
-import { followerNode, localNow, raftNode } from './state';
+import { copyRaftCluster, followerNode, localNow, raftNode } from './state';
 import type { RaftCluster, RaftNode, RaftVoteRequest } from './types';
 
 function withRaft(state: RaftCluster, index: NodeIndex, change: (node: RaftNode) => RaftNode): RaftCluster {
   const raft = state.raft.slice();
   raft[index] = change(raftNode(state, index));
-  return { ...state, raft };
+  const next = copyRaftCluster(state);
+  next.raft = raft;
+  return next;
 }
 
 /** What a node forgets when it stops leading or campaigning. */
@@ -49,7 +51,9 @@ export function evolveRaft(state: RaftCluster, event: Event): RaftCluster {
         ...n, ...NO_CAMPAIGN, term: event.term, votedFor: event.node, role: 'candidate', leaderId: null,
         electionDue: false, votes: [event.node],
       }));
-      return { ...next, stats: { ...next.stats, elections: next.stats.elections + 1 } };
+      const counted = copyRaftCluster(next);
+      counted.stats = { ...next.stats, elections: next.stats.elections + 1 };
+      return counted;
     }
     case 'PreVoteStarted':
       return withRaft(state, event.node, (n) => ({ ...n, ...NO_CAMPAIGN, role: 'precandidate', leaderId: null, electionDue: false, preVotes: [event.node] }));

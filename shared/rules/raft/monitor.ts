@@ -6,13 +6,15 @@
  */
 import type { Event, NodeIndex } from '../types';
 import { append, entriesFrom, entryAt, sameEntry } from './log';
-import { majority, nodeLabel, raftNode } from './state';
+import { copyRaftCluster, majority, nodeLabel, raftNode } from './state';
 import type { RaftCluster, RaftMonitor } from './types';
 
 type Ev<T extends Event['type']> = Extract<Event, { type: T }>;
 
 function withMonitor(state: RaftCluster, change: Partial<RaftMonitor>): RaftCluster {
-  return { ...state, monitor: { ...state.monitor, ...change } };
+  const next = copyRaftCluster(state);
+  next.monitor = { ...state.monitor, ...change };
+  return next;
 }
 
 function violation(state: RaftCluster, sentence: string): RaftCluster {

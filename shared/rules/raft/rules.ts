@@ -10,7 +10,7 @@ import { evolveRaft } from './evolve';
 import { decideRaft } from './decide';
 import { raftInvariants } from './monitor';
 import { onAppendEntries, onAppendReply } from './replication';
-import { ELECTION_TIMER, QUORUM_TIMER, raftNode } from './state';
+import { copyRaftCluster, ELECTION_TIMER, QUORUM_TIMER, raftNode } from './state';
 import type { RaftCluster, RaftCommand, RaftWire } from './types';
 
 type Out = Emitter<RaftCluster>;
@@ -50,6 +50,7 @@ function onTimer(out: Out, node: NodeIndex, timer: string): void {
 
 export const raftRules: AlgorithmRules<RaftCluster, RaftCommand> = {
   commandTypes: ['StandForElection', 'GrantVote', 'RefuseVote', 'SendHeartbeat', 'WriteCommand'],
+  copyState: copyRaftCluster,
   decideNode: decideRaft,
   onMessage,
   onTimer,

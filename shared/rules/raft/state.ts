@@ -1,5 +1,6 @@
 /** Building and reading Raft state: the initial cluster, labels, majorities and local clocks. */
 import { localTime } from '../clock';
+import { copyCore, finishCopy } from '../copy-cluster';
 import { letterLabel } from '../labels';
 import { drawInt } from '../prng';
 import type { ClusterCore, NodeIndex } from '../types';
@@ -16,6 +17,16 @@ export const nodeLabel = letterLabel;
 /** A majority of the whole cluster, crashed nodes included (R5). */
 export function majority(state: RaftCluster): number {
   return Math.floor(state.nodes.length / 2) + 1;
+}
+
+/** A copy of the cluster to change, field by field (see copy-cluster.ts), in initRaft's order. */
+export function copyRaftCluster(state: RaftCluster): RaftCluster {
+  const copy = copyCore(state) as RaftCluster;
+  copy.algorithm = state.algorithm;
+  copy.params = state.params;
+  copy.raft = state.raft;
+  copy.monitor = state.monitor;
+  return finishCopy(copy, state);
 }
 
 export function raftNode(state: RaftCluster, index: NodeIndex): RaftNode {

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:fold [raft,bully,lease]`: the two folds of an hour-long class, timed in
+ * CPU time as well as wall time (on a shared machine the wall clock mostly measures the
+ * other processes). Prints figures; asserts nothing.
+ *   - the rules' fold: `evolve` over the synthetic hour's rule events (best of 3);
+ *   - the replay player's fold: `buildTimeline` of the same hour as a room log (best of 3),
+ *     then 100 frames (seek + projector view + one phone) at spread-out room times.
+ * The synthetic hour is generated once and kept as JSON in BENCH_CACHE (default: the OS
+ * temp dir), so before/after runs on two checkouts fold the very same log: copy this file
+ * and synthetic-class.ts into a checkout of the older commit and run it there too.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RoomEvent } from '../shared/room/events';
+import { frameAt } from '../shared/replay/frame';
+import { sliceRound } from '../shared/replay/rounds';
+import { buildTimeline } from '../shared/replay/timeline';
+import { DEFAULT_NETWORK, evolve } from '../shared/rules/engine';
+import type { ClusterState, Event } from '../shared/rules/types';
+import { playSyntheticClass } from './synthetic-class';
+
+type Hour = { initial: ClusterState; events: Event[]; batches: number[] };
+
+function hourOf(algorithm: string): Hour {
+  const file = join(process.env.BENCH_CACHE ?? tmpdir(), `captain-down-hour-${algorithm}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Hour;
+  const run = playSyntheticClass(algorithm, { minutes: 60 });
+  const hour = { initial: run.initial, events: run.events, batches: run.batches };
+  writeFileSync(file, JSON.stringify(hour));
+  return hour;
+}
+
+function roomLog(algorithm: string, hour: Hour): { seq: number; event: RoomEvent }[] {
+  const t0 = Date.UTC(2026, 11, 2, 9, 0, 0);
+  const hash = 'a'.repeat(64);
+  const events: RoomEvent[] = [{ type: 'RoomCreated', at: t0, code: 'BENCH3', hostTokenHash: hash }];
+  for (let id = 1; id <= 60; id++) events.push({ type: 'NodeJoined', at: t0 + id, nodeId: id, nickname: `Student ${id}`, seatTokenHash: hash });
+  events.push({
+    type: 'RoundStarted', at: t0 + 100, round: 1, teams: [Array.from({ length: 60 }, (_, i) => i + 1)],
+    config: { algorithm, preset: `${algorithm}-classroom`, params: {}, network: { ...DEFAULT_NETWORK }, teamSize: null, crashOnDisconnect: true, autopilot: false, seed: 2026, startPaused: false },
+  });
+  let i = 0;
+  for (const size of hour.batches) {
+    events.push({ type: 'ClusterEvents', at: t0 + 100 + i + size, team: 0, cause: 'tick', events: hour.events.slice(i, i + size) });
+    i += size;
+  }
+  return events.map((event, n) => ({ seq: n + 1, event }));
+}
+
+/** Best of 3: wall ms and the CPU ms of that run. */
+function best(fn: () => void): { wall: number; cpu: number } {
+  let out = { wall: Number.POSITIVE_INFINITY, cpu: 0 };
+  for (let run = 0; run < 3; run++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    fn();
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    if (wall < out.wall) out = { wall, cpu: (c.user + c.system) / 1000 };
+  }
+  return out;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+for (const algorithm of process.argv[2]?.split(',') ?? ['raft', 'bully', 'lease']) {
+  const hour = hourOf(algorithm);
+  const rules = best(() => {
+    let state = hour.initial;
+    for (const event of hour.events) state = evolve(state, event);
+  });
+  const slice = sliceRound(roomLog(algorithm, hour), 1)!;
+  const replay = best(() => buildTimeline(slice, { diagram: false }));
+  const timeline = buildTimeline(slice, { diagram: false });
+  const frames: number[] = [];
+  for (let k = 0; k < 100; k++) {
+    const t = (((k * 7919) % 100) / 100) * timeline.endTime;
+    const t0 = performance.now();
+    frameAt(timeline, t, 7);
+    frames.push(performance.now() - t0);
+  }
+  frames.sort((a, b) => a - b);
+  console.log(`${algorithm}: ${fmt(hour.events.length)} rule events in ${fmt(timeline.rows.length)} rows (load average ${load()})`);
+  console.log(`  rules fold (evolve):      CPU ${fmt(rules.cpu)} ms, wall ${fmt(rules.wall)} ms; per 430,000 events CPU ${fmt((rules.cpu / hour.events.length) * 430_000)} ms`);
+  console.log(`  replay fold (timeline):   CPU ${fmt(replay.cpu)} ms, wall ${fmt(replay.wall)} ms (${fmt(timeline.checkpoints.length)} checkpoints)`);
+  console.log(`  seek + frame (100 times): p50 ${fmt(frames[50]!, 2)} ms, p99 ${fmt(frames[98]!, 2)} ms, max ${fmt(frames[99]!, 2)} ms`);
+}
