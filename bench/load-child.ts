@@ -25,6 +25,8 @@ export interface ServerStats {
 export interface ChildServer {
   url: string;
   pid: number;
+  /** The server's own start inside its process (store opened, game attached, listening), without node + tsx. */
+  startMs: number;
   stats: (options?: { gc?: boolean; reset?: boolean; events?: boolean }) => Promise<ServerStats>;
   /** Stops the child (SIGTERM, then SIGKILL after 5 s) and returns the CPU profile path, if any. */
   stop: () => Promise<string | null>;
@@ -54,14 +56,14 @@ export async function startChildServer(options: ChildOptions): Promise<ChildServ
   child.stderr.on('data', (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const { port, pid } = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
+  const { port, pid, startMs } = await new Promise<{ port: number; pid: number; startMs: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the load server did not start within 20 s')), START_TIMEOUT_MS);
     child.once('exit', (code) => reject(new Error(`the load server exited early (code ${code})`)));
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       clearTimeout(timer);
       try {
-        resolve(JSON.parse(line) as { port: number; pid: number });
+        resolve(JSON.parse(line) as { port: number; pid: number; startMs: number });
       } catch {
         reject(new Error(`unexpected first line from the load server: ${line}`));
       }
@@ -76,6 +78,7 @@ export async function startChildServer(options: ChildOptions): Promise<ChildServ
   return {
     url,
     pid,
+    startMs,
     stats: ({ gc = false, reset = false, events = false } = {}) => {
       const query = [gc && 'gc=1', reset && 'reset=1', events && 'events=1'].filter(Boolean).join('&');
       return getJson<ServerStats>(`${url}/stats?${query}`);

@@ -19,6 +19,8 @@ import { attachGameServer } from '../server/game-server';
 import { readRoomSettings, readSynchronous } from '../server/config';
 import { statsListener } from './server-stats';
 
+/** After node, tsx and the imports: what follows is the server's own start (store, game, listen). */
+const startedAt = performance.now();
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error('DATA_DIR is required (bench/load.ts passes a temporary one)');
 const store = EventStore.openIn(dataDir, { synchronous: readSynchronous(process.env) });
@@ -38,7 +40,8 @@ const http = createServer(
 const game = attachGameServer(http, store, { settings: readRoomSettings(process.env), limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
 
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  console.log(JSON.stringify({ port: (http.address() as AddressInfo).port, pid: process.pid }));
+  // startMs: opening the store, attaching the game (open rounds loaded), listening.
+  console.log(JSON.stringify({ port: (http.address() as AddressInfo).port, pid: process.pid, startMs: performance.now() - startedAt }));
 });
 
 let stopping = false;

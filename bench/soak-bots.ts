@@ -8,22 +8,20 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { GameSeatView } from '../shared/game/seat-view';
 import { PROTOCOL_VERSION } from '../shared/protocol';
+import { RECONNECTION } from '../shared/reconnection';
 import { ask, clickAtRandomPhase, prng, type Ack } from './load-players';
 
 /** One answered move, as the student's phone saw it. */
 export type LedgerEntry = { code: string; nodeId: number; moveId: string; moveType: string; ok: boolean; refusalCode?: string; rule?: string };
 
 
+/** The browser's reconnection policy (shared/reconnection.ts), so the soak times what a class gets. */
 function reconnectingSocket(url: string): Socket {
-  return io(url, {
-    forceNew: true,
-    transports: ['websocket'],
-    auth: { protocolVersion: PROTOCOL_VERSION },
-    reconnectionDelay: 100,
-    reconnectionDelayMax: 300,
-    randomizationFactor: 0.2,
-  });
+  return io(url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION }, ...RECONNECTION });
 }
+
+/** performance.now() of the steps of one return: socket connected, seat:resume answered, round view. */
+export type ReturnSteps = { connectedAt: number; resumedAt: number; backAt: number };
 
 export class SoakStudent {
   /** Resumes that did not succeed, by refusal code (printed by the soak). */
@@ -31,7 +29,10 @@ export class SoakStudent {
   latest: GameSeatView | null = null;
   /** performance.now() when the student was last back on their node (resume ok, then a round view). */
   backAt = 0;
+  /** The steps of the last return, to show where its time went. */
+  lastReturn: ReturnSteps = { connectedAt: 0, resumedAt: 0, backAt: 0 };
   private resumedAt = 0;
+  private connectedAt = 0;
   private stopClicking: () => void = () => {};
   private moves = 0;
   /**
@@ -56,12 +57,14 @@ export class SoakStudent {
       this.latest = view;
       if (this.resumedAt > 0 && view?.inRound) {
         this.backAt = performance.now();
+        this.lastReturn = { connectedAt: this.connectedAt, resumedAt: this.resumedAt, backAt: this.backAt };
         this.resumedAt = 0;
       }
     });
     // Every reconnect after the first: present the seat again, as the browser's keepIdentified does.
     // (The socket is already connected when a student is made: every 'connect' here is a reconnect.)
     socket.on('connect', () => {
+      this.connectedAt = performance.now();
       // The callback form, not emitWithAck: it runs as the ack packet is decoded, before the
       // view packed behind it (a promise would resolve a microtask too late).
       socket.timeout(5_000).emit('seat:resume', { code, seatToken }, (error: Error | null, ack: Ack) => {

@@ -66,6 +66,8 @@ async function crashPhase(root: string): Promise<void> {
   console.log(`\nCrash phase: ${classes.length} rooms x ${n('students')} students, ${n('rate')} clicks/s each, a Raft round with crash-on-disconnect; kill -9 every ${n('every')} s, ${n('kills')} times`);
 
   const backMs: number[] = [];
+  // Where a return's time goes: waiting to reconnect, the seat claim, the first round view.
+  const steps = { connect: [] as number[], resume: [] as number[], view: [] as number[] };
   let neverBack = 0;
   for (let kill = 1; kill <= n('kills'); kill++) {
     await sleep(n('every') * 1000);
@@ -77,7 +79,13 @@ async function crashPhase(root: string): Promise<void> {
     const deadline = restarted.readyAt + 10_000;
     while (students.some((s) => s.backAt < killedAt) && performance.now() < deadline) await sleep(20);
     // A student can be back before this process has read the server's "ready" line: 0 ms.
-    const times = students.filter((s) => s.backAt >= killedAt).map((s) => Math.max(0, s.backAt - restarted.readyAt));
+    const back = students.filter((s) => s.backAt >= killedAt);
+    const times = back.map((s) => Math.max(0, s.backAt - restarted.readyAt));
+    for (const { lastReturn: r } of back) {
+      steps.connect.push(Math.max(0, r.connectedAt - restarted.readyAt));
+      steps.resume.push(r.resumedAt - r.connectedAt);
+      steps.view.push(r.backAt - r.resumedAt);
+    }
     const missing = students.length - times.length;
     backMs.push(...times);
     neverBack += missing;
@@ -100,6 +108,8 @@ async function crashPhase(root: string): Promise<void> {
   const problems = [...SoakStudent.resumeProblems.entries()].map(([k, v]) => `${k} ${v}`).join(', ');
   console.log(`  seat:resume that did not succeed: ${problems || 'none'}`);
   console.log(`  Back on their node after the server was ready, all crashes: p50 ${fmt(pct(backMs, 0.5))} ms, p99 ${fmt(pct(backMs, 0.99))} ms, max ${fmt(Math.max(...backMs))} ms (target <= 2,000 ms); ${neverBack} student-returns missing`);
+  const step = (xs: number[]) => `p50 ${fmt(pct(xs, 0.5))} / p99 ${fmt(pct(xs, 0.99))} / max ${fmt(Math.max(...xs))} ms`;
+  console.log(`  where the time went: socket connected after ready ${step(steps.connect)}; seat:resume answered after that ${step(steps.resume)}; round view after that ${step(steps.view)}`);
   console.log(`  Answered moves: ${fmt(verdict.acknowledged)}; looked up in the log: ${fmt(verdict.checked)} (accepted, or refused by a rule); MISSING from the log: ${verdict.missing}${verdict.examples.length ? ` e.g. ${verdict.examples.join('; ')}` : ''}`);
 }
 

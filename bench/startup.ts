@@ -78,7 +78,7 @@ async function measure(label: string, dataDir: string, oldCode: string | null): 
     const firstUse = oldCode ? await firstUseMs(server.url, oldCode) : null;
     await server.stop();
     console.log(
-      `  ${label.padEnd(22)} run ${run}: port open after ${fmt(portOpenMs)} ms; RSS ${mb(stats.memory.rss)} MB, heap used ${mb(stats.memory.heapUsed)} MB, rooms in memory ${stats.rooms}` +
+      `  ${label.padEnd(22)} run ${run}: port open after ${fmt(portOpenMs)} ms (the server's own start ${fmt(server.startMs, 1)} ms); RSS ${mb(stats.memory.rss)} MB, heap used ${mb(stats.memory.heapUsed)} MB, rooms in memory ${stats.rooms}` +
         (firstUse === null ? '' : `; first use of an old room ${fmt(firstUse, 1)} ms`) +
         `  (load average ${load()})`,
     );

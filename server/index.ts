@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
   });
+  // A deleted class (host or retention) takes its published replay links with it.
+  shares.followDeletions(game.registry);
   if (config.dev && nextApp) {
     const handleUpgrade = nextApp.getUpgradeHandler();
     httpServer.on('upgrade', (req, socket, head) => {

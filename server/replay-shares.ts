@@ -51,6 +51,20 @@ export class ReplayShares {
     return this.db.prepare('UPDATE replay_shares SET revoked_at = ? WHERE room = ? AND round = ? AND revoked_at IS NULL').run(now, room, round).changes;
   }
 
+  /**
+   * A deleted class takes its links with it (issue 7): every link of the room goes, revoked
+   * or not. Codes of deleted classes can be given to new classes, so a link that outlived
+   * its class could one day open a stranger's round.
+   */
+  forgetRoom(room: string): number {
+    return this.db.prepare('DELETE FROM replay_shares WHERE room = ?').run(room).changes;
+  }
+
+  /** Follows the rooms' deletions (host's "Delete this class" and the retention sweep). */
+  followDeletions(registry: { onDelete(listener: (code: string) => void): void }): void {
+    registry.onDelete((code) => void this.forgetRoom(code));
+  }
+
   /** Live links per round of a room (the host panel shows which rounds are published). */
   published(room: string): Map<number, number> {
     const rows = this.db.prepare('SELECT round, COUNT(*) AS n FROM replay_shares WHERE room = ? AND revoked_at IS NULL GROUP BY round').all(room) as { round: number; n: number }[];

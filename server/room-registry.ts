@@ -33,6 +33,7 @@ export class RoomRegistry {
   private readonly listeners: Array<(code: string, events: readonly RoomEvent[]) => void> = [];
   private readonly loadListeners: Array<(code: string, state: RoomState) => void> = [];
   private readonly leaveListeners: Array<(code: string) => void> = [];
+  private readonly deleteListeners: Array<(code: string) => void> = [];
   readonly catalog: RoomCatalog;
   private readonly group: GroupCommit | null;
 
@@ -95,6 +96,15 @@ export class RoomRegistry {
   /** Called when a room is loaded from disk (at start-up or on first use after eviction). */
   onLoad(listener: (code: string, state: RoomState) => void): void {
     this.loadListeners.push(listener);
+  }
+
+  /**
+   * Called when a room is deleted for good, BEFORE its log goes: what refers to the room
+   * elsewhere (published replay links) is removed first, so a crash in between never
+   * leaves a reference to a code a new class may get.
+   */
+  onDelete(listener: (code: string) => void): void {
+    this.deleteListeners.push(listener);
   }
 
   /** Called when a room leaves memory (evicted or deleted): drop what is kept beside it. */
@@ -251,6 +261,7 @@ export class RoomRegistry {
   delete(code: string): boolean {
     this.flush();
     if (!this.live(code)) return false;
+    for (const listener of this.deleteListeners) listener(code);
     this.catalog.deleteRoom(code);
     this.leave(code);
     return true;
@@ -265,6 +276,7 @@ export class RoomRegistry {
     const deleted: string[] = [];
     for (const code of this.catalog.lastUsedBefore(cutoffAt, limit)) {
       if (this.rooms.has(code) && isConnected(code)) continue;
+      for (const listener of this.deleteListeners) listener(code);
       this.catalog.deleteRoom(code);
       if (this.rooms.has(code)) this.leave(code);
       deleted.push(code);

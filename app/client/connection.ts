@@ -19,6 +19,7 @@ import {
   type ServerEventName,
   type ServerPayload,
 } from '@/shared/protocol';
+import { RECONNECTION } from '@/shared/reconnection';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
 
@@ -40,9 +41,8 @@ function ensureSocket(): Socket {
   if (socket) return socket;
   const s = io({
     auth: { protocolVersion: PROTOCOL_VERSION },
-    // A class waits for a restarted server: retry quickly and forever.
-    reconnectionDelay: 300,
-    reconnectionDelayMax: 2_000,
+    // A class waits for a restarted server: retry quickly and forever (shared/reconnection.ts says why).
+    ...RECONNECTION,
   });
   s.on('connect', () => {
     everConnected = true;

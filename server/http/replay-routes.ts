@@ -29,7 +29,7 @@ type Reply = { status: number; json?: unknown; ndjson?: { text: string; filename
 const problem = (status: number, code: string, message: string): Reply => ({ status, json: { ok: false, refusal: { code, message } } });
 const NOT_HOST = problem(403, 'not-host', 'Only the teacher who opened this class can see its replays. Open it from the browser you host with.');
 const NO_ROUND = problem(404, 'unknown-round', 'This class has no such round.');
-const GONE = problem(404, 'unknown-replay', 'This replay link does not exist or was revoked by the teacher.');
+const GONE = problem(404, 'unknown-replay', 'This replay link does not exist or was revoked by the teacher (deleting a class turns off its links too).');
 
 const shareBody = z.object({ round: z.number().int().positive() });
 const forkBody = z.object({ round: z.number().int().positive(), t: z.number().nonnegative().max(1e10) });

@@ -11,6 +11,8 @@ import type { Budget, LimitsConfig } from './limits-config';
 
 /** How long an address is remembered as knowing a room's code: a long lesson. */
 const ENTRY_MEMORY_S = 4 * 3600;
+/** How long a seat whose connection was cut for flooding gets no grace on a new connection. */
+const FLOODER_MEMORY_S = 60;
 
 /** true = within budget; false = over it. */
 type Spend = (key: string) => Promise<boolean>;
@@ -44,6 +46,7 @@ export class EdgeBudgets {
   private readonly misses: RateLimiterMemory;
   private readonly lockouts: RateLimiterMemory;
   private readonly entries: RateLimiterMemory;
+  private readonly flooders: RateLimiterMemory;
 
   constructor(readonly config: LimitsConfig) {
     this.connection = bucket('conn', config.connection);
@@ -60,6 +63,7 @@ export class EdgeBudgets {
     this.misses = new RateLimiterMemory({ keyPrefix: 'miss', points: Number.MAX_SAFE_INTEGER, duration: 600 });
     this.lockouts = new RateLimiterMemory({ keyPrefix: 'lockout', points: 1, duration: 1 });
     this.entries = new RateLimiterMemory({ keyPrefix: 'entry', points: 1, duration: ENTRY_MEMORY_S });
+    this.flooders = new RateLimiterMemory({ keyPrefix: 'flooder', points: 1, duration: FLOODER_MEMORY_S });
   }
 
   /** This address got into this room (it knows the code): a lockout does not keep it out. */
@@ -69,6 +73,15 @@ export class EdgeBudgets {
 
   async knowsRoom(address: string, code: string): Promise<boolean> {
     return (await this.entries.get(`${address}|${code}`)) !== null;
+  }
+
+  /** This seat's connection was cut for flooding: for a minute, its next one gets no grace. */
+  async markFlooder(seat: string): Promise<void> {
+    await this.flooders.set(seat, 1, FLOODER_MEMORY_S);
+  }
+
+  async isFlooder(seat: string): Promise<boolean> {
+    return (await this.flooders.get(seat)) !== null;
   }
 
   /** One more refusal for rate on this connection; true when it is flooding (cut it). */

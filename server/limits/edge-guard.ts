@@ -12,8 +12,11 @@ import { EdgeBudgets } from './budgets';
 import type { LimitsConfig } from './limits-config';
 
 type Answer = { ok: boolean; refusal?: Refusal };
-/** What the guard keeps per connection: its queue of requests, and whether it is gone. */
-type EdgeState = { queue: Promise<void>; gone: boolean };
+/**
+ * What the guard keeps per connection: its queue of requests, whether it is gone, and the
+ * seat its last move was for (the token's hash with the room code).
+ */
+type EdgeState = { queue: Promise<void>; gone: boolean; seat?: string };
 
 const rateLimited = (message: string): Refusal => ({ code: 'rate-limited', message });
 const TOO_FAST = rateLimited('You are clicking faster than the game allows. Wait a second, then try again.');
@@ -46,11 +49,15 @@ export class EdgeGuard {
     state.queue = state.queue
       .then(async () => {
         if (state.gone) return; // a cut flooder's backlog is dropped unanswered
-        const refusal = await this.admit(connection, name, payload);
+        const refusal = await this.admit(connection, state, name, payload);
         if (refusal) {
           reply({ ok: false, refusal }, false);
-          if ((await this.budgets.strike(connection.id)) && !state.gone) {
-            console.warn(`[limits] ${addressOf(connection)}: connection cut for flooding`);
+          // A seat already cut for flooding that connects again and floods again gets no
+          // second grace of 50 strikes: a script that reconnects at once costs a handshake.
+          const again = state.seat !== undefined && (await this.budgets.isFlooder(state.seat));
+          if ((again || (await this.budgets.strike(connection.id))) && !state.gone) {
+            if (!again) console.warn(`[limits] ${addressOf(connection)}: connection cut for flooding`);
+            if (state.seat) await this.budgets.markFlooder(state.seat);
             state.gone = true;
             this.afterAnswers(() => connection.close?.());
           }
@@ -74,7 +81,7 @@ export class EdgeGuard {
     return state;
   }
 
-  private async admit(connection: Connection, name: string, payload: unknown): Promise<Refusal | null> {
+  private async admit(connection: Connection, state: EdgeState, name: string, payload: unknown): Promise<Refusal | null> {
     const address = addressOf(connection);
     if (!(await this.budgets.connection(connection.id))) return TOO_FAST;
     if (name === 'room:create' && !(await this.budgets.roomCreation(address))) return TOO_MANY_ROOMS;
@@ -91,8 +98,9 @@ export class EdgeGuard {
     const seatToken = (payload as { seatToken?: unknown } | null)?.seatToken;
     if (name === 'seat:move' && code && typeof seatToken === 'string') {
       // Per seat, whatever the number of connections holding it (the token's hash is the key).
-      const seat = createHash('sha256').update(seatToken).digest('base64url');
-      if (!(await this.budgets.seatMoves(`${code}:${seat}`))) return TOO_FAST;
+      const seat = `${code}:${createHash('sha256').update(seatToken).digest('base64url')}`;
+      state.seat = seat;
+      if (!(await this.budgets.seatMoves(seat))) return TOO_FAST;
     }
     return null;
   }

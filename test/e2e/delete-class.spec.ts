@@ -16,7 +16,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   }
 }
 
-test('the host deletes the class after confirming; phone and projector are told it is gone', async ({ browser, server }) => {
+test('the host deletes the class after confirming; phone and projector are told it is gone, its replay link stops working', async ({ browser, server }) => {
   const { host, code } = await hostAClass(browser, server.url);
   const [phone] = await boardPhones(browser, server.url, code, ['Ada']);
   const projector = await newDevice(browser, SIZES.projector);
@@ -30,6 +30,21 @@ test('the host deletes the class after confirming; phone and projector are told 
   await host.getByRole('button', { name: 'Keep the class' }).click();
   await expect(host.getByTestId('crew-count')).toHaveText('1');
 
+  // A round with bots, published as a replay link that works before the class is deleted.
+  await host.getByRole('button', { name: 'Fill to 5 with bots' }).click();
+  await host.getByRole('button', { name: 'Start round', exact: true }).click();
+  await expect(projector.getByTestId('truth-node')).toHaveCount(5);
+  await host.getByRole('button', { name: 'End round', exact: true }).click();
+  await host.getByRole('button', { name: 'Yes, end the round' }).click();
+  const shareId = await host.evaluate(async (c) => {
+    const token = localStorage.getItem(`captain-down:host:${c}`);
+    const res = await fetch(`/api/rooms/${c}/shares`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ round: 1 }) });
+    return ((await res.json()) as { id: string }).id;
+  }, code);
+  const rewatcher = await newDevice(browser);
+  await rewatcher.goto(`${server.url}/replay/s/${shareId}`);
+  await expect(rewatcher.getByTestId('replay-player')).toBeVisible();
+
   await host.getByRole('button', { name: 'Delete this class…' }).click();
   await host.getByRole('button', { name: 'Yes, delete it for good' }).click();
   for (const page of [host, phone!, projector]) await expect(page.getByTestId('class-deleted')).toContainText('deleted this class');
@@ -40,4 +55,10 @@ test('the host deletes the class after confirming; phone and projector are told 
   const late = await newDevice(browser);
   await late.goto(`${server.url}/screen/${code}`);
   await expect(late.getByRole('heading', { name: 'No such class' })).toBeVisible();
+
+  // The class's published replay link went with it: the clear "does not work" page (issue 7).
+  await rewatcher.reload();
+  await expect(rewatcher.getByRole('heading', { name: 'This replay link does not work' })).toBeVisible();
+  await expect(rewatcher.getByText('deleting a class turns off its links too')).toBeVisible();
+  await shoot(rewatcher, '23-replay-link-after-delete');
 });

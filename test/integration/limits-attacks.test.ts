@@ -59,6 +59,29 @@ describe('a seat flooding moves (findings 1 and 2)', () => {
     expect(server.game.registry.get(cls.code)?.seats).toHaveLength(3);
   });
 
+  it('a seat cut for flooding that connects again and floods again is cut at its first refusal (no second grace)', async () => {
+    server = await startServer();
+    const cls = await openClass(server, ['Ada', 'Bo', 'Cy']);
+    expect(await cls.hostAsk('host:round:start', { algorithm: 'raft', preset: 'raft-classroom', teamSize: null, crashOnDisconnect: true })).toMatchObject({ ok: true });
+    const [flooder, other] = cls.students as [(typeof cls.students)[0], (typeof cls.students)[0]];
+    const flood = async (socket: Socket, tag: string): Promise<any[]> => {
+      const answers: any[] = [];
+      const cut = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      for (let i = 0; i < 300; i++) {
+        socket.emit('seat:move', { code: cls.code, seatToken: flooder.seatToken, moveId: `${tag}-${i}`, move: { type: 'StandForElection' } }, (a: unknown) => answers.push(a));
+      }
+      expect(await cut).toBe('io server disconnect');
+      return answers;
+    };
+    const first = await flood(flooder.socket, 'first');
+    expect(first.filter((a) => codeOf(a) === 'rate-limited').length).toBeGreaterThanOrEqual(50); // the grace of a first offence
+
+    const again = await flood(await connectClient(server), 'again');
+    expect(again.filter((a) => codeOf(a) === 'rate-limited')).toHaveLength(1);
+    // The classmates play on.
+    expect(codeOf(await other.move({ type: 'StandForElection' }))).not.toBe('rate-limited');
+  });
+
   it('one seat on several connections shares one budget', async () => {
     server = await startServer();
     const cls = await openClass(server, ['Ada', 'Bo', 'Cy']);

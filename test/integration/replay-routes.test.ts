@@ -31,6 +31,7 @@ async function startWithRoutes(): Promise<Running & { shares: ReplayShares }> {
     res.writeHead(404).end();
   });
   game = attachGameServer(http, store);
+  shares.followDeletions(game.registry); // as server/index.ts does
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { http, game, store, shares, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
 }
@@ -99,6 +100,29 @@ describe('replay routes', () => {
     expect((await fetch(`${shares}/1`, { method: 'DELETE' })).status).toBe(403);
     expect(await (await fetch(`${shares}/1`, { method: 'DELETE', headers: bearer(klass.hostToken) })).json()).toMatchObject({ revoked: 1 });
     expect((await fetch(`${running!.url}/api/replays/${published.id}`)).status).toBe(404);
+  });
+
+  it('deleting a class takes its published links with it: the link answers "unknown-replay" and its record is gone', async () => {
+    const klass = await playedRound();
+    const id = running!.shares.publish(klass.code, 1, Date.now());
+    expect((await fetch(`${running!.url}/api/replays/${id}`)).status).toBe(200);
+    expect(await klass.hostAsk('host:room:delete')).toMatchObject({ ok: true });
+    const late = await fetch(`${running!.url}/api/replays/${id}`);
+    expect(late.status).toBe(404);
+    expect(await late.json()).toMatchObject({ refusal: { code: 'unknown-replay', message: expect.stringContaining('deleting a class') } });
+    // Nothing left that a new class given the same code could be opened through.
+    expect(running!.shares.find(id)).toBeNull();
+  });
+
+  it('the retention sweep takes a class\'s published links with it too', async () => {
+    const klass = await playedRound();
+    const id = running!.shares.publish(klass.code, 1, Date.now());
+    const other = running!.shares.publish('ZZZZZZ', 1, Date.now());
+    for (const socket of running!.sockets) socket.disconnect();
+    expect(running!.game.registry.deleteUnusedSince(Date.now() + 60_000, () => false)).toContain(klass.code);
+    expect(running!.shares.find(id)).toBeNull();
+    expect(running!.shares.find(other)).not.toBeNull(); // another room's link is untouched
+    expect((await fetch(`${running!.url}/api/replays/${id}`)).status).toBe(404);
   });
 
   it('fork: a live round 2 from a moment of round 1, same students on the same nodes, its origin in the log', async () => {

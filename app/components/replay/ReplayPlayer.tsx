@@ -35,7 +35,8 @@ export function ReplayPlayer({ timeline, title, initialT, actions, onFork }: Pro
     () => (frame.seat ? { ...frame, seat: { ...frame.seat, clock: { ...frame.seat.clock, running: playback.playing && frame.seat.clock.running } } } : frame),
     [frame, playback.playing],
   );
-  const wide = useWide();
+  const wide = useMedia('(min-width: 1280px)', true);
+  const narrow = useMedia('(max-width: 639px)', false);
   const receivedAt = typeof performance === 'undefined' ? 0 : performance.now();
   useDeepLink(t, playback.playing);
   const teamView = frame.screen.teams[team] ?? frame.screen.teams[0]!;
@@ -50,21 +51,29 @@ export function ReplayPlayer({ timeline, title, initialT, actions, onFork }: Pro
       </header>
       <PlayerControls playback={playback} onFork={onFork} />
       <Scrubber start={timeline.startTime} end={timeline.endTime} t={t} markers={timeline.markers} onSeek={playback.seek} />
-      <div className="grid min-h-0 gap-4 xl:h-[40rem] xl:grid-cols-[minmax(0,1fr)_44rem]">
+      {/* Wide: the row is as tall as the truth needs (podium, ring, ticker), never less than
+          40rem; the student's phone beside it scrolls inside that height instead of setting it. */}
+      <div className="grid min-h-0 gap-4 xl:min-h-[40rem] xl:grid-cols-[minmax(0,1fr)_44rem]">
         <div className="flex min-h-[30rem] min-w-0 flex-col xl:min-h-0">
           <GameStage
             view={view} receivedAt={receivedAt} variant="host" selectedNode={selected}
             onSelectNode={(tm, index) => { setTeam(tm); setNodeId(frame.screen.teams[tm]?.nodes[index]?.nodeId ?? null); }}
           />
         </div>
-        <StudentEyes frame={eyesFrame} nodes={frame.screen.teams.flatMap((tm) => tm.nodes)} nodeId={nodeId} onPick={(id) => { setNodeId(id); const tm = frame.screen.teams.find((x) => x.nodes.some((n) => n.nodeId === id)); if (tm) setTeam(tm.team); }} receivedAt={receivedAt} />
+        <div className="min-w-0 xl:relative">
+          <div className="flex xl:absolute xl:inset-0">
+            <StudentEyes frame={eyesFrame} nodes={frame.screen.teams.flatMap((tm) => tm.nodes)} nodeId={nodeId} onPick={(id) => { setNodeId(id); const tm = frame.screen.teams.find((x) => x.nodes.some((n) => n.nodeId === id)); if (tm) setTeam(tm.team); }} receivedAt={receivedAt} />
+          </div>
+        </div>
       </div>
       {timeline.diagram ? (
         <section className="flex flex-col gap-1" aria-label="Space-time diagram">
           <h2 className="text-sm font-black tracking-widest text-mist uppercase">Space-time diagram{frame.screen.teams.length > 1 ? ` · team ${team + 1}` : ''} · click a message to go to it</h2>
-          <div className="overflow-x-auto"><div className="min-w-[36rem]">
-            <SpaceTimeDiagram width={wide ? 1600 : 800} diagram={timeline.diagram} team={teamView.team} lanes={teamView.nodes.map((n) => ({ index: n.index, label: n.label, name: n.nickname }))} t={t} windowMs={20_000} onSeek={playback.seek} />
-          </div></div>
+          {/* A phone gets a compact diagram that fits its width (letters only, a shorter window), never a sideways scroll. */}
+          <SpaceTimeDiagram
+            width={wide ? 1600 : narrow ? 480 : 800} compact={narrow} diagram={timeline.diagram} team={teamView.team}
+            lanes={teamView.nodes.map((n) => ({ index: n.index, label: n.label, name: n.nickname }))} t={t} windowMs={narrow ? 12_000 : 20_000} onSeek={playback.seek}
+          />
         </section>
       ) : null}
     </main>
@@ -92,16 +101,16 @@ function useDeepLink(t: number, playing: boolean): void {
   }, [t, playing]);
 }
 
-/** Wide screens draw the diagram with more time per pixel; phones get taller lanes. */
-function useWide(): boolean {
+/** Whether a media query matches (wide screens draw the diagram with more time per pixel, phones a compact one). */
+function useMedia(query: string, onServer: boolean): boolean {
   return useSyncExternalStore(
     (change) => {
-      const query = window.matchMedia('(min-width: 1280px)');
-      query.addEventListener('change', change);
-      return () => query.removeEventListener('change', change);
+      const list = window.matchMedia(query);
+      list.addEventListener('change', change);
+      return () => list.removeEventListener('change', change);
     },
-    () => window.matchMedia('(min-width: 1280px)').matches,
-    () => true,
+    () => window.matchMedia(query).matches,
+    () => onServer,
   );
 }
 

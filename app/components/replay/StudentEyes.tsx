@@ -13,7 +13,7 @@ const notSent = () => Promise.resolve({ ok: false as const, refusal: { code: 'no
 /** "Through a student's eyes": the phone of one node at t, made by the phone's own components. */
 export function StudentEyes({ frame, nodes, nodeId, onPick, receivedAt }: Props) {
   return (
-    <section className="flex min-w-0 flex-col gap-3 rounded-2xl bg-navy/70 p-3 xl:overflow-y-auto" data-testid="student-eyes">
+    <section className="flex w-full min-w-0 flex-col gap-3 rounded-2xl bg-navy/70 p-3 xl:overflow-y-auto" data-testid="student-eyes">
       <label className="flex flex-wrap items-center gap-2 text-lg font-black">
         Through a student&apos;s eyes
         <select

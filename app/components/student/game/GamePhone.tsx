@@ -37,7 +37,9 @@ export function GamePhone({ view, receivedAt, play }: Props) {
   const defaultText = typeof cuedValue === 'string' ? cuedValue : `${(nickname.trim()[0] ?? view.label).toUpperCase()}${writes}`;
 
   return (
-    <div className={`flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
+    // A container: the layout follows the phone's own width, not the window's, so the same
+    // phone fits the student's page and the replay's narrower "through a student's eyes" panel.
+    <div className={`@container flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
       <GameHeader view={view} roomTime={roomTime} />
       {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}
       {view.score ? <MyScoreLine score={view.score} /> : null}
@@ -54,13 +56,13 @@ export function GamePhone({ view, receivedAt, play }: Props) {
           {summary.callout}
         </p>
       ) : null}
-      {/* Phone: one column (node, moves, inbox). Laptop: the node and its inbox left, the moves right. */}
-      <div className="grid w-full items-start gap-4 lg:grid-cols-2 lg:grid-rows-[auto_1fr] lg:gap-x-6">
-        <div className="flex flex-col gap-3 lg:col-start-1 lg:row-start-1">
+      {/* Narrow: one column (node, moves, inbox). From 48rem wide (a laptop's page): the node and its inbox left, the moves right. */}
+      <div className="grid w-full items-start gap-4 @3xl:grid-cols-2 @3xl:grid-rows-[auto_1fr] @3xl:gap-x-6">
+        <div className="flex flex-col gap-3 @3xl:col-start-1 @3xl:row-start-1">
           <NodeHero summary={summary} roles={view.roles} label={view.label} nickname={nickname} status={node.status} />
           {view.ended ? null : <TimerList timers={summary.timers} elapsed={elapsed} />}
         </div>
-        <div className="lg:col-start-2 lg:row-span-2 lg:row-start-1">
+        <div className="@3xl:col-start-2 @3xl:row-span-2 @3xl:row-start-1">
           <MovePad
             moves={view.moves} pending={pending} writeText={writeText ?? defaultText} onWriteText={setWriteText}
             onPress={(option, move, label) =>
@@ -75,7 +77,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
           />
         </div>
         {/* Without moves (round over) the inbox takes the right-hand column. */}
-        <div className={view.moves.length > 0 ? 'lg:col-start-1 lg:row-start-2' : 'lg:col-start-2 lg:row-start-1'}>
+        <div className={view.moves.length > 0 ? '@3xl:col-start-1 @3xl:row-start-2' : '@3xl:col-start-2 @3xl:row-start-1'}>
           <Inbox lines={view.inbox} roomTime={view.ended ? null : roomTime} />
         </div>
       </div>

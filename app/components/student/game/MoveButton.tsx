@@ -54,10 +54,10 @@ export function MoveButton({ option, onPress, pending, hint, urgent, secondary, 
       <span className="flex w-full items-center gap-2">
         {locked ? <LockIcon className="size-5 shrink-0" /> : null}
         <span className={`min-w-0 flex-1 font-black ${text ? 'text-center text-2xl' : compact ? 'truncate text-lg' : 'text-xl'}`}>{pending ? 'Sending…' : (text ?? option.label)}</span>
-        {hint ? <kbd className="hidden rounded-md border border-current/40 px-1.5 font-mono text-sm font-bold opacity-80 lg:inline">{hint}</kbd> : null}
+        {hint ? <kbd className="hidden rounded-md border border-current/40 px-1.5 font-mono text-sm font-bold opacity-80 @3xl:inline">{hint}</kbd> : null}
       </span>
       {locked && option.refusal && !compact ? (
-        <span id={reasonId} className="mt-0.5 line-clamp-1 text-sm lg:line-clamp-2 leading-snug font-semibold text-mist/90">
+        <span id={reasonId} className="mt-0.5 line-clamp-1 text-sm @3xl:line-clamp-2 leading-snug font-semibold text-mist/90">
           <span className="font-black text-foam/80">{option.refusal.rule}</span> · {option.refusal.message}
         </span>
       ) : null}

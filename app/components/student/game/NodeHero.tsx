@@ -35,12 +35,12 @@ export function NodeHero({ summary, roles, label, nickname, status }: Props) {
         </div>
       ) : null}
       <div className={`flex items-center gap-4 p-4 ${dim}`}>
-        <RoleShape roles={roles} role={summary.role} label={label} status={status} className="size-20 shrink-0 lg:size-28" />
+        <RoleShape roles={roles} role={summary.role} label={label} status={status} className="size-20 shrink-0 @3xl:size-28" />
         <div className="min-w-0 flex-1">
           <p className="text-sm font-black tracking-widest uppercase" style={{ color: roleAccent(roles, summary.role) }} data-testid="node-role">
             {roles[summary.role]?.word ?? summary.role}
           </p>
-          <p className="line-clamp-2 text-[1.75rem] leading-tight font-black break-words text-foam lg:text-3xl" data-testid="node-name">
+          <p className="line-clamp-2 text-[1.75rem] leading-tight font-black break-words text-foam @3xl:text-3xl" data-testid="node-name">
             <span className="sr-only">Node </span>
             {label} <span className="font-bold text-mist">· {nickname}</span>
           </p>

@@ -20,7 +20,7 @@ export function WriteBox({ text, onText, onSubmit, children, footer }: Props) {
           id="write-value" value={text} onChange={(e) => onText(e.target.value)} maxLength={24} autoComplete="off" spellCheck={false}
           className="min-h-14 min-w-0 rounded-2xl border-2 border-mist/40 bg-abyss px-4 text-xl font-bold text-foam focus:border-brass focus:outline-none"
         />
-        <div className="w-32 lg:w-40">{children}</div>
+        <div className="w-32 @3xl:w-40">{children}</div>
       </div>
       {footer}
     </form>
