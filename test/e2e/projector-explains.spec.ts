@@ -90,6 +90,9 @@ test('Raft: a refusal line, the held headline, the ? overlay, C crashes the capt
   // P pauses the clock, P resumes it.
   await host.keyboard.press('p');
   await expect(projector.getByTestId('room-clock')).toContainText('Paused');
+  // P toggles what the host panel shows: wait until the host's own view says Paused too,
+  // or a second P read from an older view pauses again (seen once in CI).
+  await expect(host.getByTestId('room-clock').first()).toContainText('Paused');
   await host.keyboard.press('p');
   await expect(projector.getByTestId('room-clock')).toContainText('1x');
   await projector.screenshot({ path: `${SHOTS}/raft-captain-down-projector.png` });

@@ -53,7 +53,7 @@ export function MoveButton({ option, onPress, pending, hint, urgent, secondary, 
       {urgent && !locked ? <span className="pointer-events-none absolute -inset-1.5 animate-pulse rounded-[1.25rem] ring-4 ring-brass/70" aria-hidden /> : null}
       <span className="flex w-full items-center gap-2">
         {locked ? <LockIcon className="size-5 shrink-0" /> : null}
-        <span className={`min-w-0 flex-1 font-black ${text ? 'text-center text-2xl' : compact ? 'truncate text-lg' : 'text-xl'}`}>{pending ? 'Sending…' : (text ?? option.label)}</span>
+        <span className={`min-w-0 flex-1 font-black ${text ? 'text-center text-2xl' : compact ? 'text-lg leading-tight [overflow-wrap:anywhere]' : 'text-xl'}`}>{pending ? 'Sending…' : (text ?? option.label)}</span>
         {hint ? <kbd className="hidden rounded-md border border-current/40 px-1.5 font-mono text-sm font-bold opacity-80 @3xl:inline">{hint}</kbd> : null}
       </span>
       {locked && option.refusal && !compact ? (
