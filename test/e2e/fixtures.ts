@@ -1,8 +1,11 @@
-import { expect, test as base, type Browser, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ServerProcess } from './server-process';
 
+/** The devices (browser contexts) the running test opened with `newDevice`. */
+const openDevices = new Set<BrowserContext>();
+
 /** One real server per worker; tests that restart it leave it running for the next. */
-export const test = base.extend<object, { server: ServerProcess }>({
+export const test = base.extend<{ closeDevices: void }, { server: ServerProcess }>({
   server: [
     async ({}, use) => {
       const server = await ServerProcess.launch();
@@ -11,6 +14,17 @@ export const test = base.extend<object, { server: ServerProcess }>({
     },
     { scope: 'worker' },
   ],
+  // The browser lives as long as the worker: a device left open would keep rendering and
+  // playing (its socket, its room's clock) through every later test, slowing them all.
+  closeDevices: [
+    async ({}, use) => {
+      await use();
+      const devices = [...openDevices];
+      openDevices.clear();
+      await Promise.all(devices.map((context) => context.close().catch(() => undefined)));
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };
@@ -18,6 +32,7 @@ export { expect };
 /** A fresh browser context = a separate phone or laptop with its own localStorage. */
 export async function newDevice(browser: Browser, size: { width: number; height: number } = { width: 390, height: 844 }): Promise<Page> {
   const context = await browser.newContext({ viewport: size });
+  openDevices.add(context);
   return context.newPage();
 }
 
