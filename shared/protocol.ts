@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Refusal, RefusalCode, Result } from './rules/refusal';
 import { refusalSchema } from './rules/refusal-schema';
 import { isRoomCode, normalizeRoomCode } from './room/code';
-import { networkParamsSchema } from './game/events';
+import { networkParamsSchema } from './game/network-params';
 import { TEMPERAMENTS } from './game/bot-policy';
 import { faultSchema, moveSchema } from './game/moves';
 import { SEED_MAX } from './game/round';

@@ -9,15 +9,12 @@ import type { ClusterState, Event } from '../rules/types';
 import { MAX_RATE, MIN_RATE } from './room-clock';
 import { storyEventSchemas, type StoryEvent } from '../stories/events';
 import { challengeEndedSchema, challengeStartedSchema, scoresSwitchedSchema } from '../challenges/events';
+import { networkParamsSchema } from './network-params';
 
 const at = z.number().int().nonnegative();
 const algorithm = z.string().refine(isAlgorithm, 'not a registered algorithm');
 
-export const networkParamsSchema = z.object({
-  delayMs: z.number().min(0).max(600_000),
-  jitterMs: z.number().min(0).max(600_000),
-  dropRate: z.number().min(0).max(1),
-});
+export { networkParamsSchema };
 
 export const roundConfigSchema = z.object({
   algorithm,

@@ -3,15 +3,15 @@
  * and what the host may inject (a fault). These schemas validate input at the edge.
  */
 import { z } from 'zod';
-import { fromRegistry } from '../rules/registry';
+import { fromWires } from '../rules/wire-registry';
 import type { Command, CommonCommand } from '../rules/types';
 
 /**
  * Every registered algorithm's moves, as a player sends them (each module's `wire.moves`):
  * a new algorithm registered at start-up can be played over the real server.
  */
-export const moveSchema = fromRegistry((modules) =>
-  z.discriminatedUnion('type', modules.flatMap((m) => m.wire.moves) as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Move>,
+export const moveSchema = fromWires((wires) =>
+  z.discriminatedUnion('type', wires.flatMap((m) => m.wire.moves) as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Move>,
 );
 /** A move without its node: `type` and the algorithm's fields (checked by `moveSchema()`). */
 export type Move = { type: string } & Record<string, unknown>;

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Fact, InboxLine, MoveLayout, NodeSummary, RoleLook, TeamExtras, TeamWords, TimerFact } from '../rules/module';
 import { refusalSchema } from '../rules/refusal-schema';
-import { fromRegistry } from '../rules/registry';
+import { fromWires } from '../rules/wire-registry';
 import { endpointSchema, nodeIndexSchema, nodeStatusSchema } from '../rules/view-schema-parts';
 import { moveSchema } from './moves';
 import type { GameScreenView, TeamCounters, TickerView, TruthMessage, TruthNode, TruthTeam } from './screen-view';
@@ -63,7 +63,7 @@ export const moveLayoutSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('write'), field: z.string() }),
 ]) satisfies z.ZodType<MoveLayout>;
 
-export const moveOptionSchema = fromRegistry(() => z.object({
+export const moveOptionSchema = fromWires(() => z.object({
   id: z.string(),
   label: z.string(),
   move: moveSchema(),
@@ -78,14 +78,14 @@ export const moveOptionSchema = fromRegistry(() => z.object({
 export const peerViewSchema = z.object({ index: nodeIndexSchema, label: z.string(), nickname: z.string() }) satisfies z.ZodType<PeerView>;
 
 /** A node's raw view, one shape per registered algorithm, told apart by `algorithm`. */
-export const seatNodeViewSchema = fromRegistry((modules) =>
+export const seatNodeViewSchema = fromWires((wires) =>
   z.discriminatedUnion(
     'algorithm',
-    modules.map((m) => m.wire.node.extend({ algorithm: z.literal(m.name), status: nodeStatusSchema })) as unknown as [z.ZodObject, ...z.ZodObject[]],
+    wires.map((m) => m.wire.node.extend({ algorithm: z.literal(m.name), status: nodeStatusSchema })) as unknown as [z.ZodObject, ...z.ZodObject[]],
   ) as unknown as z.ZodType<SeatNodeView>, // each module checks its part against its own type (e.g. raft/wire-schema.ts)
 );
 
-export const gameSeatViewSchema = fromRegistry(() =>
+export const gameSeatViewSchema = fromWires(() =>
   z.object({
     round: z.number().int(),
     algorithm: z.string(),
@@ -115,7 +115,7 @@ export const gameSeatViewSchema = fromRegistry(() =>
 );
 
 // Story mode (issue 8): the phone's cue and the projector's banner.
-const seatStorySchema = fromRegistry(() => z.object({
+const seatStorySchema = fromWires(() => z.object({
   title: z.string(),
   status: z.enum(['playing', 'finished']),
   beat: z.string(),
@@ -217,11 +217,11 @@ const truthTeamBase = z.object({
 }) satisfies z.ZodType<Omit<TruthTeam, keyof TeamExtras>>;
 
 /** A team's truth; each registered algorithm adds its own panels' fields (its `wire.extras`, checked there). */
-export const truthTeamSchema = fromRegistry(
-  (modules) => truthTeamBase.extend(Object.assign({}, ...modules.map((m) => m.wire.extras.shape))) as unknown as z.ZodType<TruthTeam>,
+export const truthTeamSchema = fromWires(
+  (wires) => truthTeamBase.extend(Object.assign({}, ...wires.map((m) => m.wire.extras.shape))) as unknown as z.ZodType<TruthTeam>,
 );
 
-export const gameScreenViewSchema = fromRegistry(() =>
+export const gameScreenViewSchema = fromWires(() =>
   z.object({
     round: z.number().int(),
     algorithm: z.string(),

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { REFUSAL_CODES, type Refusal } from './refusal';
-import { fromRegistry } from './registry';
+import { fromWires } from './wire-registry';
 
 const fields = {
   /** Rule ID from SPEC.md when a game rule was broken (e.g. "R3"); absent for room admin. */
@@ -16,11 +16,11 @@ const fields = {
 /** The built-in codes only: the type check that the schema and `Refusal` agree. */
 const builtInRefusalSchema = z.object({ code: z.enum(REFUSAL_CODES), ...fields }) satisfies z.ZodType<Refusal>;
 
-export const refusalSchema = fromRegistry((modules) =>
-  modules.some((m) => m.refusalCodes?.length)
+export const refusalSchema = fromWires((wires) =>
+  wires.some((m) => m.refusalCodes?.length)
     ? (z.object({
         /** Stable machine-readable reason in kebab-case: a built-in code or a registered module's. */
-        code: z.enum([...REFUSAL_CODES, ...modules.flatMap((m) => m.refusalCodes ?? [])]),
+        code: z.enum([...REFUSAL_CODES, ...wires.flatMap((m) => m.refusalCodes ?? [])]),
         ...fields,
       }) as unknown as z.ZodType<Refusal>)
     : builtInRefusalSchema,

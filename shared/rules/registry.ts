@@ -11,13 +11,12 @@ import type { AlgorithmModule } from './module';
 import { paramsRefusal } from './params';
 import { REFUSAL_CODES, type Refusal } from './refusal';
 import { raftModule } from './raft/module';
+import { registerWire } from './wire-registry';
 
 /** Any algorithm's module, its own state and command types erased. */
 export type AnyAlgorithmModule = AlgorithmModule;
 
 const MODULES: Record<string, AnyAlgorithmModule> = {};
-/** Bumped by every registration, so schemas built from the registry know when to rebuild. */
-let generation = 0;
 
 /**
  * Adds an algorithm. The cast erases the module's narrower state and command types: the
@@ -29,17 +28,9 @@ export function registerAlgorithm(module: AlgorithmModule<any, any, any, any>): 
   if (MODULES[erased.name] && MODULES[erased.name] !== erased) throw new Error(`algorithm "${erased.name}" is already registered`);
   const clash = erased.refusalCodes?.find((code) => (REFUSAL_CODES as readonly string[]).includes(code) || !/^[a-z]+(-[a-z]+)*$/.test(code));
   if (clash) throw new Error(`algorithm "${erased.name}": refusal code "${clash}" is built in or not kebab-case`);
-  if (MODULES[erased.name] !== erased) generation += 1;
   MODULES[erased.name] = erased;
-}
-
-/** Calls `build` again only after a registration: wire schemas made from every module. */
-export function fromRegistry<T>(build: (modules: AnyAlgorithmModule[]) => T): () => T {
-  let built: { generation: number; value: T } | null = null;
-  return () => {
-    if (!built || built.generation !== generation) built = { generation, value: build(algorithms()) };
-    return built.value;
-  };
+  // The protocol's schemas are built from the wire registry (wire-registry.ts says why).
+  registerWire(erased);
 }
 
 registerAlgorithm(raftModule);
