@@ -1,6 +1,7 @@
 'use client';
 
-import { useCallback } from 'react';
+import dynamic from 'next/dynamic';
+import { useCallback, useEffect } from 'react';
 import { playMove } from '@/app/client/seat-moves';
 import { useGameSeat } from '@/app/client/use-game-seat';
 import { useSeat } from '@/app/client/use-seat';
@@ -13,8 +14,13 @@ import { Brand } from '../Anchor';
 import { ConnectionBanner } from '../ConnectionBanner';
 import { Notice } from '../Notice';
 import { JoinForm } from './JoinForm';
-import { GamePhone } from './game/GamePhone';
 import { NodeCard } from './NodeCard';
+
+// The game screen comes with the round, not with the join form (issue 12: a phone's first
+// load carries only what the join form needs); a seated student fetches it while waiting,
+// so the round's first screen does not wait for it.
+const loadGamePhone = () => import('./game/GamePhone').then((m) => m.GamePhone);
+const GamePhone = dynamic(loadGamePhone, { loading: () => <p className="text-xl text-mist">Boarding…</p> });
 
 /** /join/CODE: the join form until the student has a seat, then their node card, then their node in play. */
 export function StudentSeat({ code }: { code: string }) {
@@ -22,6 +28,10 @@ export function StudentSeat({ code }: { code: string }) {
   const game = useGameSeat(code);
   const play = useCallback((move: Move) => playMove(code, move), [code]);
   const deleted = useClassDeleted(code, () => forgetSeat(code));
+  const seated = state.phase === 'seated';
+  useEffect(() => {
+    if (seated) void loadGamePhone();
+  }, [seated]);
 
   if (deleted) return <ClassDeleted message={deleted} />;
   if (state.phase === 'kicked') {
