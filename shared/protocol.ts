@@ -5,7 +5,7 @@
  * Shape of every client -> server event: `socket.emit(name, payload, ack)`.
  * The ack is always `{ ok: true, ...result }` or `{ ok: false, refusal }`.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Refusal, RefusalCode, Result } from './rules/refusal';
 import { refusalSchema } from './rules/refusal-schema';
 import { isRoomCode, normalizeRoomCode } from './room/code';
@@ -33,18 +33,16 @@ export type { Refusal, RefusalCode };
 
 /** Room codes are normalised (upper case, spaces/dashes dropped) before validation. */
 const roomCode = z
-  .string()
-  .max(32)
-  .transform(normalizeRoomCode)
-  .refine(isRoomCode, 'not a room code (6 letters/digits, no 0, O, 1 or I)');
+  .pipe(z.string().check(z.maxLength(32)), z.transform(normalizeRoomCode))
+  .check(z.refine(isRoomCode, 'not a room code (6 letters/digits, no 0, O, 1 or I)'));
 
 /** Secrets are 43-char base64url strings; accept a generous range, never parse further. */
-const secret = z.string().min(16).max(128);
+const secret = z.string().check(z.minLength(16), z.maxLength(128));
 
 /** Raw nickname; the room decides (trim, length, markup) so the refusal can be precise. */
-const rawNickname = z.string().max(200);
+const rawNickname = z.string().check(z.maxLength(200));
 
-const nodeId = z.number().int().positive();
+const nodeId = z.int().check(z.positive());
 
 // ---------------------------------------------------------------------------
 // Views pushed to clients. Never contain token hashes or any other secret.
@@ -55,8 +53,8 @@ export const nodeSummarySchema = z.object({
   /** True while at least one browser holding this seat is connected. */
   online: z.boolean(),
   /** Played by a bot of this temperament (SPEC AP1). */
-  bot: z.enum(TEMPERAMENTS).optional(),
-}) satisfies z.ZodType<NodeSummary>;
+  bot: z.optional(z.enum(TEMPERAMENTS)),
+}) satisfies z.ZodMiniType<NodeSummary>;
 
 /** What the host panel and the projector see: the whole room. */
 export const roomViewSchema = z.object({
@@ -64,10 +62,10 @@ export const roomViewSchema = z.object({
   locked: z.boolean(),
   /** Active (not kicked) nodes, in join order. */
   nodes: z.array(nodeSummarySchema),
-  kickedCount: z.number().int().nonnegative(),
+  kickedCount: z.int().check(z.nonnegative()),
   /** The teacher switched scores off (SPEC S11). */
   scoresOff: z.boolean(),
-}) satisfies z.ZodType<RoomView>;
+}) satisfies z.ZodMiniType<RoomView>;
 
 /** What one student sees: their own node and a little about the room. */
 export const seatViewSchema = z.object({
@@ -76,8 +74,8 @@ export const seatViewSchema = z.object({
   nickname: z.string(),
   status: z.enum(['active', 'kicked']),
   locked: z.boolean(),
-  crewSize: z.number().int().nonnegative(),
-}) satisfies z.ZodType<SeatView>;
+  crewSize: z.int().check(z.nonnegative()),
+}) satisfies z.ZodMiniType<SeatView>;
 export type { NodeSummary, RoomView, SeatView };
 
 // ---------------------------------------------------------------------------
@@ -100,7 +98,7 @@ export const clientEvents = {
   },
   /** Seat bots until the class has `upTo` players (SPEC AP4); they play from the next round on. */
   'host:bots:fill': {
-    request: z.object({ code: roomCode, hostToken: secret, upTo: z.number().int().min(1).max(50), temperament: z.enum(TEMPERAMENTS).default('diligent') }),
+    request: z.object({ code: roomCode, hostToken: secret, upTo: z.int().check(z.minimum(1), z.maximum(50)), temperament: z._default(z.enum(TEMPERAMENTS), 'diligent') }),
     result: z.object({}),
   },
   'host:lock': {
@@ -124,7 +122,7 @@ export const clientEvents = {
    * a kicked seat is refused, a still-valid one is handed back instead of a duplicate.
    */
   'seat:join': {
-    request: z.object({ code: roomCode, nickname: rawNickname, previousSeatToken: secret.optional() }),
+    request: z.object({ code: roomCode, nickname: rawNickname, previousSeatToken: z.optional(secret) }),
     result: z.object({ seatToken: z.string(), view: seatViewSchema }),
   },
   /** Come back to the same node after a reload or reconnect; subscribes to `seat:view`. */
@@ -140,28 +138,28 @@ export const clientEvents = {
     request: z.object({
       code: roomCode,
       hostToken: secret,
-      algorithm: z.string().max(32), // a registered algorithm's name (shared/rules/registry.ts); decideGame refuses others
-      preset: z.string().max(64),
-      params: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])).optional(),
-      network: networkParamsSchema.partial().optional(),
-      teamSize: z.number().int().min(3).max(9).nullable(),
-      crashOnDisconnect: z.boolean().default(true),
+      algorithm: z.string().check(z.maxLength(32)), // a registered algorithm's name (shared/rules/registry.ts); decideGame refuses others
+      preset: z.string().check(z.maxLength(64)),
+      params: z.optional(z.record(z.string(), z.union([z.number(), z.boolean(), z.null()]))),
+      network: z.optional(z.partial(networkParamsSchema)),
+      teamSize: z.nullable(z.int().check(z.minimum(3), z.maximum(9))),
+      crashOnDisconnect: z._default(z.boolean(), true),
       /** A bot plays the node of a student whose phone went away, or who was kicked (SPEC AP5). */
-      autopilot: z.boolean().default(false),
+      autopilot: z._default(z.boolean(), false),
       /** The round's random seed (0 to 2^31-1); omitted, the server draws one. Same seed, same moves: same round. */
-      seed: z.number().int().min(0).max(SEED_MAX).optional(),
+      seed: z.optional(z.int().check(z.minimum(0), z.maximum(SEED_MAX))),
       /** Start with the room clock paused (the host or a bot then resumes or steps it). */
-      startPaused: z.boolean().default(false),
+      startPaused: z._default(z.boolean(), false),
     }),
-    result: z.object({ round: z.number().int(), seed: z.number().int() }),
+    result: z.object({ round: z.int(), seed: z.int() }),
   },
   /**
    * Story mode (issue 8): one click sets up the story's round (its algorithm, preset and
    * numbers; autopilot on) and plays its first beat. `story` is an id of shared/stories/.
    */
   'host:story:start': {
-    request: z.object({ code: roomCode, hostToken: secret, story: z.string().min(1).max(40), seed: z.number().int().min(0).max(SEED_MAX).optional() }),
-    result: z.object({ round: z.number().int(), seed: z.number().int() }),
+    request: z.object({ code: roomCode, hostToken: secret, story: z.string().check(z.minLength(1), z.maxLength(40)), seed: z.optional(z.int().check(z.minimum(0), z.maximum(SEED_MAX))) }),
+    result: z.object({ round: z.int(), seed: z.int() }),
   },
   /** The teacher's Next, Back (previous beat), Replay (this beat again) or Stop (no more cues; the round goes on). */
   'host:story:beat': {
@@ -171,7 +169,7 @@ export const clientEvents = {
   /** The scores switch (SPEC S11); a challenge in the live round (K1..K5: `faults` for no-leader-lost) and its stop (K6). */
   'host:scores': { request: z.object({ code: roomCode, hostToken: secret, on: z.boolean() }), result: z.object({}) },
   'host:challenge:start': {
-    request: z.object({ code: roomCode, hostToken: secret, kind: z.enum(CHALLENGE_KINDS), durationMs: z.number().int().min(MIN_CHALLENGE_MS).max(MAX_CHALLENGE_MS), faults: z.number().int().min(1).max(20).optional() }),
+    request: z.object({ code: roomCode, hostToken: secret, kind: z.enum(CHALLENGE_KINDS), durationMs: z.int().check(z.minimum(MIN_CHALLENGE_MS), z.maximum(MAX_CHALLENGE_MS)), faults: z.optional(z.int().check(z.minimum(1), z.maximum(20))) }),
     result: z.object({}),
   },
   'host:challenge:stop': { request: z.object({ code: roomCode, hostToken: secret }), result: z.object({}) },
@@ -185,14 +183,14 @@ export const clientEvents = {
       code: roomCode,
       hostToken: secret,
       action: z.enum(['pause', 'resume', 'step', 'rate']),
-      rate: z.number().min(MIN_RATE).max(MAX_RATE).optional(),
-      stepMs: z.number().int().min(MIN_STEP_MS).max(MAX_STEP_MS).optional(),
+      rate: z.optional(z.number().check(z.minimum(MIN_RATE), z.maximum(MAX_RATE))),
+      stepMs: z.optional(z.int().check(z.minimum(MIN_STEP_MS), z.maximum(MAX_STEP_MS))),
     }),
     result: z.object({}),
   },
   /** A fault for one team's cluster: crash, restart, pause, skew, network, partition, drop. */
   'host:fault': {
-    request: z.object({ code: roomCode, hostToken: secret, team: z.number().int().min(0).max(200), fault: faultSchema }),
+    request: z.object({ code: roomCode, hostToken: secret, team: z.int().check(z.minimum(0), z.maximum(200)), fault: faultSchema }),
     result: z.object({}),
   },
   /**
@@ -203,7 +201,7 @@ export const clientEvents = {
   // A getter: the moves are every registered algorithm's (one registered at start-up too).
   get 'seat:move'() {
     return {
-      request: z.object({ code: roomCode, seatToken: secret, moveId: z.string().min(1).max(64), move: moveSchema() }),
+      request: z.object({ code: roomCode, seatToken: secret, moveId: z.string().check(z.minLength(1), z.maxLength(64)), move: moveSchema() }),
       result: z.object({}),
     };
   },
@@ -225,7 +223,7 @@ export type Ack<E extends ClientEventName> = Result<ClientResult<E>>;
 /** Builds the zod schema of a whole ack for one event (clients use it to check answers). */
 export function ackSchema<E extends ClientEventName>(event: E) {
   return z.union([
-    clientEvents[event].result.extend({ ok: z.literal(true) }),
+    z.extend(clientEvents[event].result, { ok: z.literal(true) }),
     z.object({ ok: z.literal(false), refusal: refusalSchema() }),
   ]);
 }
@@ -241,7 +239,7 @@ export const serverEvents = {
   /** The round's truth (every team's cluster), to hosts and projectors; null before the first round. */
   // Getters: the per-algorithm parts come from every registered module (shared/game/view-schemas.ts).
   get 'game:view'() {
-    return gameScreenViewSchema().nullable();
+    return z.nullable(gameScreenViewSchema());
   },
   /**
    * What changed in the round's truth since the last 'game:view' (and the `after` patches
@@ -251,7 +249,7 @@ export const serverEvents = {
   'game:view:patch': viewPatchSchema,
   /** One student's own node during a round, as their node knows it, with their moves. */
   get 'game:seat'() {
-    return gameSeatViewSchema().nullable();
+    return z.nullable(gameSeatViewSchema());
   },
   /** The host deleted the class: nothing of it remains; the page says so. */
   'room:deleted': z.object({ code: z.string(), message: z.string() }),
@@ -265,7 +263,7 @@ export type ServerEventName = keyof typeof serverEvents;
 export type ServerPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
 
 /** The handshake `auth` object: `io(url, { auth: { protocolVersion: 1 } })`. */
-export const handshakeAuthSchema = z.object({ protocolVersion: z.number().int().optional() });
+export const handshakeAuthSchema = z.object({ protocolVersion: z.optional(z.int()) });
 
 export function isClientEventName(name: string): name is ClientEventName {
   return Object.prototype.hasOwnProperty.call(clientEvents, name);

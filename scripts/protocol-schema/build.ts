@@ -12,7 +12,7 @@ import { ackSchema, clientEvents, handshakeAuthSchema, PROTOCOL_VERSION, serverE
 
 type JsonSchema = Record<string, unknown>;
 
-function toJson(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function toJson(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,

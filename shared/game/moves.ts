@@ -2,7 +2,7 @@
  * What a player may send (a move, for their own node only: the server adds the node)
  * and what the host may inject (a fault). These schemas validate input at the edge.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { fromWires } from '../rules/wire-registry';
 import type { Command, CommonCommand } from '../rules/types';
 
@@ -11,7 +11,7 @@ import type { Command, CommonCommand } from '../rules/types';
  * a new algorithm registered at start-up can be played over the real server.
  */
 export const moveSchema = fromWires((wires) =>
-  z.discriminatedUnion('type', wires.flatMap((m) => m.wire.moves) as unknown as [z.ZodObject, ...z.ZodObject[]]) as unknown as z.ZodType<Move>,
+  z.discriminatedUnion('type', wires.flatMap((m) => m.wire.moves) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]]) as unknown as z.ZodMiniType<Move>,
 );
 /** A move without its node: `type` and the algorithm's fields (checked by `moveSchema()`). */
 export type Move = { type: string } & Record<string, unknown>;
@@ -26,20 +26,20 @@ export function commandToMove(command: Command): Move {
   return move as Move;
 }
 
-const nodeRef = z.number().int().min(-1).max(499);
+const nodeRef = z.int().check(z.minimum(-1), z.maximum(499));
 /** A timed fault ends by itself after this much room time (issue 8); the rules bound it. */
-const faultDuration = z.number().int().positive().optional();
+const faultDuration = z.optional(z.int().check(z.positive()));
 
 export const faultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CrashNode'), node: nodeRef, forMs: faultDuration }),
   z.object({ type: z.literal('RestartNode'), node: nodeRef }),
   z.object({ type: z.literal('PauseNode'), node: nodeRef, forMs: faultDuration }),
   z.object({ type: z.literal('ResumeNode'), node: nodeRef }),
-  z.object({ type: z.literal('SkewClock'), node: nodeRef, rate: z.number().optional(), offsetMs: z.number().optional() }),
-  z.object({ type: z.literal('SetNetwork'), delayMs: z.number().optional(), jitterMs: z.number().optional(), dropRate: z.number().optional() }),
-  z.object({ type: z.literal('SetLink'), from: nodeRef, to: nodeRef, delayMs: z.number().optional(), dropRate: z.number().optional(), bothWays: z.boolean().optional(), forMs: faultDuration }),
-  z.object({ type: z.literal('Partition'), groups: z.array(z.array(nodeRef).max(500)).min(1).max(10), forMs: faultDuration }),
+  z.object({ type: z.literal('SkewClock'), node: nodeRef, rate: z.optional(z.number()), offsetMs: z.optional(z.number()) }),
+  z.object({ type: z.literal('SetNetwork'), delayMs: z.optional(z.number()), jitterMs: z.optional(z.number()), dropRate: z.optional(z.number()) }),
+  z.object({ type: z.literal('SetLink'), from: nodeRef, to: nodeRef, delayMs: z.optional(z.number()), dropRate: z.optional(z.number()), bothWays: z.optional(z.boolean()), forMs: faultDuration }),
+  z.object({ type: z.literal('Partition'), groups: z.array(z.array(nodeRef).check(z.maxLength(500))).check(z.minLength(1), z.maxLength(10)), forMs: faultDuration }),
   z.object({ type: z.literal('HealPartition') }),
-  z.object({ type: z.literal('DropMessage'), id: z.number().int().positive() }),
+  z.object({ type: z.literal('DropMessage'), id: z.int().check(z.positive()) }),
 ]);
 export type Fault = z.infer<typeof faultSchema> & CommonCommand;

@@ -3,10 +3,10 @@
  * its own so the protocol (which the browser loads) takes it without the game's events,
  * which need the registry of algorithms and so every algorithm's rules (issue 12).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const networkParamsSchema = z.object({
-  delayMs: z.number().min(0).max(600_000),
-  jitterMs: z.number().min(0).max(600_000),
-  dropRate: z.number().min(0).max(1),
+  delayMs: z.number().check(z.minimum(0), z.maximum(600_000)),
+  jitterMs: z.number().check(z.minimum(0), z.maximum(600_000)),
+  dropRate: z.number().check(z.minimum(0), z.maximum(1)),
 });

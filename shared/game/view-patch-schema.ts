@@ -2,9 +2,9 @@
  * The wire shape of 'game:view:patch' (applied by shared/game/view-patch.ts). Apart, so
  * the protocol's schemas do not bring the patching library into every page.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const pointer = z.string().max(2_000);
+const pointer = z.string().check(z.maxLength(2_000));
 /** The operations a diff of two JSON values produces: add, remove, replace. */
 export const viewPatchOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('add'), path: pointer, value: z.unknown() }),
@@ -13,7 +13,7 @@ export const viewPatchOpSchema = z.discriminatedUnion('op', [
 ]);
 export const viewPatchSchema = z.object({
   /** How many patches came since the last full view, before this one. */
-  after: z.number().int().min(0),
+  after: z.int().check(z.minimum(0)),
   ops: z.array(viewPatchOpSchema),
 });
 export type ViewPatchOp = z.infer<typeof viewPatchOpSchema>;

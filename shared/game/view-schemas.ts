@@ -5,7 +5,7 @@
  * panels) come from every registered module's `wire` (shared/rules/module.ts), so a new
  * algorithm's views are described by registering it, never by editing a union here.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Fact, InboxLine, MoveLayout, NodeSummary, RoleLook, TeamExtras, TeamWords, TimerFact } from '../rules/module';
 import { refusalSchema } from '../rules/refusal-schema';
 import { fromWires } from '../rules/wire-registry';
@@ -26,92 +26,93 @@ export const roleLookSchema = z.object({
   word: z.string(),
   shape: z.enum(['crown', 'diamond', 'circle', 'square', 'warning']),
   colour: z.enum(['brass', 'amber', 'ember', 'wave', 'dusk', 'alarm']),
-  dashed: z.boolean().optional(),
-  plain: z.boolean().optional(),
-}) satisfies z.ZodType<RoleLook>;
+  dashed: z.optional(z.boolean()),
+  plain: z.optional(z.boolean()),
+}) satisfies z.ZodMiniType<RoleLook>;
 export const roleTableSchema = z.record(z.string(), roleLookSchema);
 
-export const teamWordsSchema = z.object({ elections: z.string(), service: z.boolean(), serviceName: z.string().optional(), legend: z.array(z.string()) }) satisfies z.ZodType<TeamWords>;
+export const teamWordsSchema = z.object({ elections: z.string(), service: z.boolean(), serviceName: z.optional(z.string()), legend: z.array(z.string()) }) satisfies z.ZodMiniType<TeamWords>;
 
-export const roundClockViewSchema = z.object({ running: z.boolean(), rate: z.number(), roomNow: z.number() }) satisfies z.ZodType<RoundClockView>;
+export const roundClockViewSchema = z.object({ running: z.boolean(), rate: z.number(), roomNow: z.number() }) satisfies z.ZodMiniType<RoundClockView>;
 
 // ---------------------------------------------------------------------------------
 // game:seat, one phone.
 
-const factSchema = z.object({ label: z.string(), value: z.string(), id: z.string(), strong: z.boolean().optional(), wide: z.boolean().optional() }) satisfies z.ZodType<Fact>;
+const factSchema = z.object({ label: z.string(), value: z.string(), id: z.string(), strong: z.optional(z.boolean()), wide: z.optional(z.boolean()) }) satisfies z.ZodMiniType<Fact>;
 const timerFactSchema = z.object({
-  id: z.string(), label: z.string(), then: z.string(), remainingMs: z.number(), totalMs: z.number(), critical: z.boolean().optional(),
-}) satisfies z.ZodType<TimerFact>;
+  id: z.string(), label: z.string(), then: z.string(), remainingMs: z.number(), totalMs: z.number(), critical: z.optional(z.boolean()),
+}) satisfies z.ZodMiniType<TimerFact>;
 
 export const nodeSummarySchema = z.object({
   role: z.string(),
-  headline: z.object({ label: z.string(), value: z.string(), suffix: z.string().optional() }),
+  headline: z.object({ label: z.string(), value: z.string(), suffix: z.optional(z.string()) }),
   facts: z.array(factSchema),
   timers: z.array(timerFactSchema),
-  callout: z.string().nullable(),
-  footnote: z.string().optional(),
-}) satisfies z.ZodType<NodeSummary>;
+  callout: z.nullable(z.string()),
+  footnote: z.optional(z.string()),
+}) satisfies z.ZodMiniType<NodeSummary>;
 
 export const inboxLineSchema = z.object({
-  key: z.number().int(), text: z.string(), tone: z.enum(['ask', 'good', 'bad', 'info']), at: z.number().nullable(),
-}) satisfies z.ZodType<InboxLine>;
+  key: z.int(), text: z.string(), tone: z.enum(['ask', 'good', 'bad', 'info']), at: z.nullable(z.number()),
+}) satisfies z.ZodMiniType<InboxLine>;
 
 export const moveLayoutSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('main') }),
   z.object({ kind: z.literal('reply'), peer: nodeIndexSchema, title: z.string(), stale: z.boolean(), grants: z.boolean() }),
-  z.object({ kind: z.literal('steer'), text: z.string(), title: z.string(), note: z.string().optional() }),
+  z.object({ kind: z.literal('steer'), text: z.string(), title: z.string(), note: z.optional(z.string()) }),
   z.object({ kind: z.literal('write'), field: z.string() }),
-]) satisfies z.ZodType<MoveLayout>;
+]) satisfies z.ZodMiniType<MoveLayout>;
 
 export const moveOptionSchema = fromWires(() => z.object({
   id: z.string(),
   label: z.string(),
   move: moveSchema(),
   allowed: z.boolean(),
-  refusal: refusalSchema().nullable(),
+  refusal: z.nullable(refusalSchema()),
   layout: moveLayoutSchema,
   urgent: z.boolean(),
   secondary: z.boolean(),
-  shortcut: z.object({ key: z.string(), hint: z.string() }).nullable(),
-}) satisfies z.ZodType<MoveOption>);
+  shortcut: z.nullable(z.object({ key: z.string(), hint: z.string() })),
+}) satisfies z.ZodMiniType<MoveOption>);
 
-export const peerViewSchema = z.object({ index: nodeIndexSchema, label: z.string(), nickname: z.string() }) satisfies z.ZodType<PeerView>;
+export const peerViewSchema = z.object({ index: nodeIndexSchema, label: z.string(), nickname: z.string() }) satisfies z.ZodMiniType<PeerView>;
 
 /** A node's raw view, one shape per registered algorithm, told apart by `algorithm`. */
 export const seatNodeViewSchema = fromWires((wires) =>
   z.discriminatedUnion(
     'algorithm',
-    wires.map((m) => m.wire.node.extend({ algorithm: z.literal(m.name), status: nodeStatusSchema })) as unknown as [z.ZodObject, ...z.ZodObject[]],
-  ) as unknown as z.ZodType<SeatNodeView>, // each module checks its part against its own type (e.g. raft/wire-schema.ts)
+    // A module's node object may be classic zod (one registered at start-up): z.extend clones it in its own kind.
+    wires.map((m) => z.extend(m.wire.node as z.ZodMiniObject, { algorithm: z.literal(m.name), status: nodeStatusSchema })) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+  ) as unknown as z.ZodMiniType<SeatNodeView>, // each module checks its part against its own type (e.g. raft/wire-schema.ts)
 );
 
 export const gameSeatViewSchema = fromWires(() =>
   z.object({
-    round: z.number().int(),
+    round: z.int(),
     algorithm: z.string(),
     title: z.string(),
     preset: z.string(),
-    seed: z.number().int(),
+    seed: z.int(),
     params,
     ended: z.boolean(),
     clock: roundClockViewSchema,
     computedAt: z.number(),
     inRound: z.boolean(),
-    team: z.number().int().nullable(),
-    teamCount: z.number().int(),
-    index: nodeIndexSchema.nullable(),
-    label: z.string().nullable(),
-    node: seatNodeViewSchema().nullable(),
-    summary: nodeSummarySchema.nullable(),
+    team: z.nullable(z.int()),
+    teamCount: z.int(),
+    index: z.nullable(nodeIndexSchema),
+    label: z.nullable(z.string()),
+    node: z.nullable(seatNodeViewSchema()),
+    summary: z.nullable(nodeSummarySchema),
     roles: roleTableSchema,
     inbox: z.array(inboxLineSchema),
     moves: z.array(moveOptionSchema()),
     peers: z.array(peerViewSchema),
-    score: seatScoreSchema.nullable(),
-    note: z.string().nullable(),
-    story: seatStorySchema().nullable(),
-    challenge: challengeViewSchema.nullable(),
-  }) satisfies z.ZodType<GameSeatView>,
+    score: z.nullable(seatScoreSchema),
+    note: z.nullable(z.string()),
+    story: z.nullable(seatStorySchema()),
+    challenge: z.nullable(challengeViewSchema),
+  }) satisfies z.ZodMiniType<GameSeatView>,
 );
 
 // Story mode (issue 8): the phone's cue and the projector's banner.
@@ -119,36 +120,36 @@ const seatStorySchema = fromWires(() => z.object({
   title: z.string(),
   status: z.enum(['playing', 'finished']),
   beat: z.string(),
-  cue: z.object({ text: z.string(), moveId: z.string().nullable(), move: moveSchema().nullable() }).nullable(),
-}) satisfies z.ZodType<SeatStory>);
+  cue: z.nullable(z.object({ text: z.string(), moveId: z.nullable(z.string()), move: z.nullable(moveSchema()) })),
+}) satisfies z.ZodMiniType<SeatStory>);
 
 const screenStorySchema = z.object({
-  id: z.string(), title: z.string(), beat: z.number().int(), beats: z.number().int(), cue: z.string(),
+  id: z.string(), title: z.string(), beat: z.int(), beats: z.int(), cue: z.string(),
   nodeCues: z.array(z.object({ label: z.string(), text: z.string() })),
   punches: z.array(z.string()), waitsForNext: z.boolean(), status: z.enum(['playing', 'finished']), lesson: z.string(),
-}) satisfies z.ZodType<ScreenStory>;
+}) satisfies z.ZodMiniType<ScreenStory>;
 
 // Challenges (SPEC K1..K6): the phone sees the goal, the timer and the winner; the projector the standing too.
 const challengeViewSchema = z.object({
   kind: z.enum(CHALLENGE_KINDS), title: z.string(), goal: z.string(), startedAt: z.number(), endsAt: z.number(), ended: z.boolean(),
-  winner: z.string().nullable(), detail: z.string(),
-}) satisfies z.ZodType<ChallengeView>;
+  winner: z.nullable(z.string()), detail: z.string(),
+}) satisfies z.ZodMiniType<ChallengeView>;
 
-const challengeScreenViewSchema = challengeViewSchema.extend({
-  held: z.array(z.object({ at: z.number(), team: z.number().int(), who: z.string(), move: z.string().nullable(), rule: z.string() })),
-  heldByRule: z.record(z.string(), z.number().int()),
-  teams: z.array(z.object({ team: z.number().int(), leaderlessSince: z.number().nullable(), longestLeaderlessMs: z.number(), faults: z.number().int(), bestRecoveryMs: z.number().nullable(), breach: z.string().nullable() })),
-  faultsToSurvive: z.number().int(),
-}) satisfies z.ZodType<ChallengeScreenView>;
+const challengeScreenViewSchema = z.extend(challengeViewSchema, {
+  held: z.array(z.object({ at: z.number(), team: z.int(), who: z.string(), move: z.nullable(z.string()), rule: z.string() })),
+  heldByRule: z.record(z.string(), z.int()),
+  teams: z.array(z.object({ team: z.int(), leaderlessSince: z.nullable(z.number()), longestLeaderlessMs: z.number(), faults: z.int(), bestRecoveryMs: z.nullable(z.number()), breach: z.nullable(z.string()) })),
+  faultsToSurvive: z.int(),
+}) satisfies z.ZodMiniType<ChallengeScreenView>;
 
 // Between rounds (SPEC S8): a phone's own line, the projector's podium and totals.
-const seatScoreSchema = z.object({ line: z.string(), points: z.number() }) satisfies z.ZodType<SeatScore>;
+const seatScoreSchema = z.object({ line: z.string(), points: z.number() }) satisfies z.ZodMiniType<SeatScore>;
 
 const screenScoresSchema = z.object({
-  podium: z.array(z.object({ place: z.number().int(), nickname: z.string(), team: z.number().int(), points: z.number() })),
-  teams: z.array(z.object({ team: z.number().int(), points: z.number(), members: z.number().int() })),
-  totals: z.object({ movesAccepted: z.number().int(), refused: z.number().int(), dutiesDone: z.number().int(), leads: z.number().int() }),
-}) satisfies z.ZodType<ScreenScores>;
+  podium: z.array(z.object({ place: z.int(), nickname: z.string(), team: z.int(), points: z.number() })),
+  teams: z.array(z.object({ team: z.int(), points: z.number(), members: z.int() })),
+  totals: z.object({ movesAccepted: z.int(), refused: z.int(), dutiesDone: z.int(), leads: z.int() }),
+}) satisfies z.ZodMiniType<ScreenScores>;
 
 // ---------------------------------------------------------------------------------
 // game:view, the projector and the host.
@@ -156,90 +157,90 @@ const screenScoresSchema = z.object({
 export const truthNodeSchema = z.object({
   index: nodeIndexSchema,
   label: z.string(),
-  nodeId: z.number().int().positive(),
+  nodeId: z.int().check(z.positive()),
   nickname: z.string(),
   online: z.boolean(),
   status: nodeStatusSchema,
   role: z.string(),
-  term: z.number().int().optional(),
-  votedFor: z.string().nullable().optional(),
-  votes: z.number().int().optional(),
-  leader: z.string().nullable(),
-  timer: z.object({ name: z.string(), remainingMs: z.number(), totalMs: z.number() }).nullable(),
+  term: z.optional(z.int()),
+  votedFor: z.optional(z.nullable(z.string())),
+  votes: z.optional(z.int()),
+  leader: z.nullable(z.string()),
+  timer: z.nullable(z.object({ name: z.string(), remainingMs: z.number(), totalMs: z.number() })),
   clock: z.object({ rate: z.number(), driftMs: z.number(), frozen: z.boolean() }),
-  believesLeading: z.boolean().optional(),
-  token: z.number().int().nullable().optional(),
+  believesLeading: z.optional(z.boolean()),
+  token: z.optional(z.nullable(z.int())),
   info: z.string(),
   stale: z.boolean(),
-}) satisfies z.ZodType<TruthNode>;
+}) satisfies z.ZodMiniType<TruthNode>;
 
 export const truthMessageSchema = z.object({
-  id: z.number().int(), from: endpointSchema, to: endpointSchema, kind: z.string(), sentAt: z.number(), deliverAt: z.number(), lost: z.boolean(),
+  id: z.int(), from: endpointSchema, to: endpointSchema, kind: z.string(), sentAt: z.number(), deliverAt: z.number(), lost: z.boolean(),
   label: z.string(), colour: z.enum(['brass', 'amber', 'kelp', 'ice', 'mist', 'violet', 'coral']),
-}) satisfies z.ZodType<TruthMessage>;
+}) satisfies z.ZodMiniType<TruthMessage>;
 
 const countersSchema = z.object({
-  elections: z.number().int(), messagesSent: z.number().int(), messagesDropped: z.number().int(), refusedMoves: z.number().int(), leaderlessMs: z.number(),
-}) satisfies z.ZodType<TeamCounters>;
+  elections: z.int(), messagesSent: z.int(), messagesDropped: z.int(), refusedMoves: z.int(), leaderlessMs: z.number(),
+}) satisfies z.ZodMiniType<TeamCounters>;
 
-export const tickerLineSchema = z.object({ at: z.number(), text: z.string(), weight: z.number().int(), count: z.number().int() }) satisfies z.ZodType<TickerView>;
+export const tickerLineSchema = z.object({ at: z.number(), text: z.string(), weight: z.int(), count: z.int() }) satisfies z.ZodMiniType<TickerView>;
 
 const roundRecapSchema = z.object({
   durationMs: z.number(),
-  lesson: z.string().nullable(),
+  lesson: z.nullable(z.string()),
   teams: z.array(z.object({
-    team: z.number().int(),
+    team: z.int(),
     timeline: z.array(z.object({ from: z.number(), to: z.number(), leaders: z.array(z.string()) })),
-    leaderChanges: z.number().int(), elections: z.number().int(), electionsWord: z.string(),
-    leaderlessMs: z.number(), splitBrainMs: z.number(), messagesSent: z.number().int(), messagesLost: z.number().int(),
-    refusals: z.array(z.object({ rule: z.string(), count: z.number().int() })),
+    leaderChanges: z.int(), elections: z.int(), electionsWord: z.string(),
+    leaderlessMs: z.number(), splitBrainMs: z.number(), messagesSent: z.int(), messagesLost: z.int(),
+    refusals: z.array(z.object({ rule: z.string(), count: z.int() })),
   })),
-}) satisfies z.ZodType<RoundRecap>;
+}) satisfies z.ZodMiniType<RoundRecap>;
 
 export const refusalLineSchema = z.object({
   at: z.number(), node: z.string(), nickname: z.string(), move: z.string(), rule: z.string(), why: z.string(), bot: z.boolean(),
-}) satisfies z.ZodType<RefusalLine>;
+}) satisfies z.ZodMiniType<RefusalLine>;
 
 const truthTeamBase = z.object({
-      team: z.number().int(),
+      team: z.int(),
       summary: z.string(),
       nodes: z.array(truthNodeSchema),
       messages: z.array(truthMessageSchema),
-      partition: z.array(z.array(z.number().int())).nullable(),
+      partition: z.nullable(z.array(z.array(z.int()))),
       network: z.object({ delayMs: z.number(), jitterMs: z.number(), dropRate: z.number() }),
-      slowLinks: z.array(z.object({ from: z.number().int(), to: z.number().int(), delayMs: z.number().optional(), dropRate: z.number().optional() })),
+      slowLinks: z.array(z.object({ from: z.int(), to: z.int(), delayMs: z.optional(z.number()), dropRate: z.optional(z.number()) })),
       counters: countersSchema,
       ticker: z.array(tickerLineSchema),
-      headline: tickerLineSchema.nullable(),
-      leaders: z.array(z.number().int()),
+      headline: z.nullable(tickerLineSchema),
+      leaders: z.array(z.int()),
       refusals: z.array(refusalLineSchema),
       alerts: z.array(z.string()),
-}) satisfies z.ZodType<Omit<TruthTeam, keyof TeamExtras>>;
+}) satisfies z.ZodMiniType<Omit<TruthTeam, keyof TeamExtras>>;
 
 /** A team's truth; each registered algorithm adds its own panels' fields (its `wire.extras`, checked there). */
 export const truthTeamSchema = fromWires(
-  (wires) => truthTeamBase.extend(Object.assign({}, ...wires.map((m) => m.wire.extras.shape))) as unknown as z.ZodType<TruthTeam>,
+  (wires) => z.extend(truthTeamBase, Object.assign({}, ...wires.map((m) => m.wire.extras._zod.def.shape))) as unknown as z.ZodMiniType<TruthTeam>,
 );
 
 export const gameScreenViewSchema = fromWires(() =>
   z.object({
-    round: z.number().int(),
+    round: z.int(),
     algorithm: z.string(),
     title: z.string(),
     roles: roleTableSchema,
     words: teamWordsSchema,
     preset: z.string(),
     params,
-    seed: z.number().int(),
+    seed: z.int(),
     ended: z.boolean(),
     clock: roundClockViewSchema,
-    teamSize: z.number().int().nullable(),
+    teamSize: z.nullable(z.int()),
     crashOnDisconnect: z.boolean(),
     teams: z.array(truthTeamSchema()),
-    scores: screenScoresSchema.nullable(),
-    story: screenStorySchema.nullable(),
+    scores: z.nullable(screenScoresSchema),
+    story: z.nullable(screenStorySchema),
     scoresOff: z.boolean(),
-    challenge: challengeScreenViewSchema.nullable(),
-    recap: roundRecapSchema.nullable(),
-  }) satisfies z.ZodType<GameScreenView>,
+    challenge: z.nullable(challengeScreenViewSchema),
+    recap: z.nullable(roundRecapSchema),
+  }) satisfies z.ZodMiniType<GameScreenView>,
 );

@@ -225,7 +225,8 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
    * protocol's unions from every registered module): its raw node view (`seat.node`), its
    * team panels (`screen.team` extras) and its moves as a player sends them (no `node`).
    */
-  wire: { node: z.ZodObject; extras: z.ZodObject; moves: readonly [z.ZodObject, ...z.ZodObject[]] };
+  // Core object types: classic zod or zod/mini objects both fit (the built-in ones are zod/mini, issue 12).
+  wire: { node: z.core.$ZodObject; extras: z.core.$ZodObject; moves: readonly [z.core.$ZodObject, ...z.core.$ZodObject[]] };
   /**
    * Optional hint for autopilot bots (SPEC AP2): move types a diligent player would click now
    * that the phone does not draw urgent, read from the node's own view only (never the truth).

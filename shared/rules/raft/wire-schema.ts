@@ -1,5 +1,5 @@
 /** Raft's parts of the views, as zod schemas for the wire (docs/PROTOCOL.md, "Raft's node view"). */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { inboxEntrySchema, movePeerSchema, moveTextSchema, nodeIndexSchema, nodeStatusSchema, timerLeftSchema } from '../view-schema-parts';
 import type { TeamExtras } from '../module';
 import type { RaftNodeView } from './view';
@@ -10,29 +10,29 @@ export const raftNodeViewSchema = z.object({
   label: z.string(),
   status: nodeStatusSchema,
   role: z.enum(['follower', 'precandidate', 'candidate', 'leader']),
-  term: z.number().int().nonnegative(),
-  votedFor: nodeIndexSchema.nullable(),
-  leader: nodeIndexSchema.nullable(),
+  term: z.int().check(z.nonnegative()),
+  votedFor: z.nullable(nodeIndexSchema),
+  leader: z.nullable(nodeIndexSchema),
   votes: z.array(nodeIndexSchema),
   preVotes: z.array(nodeIndexSchema),
-  clusterSize: z.number().int().positive(),
-  majority: z.number().int().positive(),
+  clusterSize: z.int().check(z.positive()),
+  majority: z.int().check(z.positive()),
   electionTimerMs: timerLeftSchema,
   electionDue: z.boolean(),
   heartbeatDueMs: timerLeftSchema,
-  requests: z.array(z.object({ candidate: nodeIndexSchema, term: z.number().int(), lastLogIndex: z.number().int(), lastLogTerm: z.number().int(), current: z.boolean() })),
-  logLength: z.number().int().nonnegative(),
-  log: z.array(z.object({ index: z.number().int(), term: z.number().int(), command: z.string(), committed: z.boolean() })),
-  commitIndex: z.number().int().nonnegative(),
-  heading: z.string().nullable(),
-  followers: z.array(z.object({ index: nodeIndexSchema, matchIndex: z.number().int(), nextIndex: z.number().int() })),
+  requests: z.array(z.object({ candidate: nodeIndexSchema, term: z.int(), lastLogIndex: z.int(), lastLogTerm: z.int(), current: z.boolean() })),
+  logLength: z.int().check(z.nonnegative()),
+  log: z.array(z.object({ index: z.int(), term: z.int(), command: z.string(), committed: z.boolean() })),
+  commitIndex: z.int().check(z.nonnegative()),
+  heading: z.nullable(z.string()),
+  followers: z.array(z.object({ index: nodeIndexSchema, matchIndex: z.int(), nextIndex: z.int() })),
   inbox: z.array(inboxEntrySchema),
-}) satisfies z.ZodType<Omit<RaftNodeView, 'inbox'> & { inbox: unknown[] }>;
+}) satisfies z.ZodMiniType<Omit<RaftNodeView, 'inbox'> & { inbox: unknown[] }>;
 
 /** The ship's course panel (the committed commands), drawn under a Raft team. */
 export const raftExtrasSchema = z.object({
-  raft: z.object({ course: z.array(z.string()), commitIndex: z.number().int(), heading: z.string().nullable(), term: z.number().int() }).optional(),
-}) satisfies z.ZodType<Pick<TeamExtras, 'raft'>>;
+  raft: z.optional(z.object({ course: z.array(z.string()), commitIndex: z.int(), heading: z.nullable(z.string()), term: z.int() })),
+}) satisfies z.ZodMiniType<Pick<TeamExtras, 'raft'>>;
 
 /** Raft's moves as a player sends them (the server adds the node). */
 export const raftMoveSchemas = [
