@@ -1,6 +1,6 @@
 // The student page's first-load JavaScript: loads /join/CODE in Chromium against a running
 // server and sums the gzip sizes of the scripts it fetched (issue 11: charts must not add
-// to it). A second path may be given to compare (e.g. /report/ABCDEF, which alone loads the
+// to it; issue 12: every chunk is listed). A second path may be given to compare (e.g. /report/ABCDEF, which alone loads the
 // chart library). Usage: node bench/join-first-load.mjs http://127.0.0.1:PORT [PATH]
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -28,5 +28,6 @@ for (const r of rows) {
 }
 const kib = (n) => (n / 1024).toFixed(1);
 console.log(`${path} first load: ${scripts.length} scripts, ${kib(raw)} KiB raw, ${kib(gz)} KiB gzip`);
-for (const r of rows.sort((a, b) => b.gz - a.gz).slice(0, 6)) console.log(`  ${kib(r.gz).padStart(6)} KiB gzip  ${r.name}`);
+// Every chunk, largest first (issue 12 compares them change by change).
+for (const r of rows.sort((a, b) => b.gz - a.gz)) console.log(`  ${kib(r.gz).padStart(6)} KiB gzip  ${r.name}`);
 console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
