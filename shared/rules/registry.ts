@@ -3,7 +3,8 @@
  * an algorithm up here by the name a state or a round carries, and iterate `algorithms()`
  * to list them; nobody else branches on an algorithm's name (issue 10). Adding an
  * algorithm is one folder with its module, registered below (or by `registerAlgorithm`
- * at start-up, as test/unit/algorithms/dummy does).
+ * at start-up, as test/unit/algorithms/dummy does), and its `wire-schema.ts` parts listed
+ * in wire-registry.ts, so a browser checks its views without loading its rules (issue 12).
  */
 import { bullyModule } from './bully/module';
 import { leaseModule } from './lease/module';

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const root = process.cwd();
 
@@ -70,5 +70,13 @@ describe('the wire checks a phone loads (issue 12)', () => {
   it('use zod/mini, never classic zod', () => {
     expect(reached.packages).toContain('zod/mini');
     expect(reached.packages).not.toContain('zod');
+  });
+
+  it('know every registered algorithm\'s wire without the registry (a new algorithm listed in wire-registry.ts too)', async () => {
+    vi.resetModules();
+    const { fromWires } = await import('../../../shared/rules/wire-registry');
+    const wireNames = fromWires((wires) => wires.map((w) => w.name))();
+    const { algorithms } = await import('../../../shared/rules/registry');
+    expect(wireNames).toEqual(algorithms().map((m) => m.name));
   });
 });
