@@ -4,6 +4,11 @@
  *
  * Shape of every client -> server event: `socket.emit(name, payload, ack)`.
  * The ack is always `{ ok: true, ...result }` or `{ ok: false, refusal }`.
+ *
+ * Written with zod/mini: the browser loads these schemas to check what it receives, and
+ * mini's functions leave out what a page does not call (issue 12, docs/PERFORMANCE.md);
+ * the server parses with the same objects. Its refusals read zod's English messages,
+ * which the classic zod the server also imports switches on for both.
  */
 import { z } from 'zod/mini';
 import type { Refusal, RefusalCode, Result } from './rules/refusal';
