@@ -8,7 +8,8 @@
  * Written with zod/mini: the browser loads these schemas to check what it receives, and
  * mini's functions leave out what a page does not call (issue 12, docs/PERFORMANCE.md);
  * the server parses with the same objects. Its refusals read zod's English messages,
- * which the classic zod the server also imports switches on for both.
+ * which the classic zod the server also imports switches on for both (checked by
+ * test/integration/payload-refusal-wording.test.ts).
  */
 import { z } from 'zod/mini';
 import type { Refusal, RefusalCode, Result } from './rules/refusal';
