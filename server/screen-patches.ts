@@ -3,9 +3,10 @@
  * its hosts and projectors hold and how many patches came since the last full one. A
  * full view goes out first, and again whenever someone joins the audience (all watchers
  * then hold the same view and count); after that only a diff. At 300 nodes a full view
- * is ~200 KB ten times a second; a diff is what moved (docs/PERFORMANCE.md, issue 12).
+ * is ~200 KB ten times a second; a diff is what moved, rolling lists as shifts
+ * (shared/game/view-diff.ts; docs/PERFORMANCE.md, issue 12).
  */
-import { compare } from 'fast-json-patch';
+import { diffView } from '../shared/game/view-diff';
 import type { ViewPatchOp } from '../shared/game/view-patch-schema';
 
 type Held = { view: object; patches: number; fullChars: number };
@@ -31,7 +32,7 @@ export class ScreenPatches {
   next(code: string, view: object | null): ScreenMessage {
     const held = this.held.get(code);
     if (this.enabled && held && view !== null) {
-      const ops = compare(held.view, view) as ViewPatchOp[];
+      const ops = diffView(held.view, view);
       if (ops.length === 0) return null;
       // The whole view's size is measured only when one is sent (rarely), not every time.
       if (JSON.stringify(ops).length <= held.fullChars * PATCH_WORTH) {

@@ -91,7 +91,7 @@ describe('watcher views as patches', () => {
     server.resend('K7P3QX');
     expect(server.next('K7P3QX', c)?.event).toBe('game:view');
     expect(new ScreenPatches(false).next('K7P3QX', c)?.event).toBe('game:view'); // VIEW_PATCHES=0
-    // A change larger than half the whole view (here every team moved) goes whole.
-    expect(server.next('K7P3QX', { ...c, teams: [...c.teams].reverse() })?.event).toBe('game:view');
+    // A change larger than half the whole view (here every team gained 20 KB) goes whole.
+    expect(server.next('K7P3QX', { ...c, teams: c.teams.map((t) => ({ ...t, padding: 'x'.repeat(20_000) })) })?.event).toBe('game:view');
   });
 });
