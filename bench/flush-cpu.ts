@@ -57,6 +57,8 @@ const random = () => {
   return seed / 2 ** 31;
 };
 let clicks = 0;
+let watcherChars = 0;
+let wholeViews = 0;
 let rebuilt = 0;
 let ticks = 0;
 for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
@@ -95,11 +97,16 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   const view = gameScreenView(room, t, online);
   spent.screen += cpuMs() - at;
   at = cpuMs();
-  if (view) screens.next('K7P3QX', view);
+  const message = view ? screens.next('K7P3QX', view) : null;
   spent.patch += cpuMs() - at;
+  if (message) {
+    watcherChars += JSON.stringify(message.payload).length;
+    if (message.event === 'game:view') wholeViews += 1;
+  }
   ticks += 1;
 }
 
 const per = (ms: number) => (ms / ticks).toFixed(2);
 console.log(`Broadcaster CPU per tick (${new Date().toISOString()}): ${students} students, ${teamSize ? `teams of ${teamSize}` : 'one cluster'}, Raft raft-classroom, ${(clicks / seconds).toFixed(0)} clicks/s, ${seconds} s of room time (${ticks} ticks); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  tick (rules) ${per(spent.tick)} ms; moves (rules) ${per(spent.moves)} ms; phones' views ${per(spent.phones)} ms (${(rebuilt / ticks).toFixed(1)} of ${students} rebuilt a tick), their JSON ${per(spent.phoneJson)} ms; watchers' view ${per(spent.screen)} ms, its patch ${per(spent.patch)} ms  (CPU ms per tick)`);
+console.log(`  to each watcher: ${(watcherChars / 1024 / seconds).toFixed(1)} KB/s of JSON, ${wholeViews} of ${ticks} views sent whole`);

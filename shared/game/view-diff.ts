@@ -6,13 +6,17 @@
  * index-by-index diff then rewrites every entry, and the patch outgrew half the whole view
  * (then the whole view went out instead: about once a second per watcher in a 30-student
  * room of refusing bots). Here such a shift becomes `remove /list/0` (k times) and the
- * new tail's `add`s, and only what really changed is sent.
+ * new tail's `add`s, and only what really changed is sent. Lists whose entries carry an
+ * `id` (messages in flight, delivered out of order) are matched by id: the entries that
+ * went are removed wherever they were.
  */
 import { compare } from 'fast-json-patch';
 import type { ViewPatchOp } from './view-patch-schema';
 
 /** Longest head a list may lose between two views and still be seen as shifted. */
 const MAX_SHIFT = 8;
+/** Lists with ids are matched by id up to this length (a 300-node heartbeat: 299 messages). */
+const MAX_KEYED = 5_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -60,6 +64,12 @@ function align(before: unknown, after: unknown, keys: string[], ops: ViewPatchOp
   if (before === after || !isObject(before) || !isObject(after) || Array.isArray(before) !== Array.isArray(after)) return before;
   if (Array.isArray(before)) {
     const next = after as unknown as unknown[];
+    const keyed = removedById(before, next);
+    if (keyed) {
+      // Highest index first, so each remove's index still points where it meant.
+      for (let i = keyed.removed.length - 1; i >= 0; i--) ops.push({ op: 'remove', path: pointer(keys, String(keyed.removed[i])) } as ViewPatchOp);
+      return alignEntries(keyed.kept, next, keys, ops);
+    }
     const k = shiftOf(before, next);
     if (k > 0) {
       const path = pointer(keys, '0');
@@ -67,19 +77,7 @@ function align(before: unknown, after: unknown, keys: string[], ops: ViewPatchOp
       // The kept entries equal the head of `after`: take them from there.
       return next.slice(0, before.length - k);
     }
-    let out: unknown[] = before;
-    for (let i = 0; i < Math.min(before.length, next.length); i++) {
-      const entry = before[i];
-      if (!isObject(entry)) continue;
-      keys.push(String(i));
-      const aligned = align(entry, next[i], keys, ops);
-      keys.pop();
-      if (aligned !== entry) {
-        if (out === before) out = before.slice();
-        out[i] = aligned;
-      }
-    }
-    return out;
+    return alignEntries(before, next, keys, ops);
   }
   let out: Record<string, unknown> = before;
   for (const key in after) {
@@ -94,6 +92,40 @@ function align(before: unknown, after: unknown, keys: string[], ops: ViewPatchOp
     }
   }
   return out;
+}
+
+function alignEntries(before: unknown[], next: unknown[], keys: string[], ops: ViewPatchOp[]): unknown[] {
+  let out: unknown[] = before;
+  for (let i = 0; i < Math.min(before.length, next.length); i++) {
+    const entry = before[i];
+    if (!isObject(entry)) continue;
+    keys.push(String(i));
+    const aligned = align(entry, next[i], keys, ops);
+    keys.pop();
+    if (aligned !== entry) {
+      if (out === before) out = before.slice();
+      out[i] = aligned;
+    }
+  }
+  return out;
+}
+
+const idOf = (entry: unknown): unknown => (isObject(entry) ? entry.id : undefined);
+
+/**
+ * A list of entries with ids (messages in flight) that lost some anywhere and kept the
+ * others in order, new ones after them: which indices went, and what stays. Null when
+ * the list has no ids, lost none, or was reordered (then the index diff does).
+ */
+function removedById(before: unknown[], after: unknown[]): { removed: number[]; kept: unknown[] } | null {
+  if (before.length === 0 || before.length > MAX_KEYED || !before.every((e) => typeof idOf(e) === 'number' || typeof idOf(e) === 'string')) return null;
+  const stays = new Set(after.map(idOf));
+  const removed: number[] = [];
+  const kept: unknown[] = [];
+  before.forEach((entry, i) => (stays.has(idOf(entry)) ? kept.push(entry) : removed.push(i)));
+  if (removed.length === 0) return null;
+  for (let i = 0; i < kept.length; i++) if (idOf(after[i]) !== idOf(kept[i])) return null;
+  return { removed, kept };
 }
 
 const pointer = (keys: string[], last: string) => `/${keys.map(escapeKey).concat(last).join('/')}`;

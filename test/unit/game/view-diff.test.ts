@@ -15,7 +15,11 @@ describe('the watchers diff', () => {
   it('turns any view into any other (random JSON, lists that shift or not)', () => {
     const entry = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.record({ id: fc.integer({ min: 0, max: 5 }), s: fc.constantFrom('a', 'b') }));
     const list = fc.array(entry, { maxLength: 10 });
-    const view = fc.record({ teams: fc.array(fc.record({ refusals: list, term: fc.integer({ min: 0, max: 3 }) }), { maxLength: 3 }), ticker: list, 'a/b~c': fc.option(fc.string(), { nil: null }) });
+    // Messages with ids, as in flight: a sorted set of ids, each with a field that may change.
+    const messages = fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 12 }).chain((ids) =>
+      fc.tuple(...ids.sort((a, b) => a - b).map((id) => fc.record({ id: fc.constant(id), lost: fc.boolean() }))),
+    );
+    const view = fc.record({ teams: fc.array(fc.record({ refusals: list, term: fc.integer({ min: 0, max: 3 }), messages }), { maxLength: 3 }), ticker: list, 'a/b~c': fc.option(fc.string(), { nil: null }) });
     const shifted = fc.tuple(list, fc.integer({ min: 0, max: 9 }), list).map(([xs, k, tail]) => [xs, xs.slice(k).concat(tail)] as const);
     fc.assert(
       fc.property(view, view, shifted, (before, after, [from, to]) => {
@@ -37,6 +41,17 @@ describe('the watchers diff', () => {
       { op: 'add', path: '/teams/0/refusals/5', value: line(7) },
     ]);
     expect(apply(before, diffView(before, after) as unknown[])).toEqual(after);
+  });
+
+  it('messages in flight delivered out of order are removed where they were, not rewritten', () => {
+    const message = (id: number) => ({ id, from: 1, to: id % 7, sentAt: id * 10, deliverAt: id * 10 + 300 });
+    const before = { messages: [1, 2, 3, 4, 5, 6].map(message) };
+    const after = { messages: [1, 3, 4, 6, 7].map(message) };
+    expect(diffView(before, after)).toEqual([
+      { op: 'remove', path: '/messages/4' },
+      { op: 'remove', path: '/messages/1' },
+      { op: 'add', path: '/messages/4', value: message(7) },
+    ]);
   });
 
   it('sameJson is deep equality of JSON values', () => {
