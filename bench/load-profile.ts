@@ -32,7 +32,7 @@ function describe(node: ProfileNode, root: string): { name: string; where: strin
   return { name: functionName || '(anonymous)', where: `${path}${line}` };
 }
 
-export function summarizeProfile(file: string, root: string, top = 20): { totalMs: number; idleMs: number; self: HotFunction[]; inclusive: HotFunction[] } {
+export function summarizeProfile(file: string, root: string, top = 20, everyFunction = false): { totalMs: number; idleMs: number; self: HotFunction[]; inclusive: HotFunction[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -77,5 +77,5 @@ export function summarizeProfile(file: string, root: string, top = 20): { totalM
       .slice(0, top);
   const special = (f: HotFunction) => f.name === '(idle)' || f.name === '(root)' || f.name === '(program)';
   const ours = (f: HotFunction) => /^(server|shared|bench)\//.test(f.where);
-  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, self: rank(self, (f) => !special(f)), inclusive: rank(inclusive, ours) };
+  return { totalMs: totalUs / 1000, idleMs: idleUs / 1000, self: rank(self, (f) => !special(f)), inclusive: rank(inclusive, everyFunction ? (f) => !special(f) : ours) };
 }

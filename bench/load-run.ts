@@ -30,6 +30,8 @@ export interface RunOptions {
   crashEveryS: number;
   seed: number;
   cpuProfile: boolean;
+  /** The room clock's rate (the host's 'host:clock' rate; the soak's quiet rooms run at 4). */
+  clockRate: number;
   port?: number;
   /** The relay answers with views of this many characters (the game's mean seat view). */
   relayViewChars?: number;
@@ -111,6 +113,7 @@ export async function runLoad(scenario: Scenario, options: RunOptions): Promise<
     const starts = await Promise.all(classes.map((cls) => cls.hostAsk('host:round:start', start)));
     const refusedStart = starts.find((a) => !a.ok);
     if (refusedStart && !refusedStart.ok) throw new Error(`host:round:start refused: ${refusedStart.refusal.message}`);
+    if (options.clockRate !== 1) await Promise.all(classes.map((cls) => cls.hostAsk('host:clock', { action: 'rate', rate: options.clockRate })));
     await Promise.all(classes.map((cls) => untilInRound(cls, 30_000)));
     const inRound = await server.stats({ gc: true });
 

@@ -22,6 +22,7 @@
  *            --port N (the server under test listens there; default a free port)
  *            --runs N (--relay: pairs of interleaved runs, default 1)
  *            --from N / --max N (--capacity: first probe, largest probe; default 300 / 6000)
+ *            --clock-rate R (the room clock's rate, as the host sets it; the soak's quiet rooms: 4)
  *            --cpu-prof: run the server with node --cpu-prof, keep the profile in test-results/
  *            and print where its time went (bench/load-profile.ts)
  *   env:     LOAD_DURATION_S, LOAD_WARMUP_S, LOAD_SCENARIO override the defaults too.
@@ -61,6 +62,7 @@ const { values: flags } = parseArgs({
     from: { type: 'string', default: '300' },
     max: { type: 'string', default: '6000' },
     'cpu-prof': { type: 'boolean', default: false },
+    'clock-rate': { type: 'string', default: '1' },
   },
 });
 
@@ -81,6 +83,7 @@ const options: RunOptions = {
   crashEveryS: num('crash-leader-every', flags['crash-leader-every'], 0, 600),
   seed: num('seed', flags.seed, 0, 2 ** 31),
   cpuProfile: flags['cpu-prof'],
+  clockRate: num('clock-rate', flags['clock-rate'], 0.25, 8),
   ...(flags.port && { port: num('port', flags.port, 1, 65_535) }),
 };
 

@@ -38,7 +38,7 @@ let room = foldRoom([{ type: 'RoomCreated', at: T0, code: 'K7P3QX', hostTokenHas
 room = play(room, { type: 'StartRound', at: T0 + 10_000, hostTokenHash: HOST, algorithm: 'raft', preset: 'raft-classroom', teamSize, crashOnDisconnect: false, autopilot: true, seed: 7 });
 
 const online: number[] = []; // nobody online: a bot plays every seat
-const sizes = { full: 0, patch: 0, fullMax: 0, patchMax: 0, ops: 0, deflated: 0 };
+const sizes = { full: 0, patch: 0, fullMax: 0, patchMax: 0, ops: 0, deflated: 0, wholeSent: 0 };
 const cpu = { view: 0, diff: 0, json: 0 };
 const withPatches = new ScreenPatches(true);
 let views = 0;
@@ -64,13 +64,16 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
     sizes.ops += message.payload.ops.length;
     // What permessage-deflate without context takeover would put on the wire for it.
     sizes.deflated += deflateRawSync(json, { level: constants.Z_BEST_SPEED }).length;
-  } else if (message) sizes.patch += fullJson.length; // the first, whole
+  } else if (message) {
+    sizes.patch += fullJson.length; // the first, or a patch larger than half the whole view
+    sizes.wholeSent += 1;
+  }
 }
 
 const kb = (chars: number) => (chars / 1024).toFixed(1);
 const perS = 1000 / TICK_MS;
 console.log(`Watcher bytes (${new Date().toISOString()}): ${students} students in teams of ${teamSize}, Raft raft-classroom played by autopilot bots, ${seconds} s of room time, a view after every ${TICK_MS} ms tick (${views} views); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  whole views (VIEW_PATCHES=0): mean ${kb(sizes.full / views)} KB, max ${kb(sizes.fullMax)} KB a message -> ${kb((sizes.full / views) * perS)} KB/s per watcher`);
-console.log(`  patches (default):            mean ${kb(sizes.patch / views)} KB, max ${kb(sizes.patchMax)} KB a message (first one whole), ${(sizes.ops / Math.max(1, views - 1)).toFixed(0)} operations -> ${kb((sizes.patch / views) * perS)} KB/s per watcher`);
+console.log(`  patches (default):            mean ${kb(sizes.patch / views)} KB, max ${kb(sizes.patchMax)} KB a message (first one whole), ${(sizes.ops / Math.max(1, views - 1)).toFixed(0)} operations -> ${kb((sizes.patch / views) * perS)} KB/s per watcher; ${sizes.wholeSent} of ${views} sent whole`);
 console.log(`  patches deflated one by one (permessage-deflate, no context takeover, level 1): mean ${kb(sizes.deflated / Math.max(1, views - 1))} KB -> ${kb((sizes.deflated / Math.max(1, views - 1)) * perS)} KB/s per watcher`);
 console.log(`  CPU per view (ms, this machine, shared): build ${(cpu.view / views).toFixed(2)}, JSON of the whole view ${(cpu.json / views).toFixed(2)}, diff ${(cpu.diff / views).toFixed(2)}`);

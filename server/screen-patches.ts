@@ -3,9 +3,11 @@
  * its hosts and projectors hold and how many patches came since the last full one. A
  * full view goes out first, and again whenever someone joins the audience (all watchers
  * then hold the same view and count); after that only a diff. At 300 nodes a full view
- * is ~200 KB ten times a second; a diff is what moved (docs/PERFORMANCE.md, issue 12).
+ * is ~200 KB ten times a second; a diff is what moved, rolling lists as shifts
+ * (shared/game/view-diff.ts; docs/PERFORMANCE.md, issue 12).
  */
-import { compare } from 'fast-json-patch';
+import { diffView } from '../shared/game/view-diff';
+import { countedDown } from '../shared/game/view-patch';
 import type { ViewPatchOp } from '../shared/game/view-patch-schema';
 
 type Held = { view: object; patches: number; fullChars: number };
@@ -14,7 +16,10 @@ type Held = { view: object; patches: number; fullChars: number };
  * messages in flight all shifted, a new round): the whole view goes instead.
  */
 const PATCH_WORTH = 0.5;
-export type ScreenMessage = { event: 'game:view'; payload: object | null } | { event: 'game:view:patch'; payload: { after: number; ops: ViewPatchOp[] } } | null;
+export type ScreenMessage = { event: 'game:view'; payload: object | null } | { event: 'game:view:patch'; payload: { after: number; countdownMs?: number; ops: ViewPatchOp[] } } | null;
+
+/** The room time a screen view was made at (0 for a view without a clock). */
+const roomTimeOf = (view: object): number => (view as { clock?: { roomNow?: number } }).clock?.roomNow ?? 0;
 
 export class ScreenPatches {
   private readonly held = new Map<string, Held>();
@@ -31,12 +36,15 @@ export class ScreenPatches {
   next(code: string, view: object | null): ScreenMessage {
     const held = this.held.get(code);
     if (this.enabled && held && view !== null) {
-      const ops = compare(held.view, view) as ViewPatchOp[];
-      if (ops.length === 0) return null;
+      // Running timers count down on both sides by the room time between the views.
+      const countdownMs = roomTimeOf(view) - roomTimeOf(held.view);
+      const base = countdownMs > 0 ? countedDown(held.view, countdownMs) : held.view;
+      const ops = diffView(base, view);
+      if (ops.length === 0 && base === held.view) return null;
       // The whole view's size is measured only when one is sent (rarely), not every time.
       if (JSON.stringify(ops).length <= held.fullChars * PATCH_WORTH) {
         this.held.set(code, { view, patches: held.patches + 1, fullChars: held.fullChars });
-        return { event: 'game:view:patch', payload: { after: held.patches, ops } };
+        return { event: 'game:view:patch', payload: { after: held.patches, ...(countdownMs > 0 && { countdownMs }), ops } };
       }
     }
     if (view === null) this.held.delete(code);

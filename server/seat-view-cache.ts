@@ -5,8 +5,7 @@
  * 60-player flush to the few nodes the last events reached.
  */
 import type { SeatView } from '../shared/protocol';
-import { gameSeatView, type GameSeatView } from '../shared/game/seat-view';
-import { seatInRound } from '../shared/game/round';
+import { gameSeatView, seatPlace, type GameSeatView } from '../shared/game/seat-view';
 import { algorithmModule } from '../shared/rules/registry';
 import type { RoomState } from '../shared/room/state';
 import { seatView } from '../shared/room/views';
@@ -27,7 +26,7 @@ interface Sent {
 function sourcesOf(room: RoomState, nodeId: number): unknown[] {
   const round = room.round;
   if (!round) return [null];
-  const seat = seatInRound(round, nodeId);
+  const seat = seatPlace(round, nodeId);
   // A story's beat changes every phone's cue without touching its node (story mode); a phone
   // shows a challenge's goal, timer and winner: its start and its end (SPEC K1), and the scores switch (S11).
   const base = [round.id, round.ended, round.clock, round.teams.length, round.story?.beat, round.story?.status, round.story?.beatStartedAt, round.challenge?.startedAt ?? null, round.challenge?.ended ?? null, room.scoresOff === true];

@@ -12,7 +12,7 @@ import { algorithmModule } from '../rules/registry';
 import type { Algorithm, ClusterState, Command, NodeStatus } from '../rules/types';
 import type { GameRoom } from './room';
 import { commandToMove, type Move } from './moves';
-import { seatInRound, type RoundState } from './round';
+import type { RoundState, TeamState } from './round';
 import { seatScore, type SeatScore } from '../scoring/views';
 import { storyOnPhone, type SeatStory } from './story-cues';
 import { challengeView, type ChallengeView } from '../challenges/outcome';
@@ -99,7 +99,42 @@ export const INBOX_LINES = 6;
 
 /** The cluster as it stands at `roomNow`: time moved on though nothing was due. */
 export function projectTo(cluster: ClusterState, roomNow: number): ClusterState {
-  return roomNow > cluster.now ? evolve(cluster, { type: 'ClockAdvanced', to: roomNow }) : cluster;
+  if (roomNow <= cluster.now) return cluster;
+  // One flush builds every phone of a team at the same room time: the team's cluster is
+  // moved on once, not once per phone (300 copies of a 300-node cluster per flush before).
+  const last = lastProjection;
+  if (last && last.cluster === cluster && last.roomNow === roomNow) return last.projected;
+  const projected = evolve(cluster, { type: 'ClockAdvanced', to: roomNow });
+  lastProjection = { cluster, roomNow, projected };
+  return projected;
+}
+/** The last projection made (states are immutable, so the same inputs give the same state). */
+let lastProjection: { cluster: ClusterState; roomNow: number; projected: ClusterState } | null = null;
+
+/**
+ * Where a student sits, found through a map built once per round's team list (a flush
+ * builds every phone of a room from the same list: one pass, not one scan per phone).
+ */
+const places = new WeakMap<readonly TeamState[], Map<number, { team: TeamState; index: number }>>();
+export function seatPlace(round: RoundState, nodeId: number): { team: TeamState; index: number } | null {
+  let map = places.get(round.teams);
+  if (!map) {
+    map = new Map();
+    for (const team of round.teams) team.members.forEach((id, index) => map!.set(id, { team, index }));
+    places.set(round.teams, map);
+  }
+  return map.get(nodeId) ?? null;
+}
+
+/** Nicknames by node id, once per seat list (seats are replaced, never mutated). */
+const nicknames = new WeakMap<readonly { nodeId: number; nickname: string }[], Map<number, string>>();
+function nicknameOf(seats: readonly { nodeId: number; nickname: string }[], nodeId: number): string {
+  let map = nicknames.get(seats);
+  if (!map) {
+    map = new Map(seats.map((s) => [s.nodeId, s.nickname]));
+    nicknames.set(seats, map);
+  }
+  return map.get(nodeId) ?? '?';
 }
 
 export function clockView(round: RoundState, roomNow: number): RoundClockView {
@@ -148,10 +183,10 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
     roles: module.roles,
     challenge: round.challenge ? challengeView(round.challenge, (_team, node) => module.nodeLabel(node)) : null,
   };
-  const seat = seatInRound(round, nodeId);
+  const seat = seatPlace(round, nodeId);
   if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null, note: null, story: null };
   const state = projectTo(seat.team.cluster, roomNow);
-  const nickname = (id: number) => room.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
+  const nickname = (id: number) => nicknameOf(room.seats, id);
   const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
   const status = state.nodes[seat.index]!.status;
   // A finished round is history: nothing can be played any more.

@@ -14,6 +14,12 @@ export const viewPatchOpSchema = z.discriminatedUnion('op', [
 export const viewPatchSchema = z.object({
   /** How many patches came since the last full view, before this one. */
   after: z.int().check(z.minimum(0)),
+  /**
+   * Room time since the view before: every running node timer held counts down by this
+   * (times its clock's rate) before `ops` apply (`countedDown` in view-patch.ts), so a
+   * timer that only ticked needs no operation. Absent: nothing counts down.
+   */
+  countdownMs: z.optional(z.number().check(z.minimum(0), z.maximum(3_600_000))),
   ops: z.array(viewPatchOpSchema),
 });
 export type ViewPatchOp = z.infer<typeof viewPatchOpSchema>;

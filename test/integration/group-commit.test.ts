@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventStore, type PendingAppend } from '../../server/event-store';
+import { Broadcaster, nodeRoom } from '../../server/broadcaster';
 import { RoomRegistry } from '../../server/room-registry';
+import { RoundClocks } from '../../server/round-clocks';
+import type { Transport } from '../../server/transport';
 import { hashToken } from '../../server/secrets';
 
 const dirs: string[] = [];
@@ -106,5 +109,38 @@ describe('group commit: one transaction per turn, answers only once durable', ()
     expect(registry.isInMemory(code)).toBe(false);
     // None of the batch reached the log.
     expect(store.read(code, durableSeq).map((e) => e.type)).toEqual(['Intruder']);
+  });
+
+  it("a view flush that comes due before the turn's write waits for it: no view shows an unwritten fact or overtakes its ack", async () => {
+    const { store, registry, code } = roundInProgress();
+    await nextTurn(); // the set-up's own end-of-turn write is behind us
+    const clocks = new RoundClocks(() => 0);
+    clocks.sync(code, registry.get(code)!);
+    const seen: string[] = [];
+    const audiences = new Set([1, 2, 3].map((nodeId) => nodeRoom(code, nodeId)));
+    const transport: Transport = {
+      serve: () => {},
+      // Each view records whether the log held everything the room in memory had when it left.
+      broadcast: (_audience, event) => void seen.push(`${event} ${store.lastSeq(code) === registry.seqOf(code) ? 'durable' : 'AHEAD OF THE LOG'}`),
+      audienceSize: (audience) => (audiences.has(audience) ? 1 : 0),
+      disband: () => {},
+      connectionCount: () => 3,
+      close: async () => {},
+    };
+    const broadcaster = new Broadcaster(transport, registry, clocks);
+    registry.onChange((c) => broadcaster.markDirty(c));
+
+    // A flush comes due (a student came back online) and, in the same turn before it runs,
+    // a tick moves every node 30 s on: the election timers fire, in memory only.
+    broadcaster.markDirty(code);
+    registry.executeGame(code, { type: 'TickRound', at: T + 30_000, roomTime: 30_000 });
+    expect(store.lastSeq(code)).toBeLessThan(registry.seqOf(code));
+    registry.whenDurable(() => seen.push('ack'));
+
+    await nextTurn();
+    await nextTurn();
+    expect(seen[0]).toBe('ack');
+    expect(seen.filter((s) => s.startsWith('game:seat'))).toEqual(['game:seat durable', 'game:seat durable', 'game:seat durable']);
+    expect(seen.every((s) => !s.endsWith('AHEAD OF THE LOG'))).toBe(true);
   });
 });

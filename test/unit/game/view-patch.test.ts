@@ -78,6 +78,19 @@ describe('watcher views as patches', () => {
     expect(after.view!.roles).toBe(held.view!.roles);
   });
 
+  it('a running timer that only ticked costs no operation: both sides count it down by the patch\'s countdownMs', () => {
+    const built = screens();
+    const [a, b] = built.slice(100, 102) as [GameScreenView, GameScreenView];
+    const server = new ScreenPatches(true);
+    server.next('K7P3QX', a);
+    const patch = server.next('K7P3QX', b)!.payload as ViewPatch;
+    expect(patch.countdownMs).toBe(b.clock.roomNow - a.clock.roomNow);
+    const ticking = b.teams.flatMap((t) => t.nodes).filter((n) => n.timer && !n.clock.frozen && n.timer.remainingMs > 0).length;
+    expect(ticking).toBeGreaterThan(0);
+    expect(patch.ops.filter((op) => op.path.endsWith('/timer/remainingMs'))).toEqual([]);
+    expect(applyViewPatch(heldFull(wire(a)), wire(patch))!.view).toEqual(wire(b));
+  });
+
   it('a patch that does not follow what is held is refused (ask for the whole view); a new watcher gets the whole view', () => {
     const [a, b, c] = screens().slice(10, 13) as [GameScreenView, GameScreenView, GameScreenView];
     const server = new ScreenPatches(true);
@@ -91,7 +104,7 @@ describe('watcher views as patches', () => {
     server.resend('K7P3QX');
     expect(server.next('K7P3QX', c)?.event).toBe('game:view');
     expect(new ScreenPatches(false).next('K7P3QX', c)?.event).toBe('game:view'); // VIEW_PATCHES=0
-    // A change larger than half the whole view (here every team moved) goes whole.
-    expect(server.next('K7P3QX', { ...c, teams: [...c.teams].reverse() })?.event).toBe('game:view');
+    // A change larger than half the whole view (here every team gained 20 KB) goes whole.
+    expect(server.next('K7P3QX', { ...c, teams: c.teams.map((t) => ({ ...t, padding: 'x'.repeat(20_000) })) })?.event).toBe('game:view');
   });
 });
