@@ -16,9 +16,9 @@ import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
 import { challengeBatch, challengeRefused, endChallenge, startChallenge } from '../challenges/fold';
 import { BOT_FIRST_LOOK_MS, type BotMind, type RefusalRecord, type RoundState, type TeamState } from './round';
-import { rankEvent, splitBrainLine, tell, type TickerState } from './ticker';
+import { rankEvent, splitBrainBetween, tell, type TickerState } from './ticker';
 import { ALARM } from '../rules/ticker-rank';
-import { startRecap, stepLeaders, stepRefusal } from './recap';
+import { actingLeaders, lastLeaders, startRecap, stepLeaders, stepRefusal } from './recap';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   // A setting of the class, with or without a round (SPEC S11).
@@ -174,9 +174,19 @@ function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
     away = trackAway(away, event, batch.cause);
   }
   // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
-  const split = splitBrainLine(start, cluster);
+  // Read once per batch: "before" is what the recap saw after the previous batch.
+  const leaders = actingLeaders(cluster);
+  const split = splitBrainBetween(cluster, lastLeaders(team.recap, start), leaders);
   if (split) ticker = tell(ticker, cluster.now, split, ALARM);
-  return { ...team, cluster, ticker: ticker.lines, headline: ticker.headline, away, recap: stepLeaders(team.recap, cluster) };
+  // A for-in copy, not a spread of a spread (V8's slow path, see roundWithTeams): same fields, same order.
+  const next = {} as TeamState;
+  for (const key in team) (next as unknown as Record<string, unknown>)[key] = team[key as keyof TeamState];
+  next.cluster = cluster;
+  next.ticker = ticker.lines;
+  next.headline = ticker.headline;
+  next.away = away;
+  next.recap = stepLeaders(team.recap, cluster, leaders);
+  return next;
 }
 
 function presenceLine(event: Event, text: string): string {
