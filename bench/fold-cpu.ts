@@ -3,8 +3,10 @@
  * CPU time as well as wall time (on a shared machine the wall clock mostly measures the
  * other processes). Prints figures; asserts nothing.
  *   - the rules' fold: `evolve` over the synthetic hour's rule events (best of 3);
- *   - the replay player's fold: `buildTimeline` of the same hour as a room log (best of 3),
- *     then 100 frames (seek + projector view + one phone) at spread-out room times.
+ *   - the replay player's whole-round fold: `buildTimeline` of the same hour as a room log
+ *     (best of 3), printed for the whole hour and per 430,000 rule events (the issue's round;
+ *     the synthetic Raft and Lease hours hold twice that), against the 500 ms target;
+ *   - 100 frames (seek + projector view + one phone) at spread-out room times.
  * The synthetic hour is generated once and kept as JSON in BENCH_CACHE (default: the OS
  * temp dir), so before/after runs on two checkouts fold the very same log: copy this file
  * and synthetic-class.ts into a checkout of the older commit and run it there too.
@@ -83,7 +85,13 @@ for (const algorithm of process.argv[2]?.split(',') ?? ['raft', 'bully', 'lease'
   }
   frames.sort((a, b) => a - b);
   console.log(`${algorithm}: ${fmt(hour.events.length)} rule events in ${fmt(timeline.rows.length)} rows (load average ${load()})`);
-  console.log(`  rules fold (evolve):      CPU ${fmt(rules.cpu)} ms, wall ${fmt(rules.wall)} ms; per 430,000 events CPU ${fmt((rules.cpu / hour.events.length) * 430_000)} ms`);
-  console.log(`  replay fold (timeline):   CPU ${fmt(replay.cpu)} ms, wall ${fmt(replay.wall)} ms (${fmt(timeline.checkpoints.length)} checkpoints)`);
-  console.log(`  seek + frame (100 times): p50 ${fmt(frames[50]!, 2)} ms, p99 ${fmt(frames[98]!, 2)} ms, max ${fmt(frames[99]!, 2)} ms`);
+  console.log(`  rules fold (evolve):       CPU ${fmt(rules.cpu)} ms, wall ${fmt(rules.wall)} ms; per 430,000 events CPU ${fmt((rules.cpu / hour.events.length) * 430_000)} ms`);
+  // The issue's target: the whole round folds in <= 500 ms. The synthetic hour holds more
+  // rule events than the issue's 430,000 for Raft and Lease, so both figures are printed.
+  const per430k = (ms: number) => (ms / hour.events.length) * 430_000;
+  const verdict = (ms: number) => (ms <= 500 ? 'met' : 'MISSED');
+  console.log(`  replay player, whole-round fold (buildTimeline: every row through evolveRoom, markers, ${fmt(timeline.checkpoints.length)} checkpoints; no diagram):`);
+  console.log(`    the whole hour:         CPU ${fmt(replay.cpu)} ms, wall ${fmt(replay.wall)} ms (target <= 500 ms: ${verdict(replay.wall)})`);
+  console.log(`    per 430,000 rule events: CPU ${fmt(per430k(replay.cpu))} ms, wall ${fmt(per430k(replay.wall))} ms (target <= 500 ms: ${verdict(per430k(replay.wall))}); the rules alone are ${fmt((rules.cpu / replay.cpu) * 100)} % of its CPU`);
+  console.log(`  seek + frame (100 times):  p50 ${fmt(frames[50]!, 2)} ms, p99 ${fmt(frames[98]!, 2)} ms, max ${fmt(frames[99]!, 2)} ms`);
 }

@@ -16,9 +16,9 @@ import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
 import { challengeBatch, challengeRefused, endChallenge, startChallenge } from '../challenges/fold';
 import { BOT_FIRST_LOOK_MS, type BotMind, type RefusalRecord, type RoundState, type TeamState } from './round';
-import { rankEvent, splitBrainLine, tell, type TickerState } from './ticker';
+import { rankEvent, splitBrainBetween, tell, type TickerState } from './ticker';
 import { ALARM } from '../rules/ticker-rank';
-import { startRecap, stepLeaders, stepRefusal } from './recap';
+import { actingLeaders, lastLeaders, startRecap, stepLeaders, stepRefusal } from './recap';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   // A setting of the class, with or without a round (SPEC S11).
@@ -64,7 +64,8 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       return withTeam(room, { ...scored(round, event), ...(challenge && { challenge }) }, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1, refusals: recentRefusals(team, event), recap: stepRefusal(team.recap, event.rule) }));
     }
     case 'ClusterEvents': {
-      const folded = withTeam(room, scored(round, event), event.team, (team) => foldBatch(team, event));
+      // Scores and the team change in one copy of the round (one round object per row).
+      const folded = withTeam(room, round, event.team, (team) => foldBatch(team, event), scoredOnly(round, event));
       const story = observed(folded.round!, event);
       // Most rows change no story: the room withTeam made is kept (one room copy per row).
       const next = story === folded.round ? folded : withRound(folded, story);
@@ -108,8 +109,12 @@ function teamAtStart(event: RoundStarted, members: number[], team: number, start
 
 /** Scores follow the same log as the clusters (SPEC S1). */
 function scored(round: RoundState, event: GameEvent): RoundState {
+  return round.scoring ? roundWithTeams(round, round.teams, scoredOnly(round, event)) : round;
+}
+
+function scoredOnly(round: RoundState, event: GameEvent): ScoringState {
   // A snapshot written before scores existed has none: it scores from the next round on.
-  return round.scoring ? roundWithTeams(round, round.teams, stepScoring(round.scoring, event)) : round;
+  return round.scoring ? stepScoring(round.scoring, event) : round.scoring;
 }
 
 /** Every bot seat of the round gets a mind: it first looks at its phone after BOT_FIRST_LOOK_MS. */
@@ -145,12 +150,12 @@ function roundWithTeams(round: RoundState, teams: TeamState[], scoring: ScoringS
   return next;
 }
 
-function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState): R {
+function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState, scoring: ScoringState = round.scoring): R {
   const team = round.teams[index];
   if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);
   const teams = round.teams.slice();
   teams[index] = change(team);
-  return withRound(room, roundWithTeams(round, teams, round.scoring));
+  return withRound(room, roundWithTeams(round, teams, scoring));
 }
 
 /** How many refused moves the projector keeps (the newest few, one line each). */
@@ -164,19 +169,36 @@ function recentRefusals(team: TeamState, event: Extract<GameEvent, { type: 'Move
 function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
   const start: ClusterState = team.cluster;
   let cluster = start;
-  let ticker: TickerState = { lines: team.ticker, headline: team.headline ?? null };
+  // Most batches tell nothing (time, messages, timers): the ticker is copied only when told.
+  let ticker: TickerState | null = null;
   let away = team.away;
   for (const event of batch.events as Event[]) {
     const before = cluster;
     cluster = evolve(cluster, event);
     const text = narrate(event, before, cluster);
-    if (text) ticker = tell(ticker, cluster.now, batch.cause === 'presence' ? presenceLine(event, text) : text, rankEvent(event, before, cluster));
+    if (text) ticker = tell(ticker ?? tickerOf(team), cluster.now, batch.cause === 'presence' ? presenceLine(event, text) : text, rankEvent(event, before, cluster));
     away = trackAway(away, event, batch.cause);
   }
   // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
-  const split = splitBrainLine(start, cluster);
-  if (split) ticker = tell(ticker, cluster.now, split, ALARM);
-  return { ...team, cluster, ticker: ticker.lines, headline: ticker.headline, away, recap: stepLeaders(team.recap, cluster) };
+  // Read once per batch: "before" is what the recap saw after the previous batch.
+  const leaders = actingLeaders(cluster);
+  const split = splitBrainBetween(cluster, lastLeaders(team.recap, start), leaders);
+  if (split) ticker = tell(ticker ?? tickerOf(team), cluster.now, split, ALARM);
+  const lines = ticker ? ticker.lines : team.ticker;
+  const headline = ticker ? ticker.headline : (team.headline ?? null);
+  // A for-in copy, not a spread of a spread (V8's slow path, see roundWithTeams): same fields, same order.
+  const next = {} as TeamState;
+  for (const key in team) (next as unknown as Record<string, unknown>)[key] = team[key as keyof TeamState];
+  next.cluster = cluster;
+  next.ticker = lines;
+  next.headline = headline;
+  next.away = away;
+  next.recap = stepLeaders(team.recap, cluster, leaders);
+  return next;
+}
+
+function tickerOf(team: TeamState): TickerState {
+  return { lines: team.ticker, headline: team.headline ?? null };
 }
 
 function presenceLine(event: Event, text: string): string {

@@ -8,26 +8,30 @@ import type { ClusterState, Event } from '../rules/types';
 /** Most events (time, deliveries, timers) tell nothing: answered before any label is made. */
 const SILENT: ReadonlySet<string> = new Set(['ClockAdvanced', 'MessagesSent', 'MessageDelivered', 'TimerSet', 'TimerCleared', 'TimerFired']);
 
+/** A node's name in a sentence (-1 is Lease's lock service). */
+function nodeName(state: ClusterState, i: number): string {
+  return i === -1 ? 'the lock service' : algorithmModule(state.algorithm).nodeLabel(i);
+}
+
 function commonLine(event: Event, state: ClusterState): string | null {
   if (SILENT.has(event.type)) return null;
-  const label = (i: number) => (i === -1 ? 'the lock service' : algorithmModule(state.algorithm).nodeLabel(i));
   switch (event.type) {
     case 'NodeCrashed':
-      return `${label(event.node)} crashed.`;
+      return `${nodeName(state, event.node)} crashed.`;
     case 'NodeRestarted':
-      return `${label(event.node)} restarted.`;
+      return `${nodeName(state, event.node)} restarted.`;
     case 'NodePaused':
-      return `${label(event.node)} froze (a stop-the-world pause): its clock stands still.`;
+      return `${nodeName(state, event.node)} froze (a stop-the-world pause): its clock stands still.`;
     case 'NodeResumed':
-      return `${label(event.node)} woke up from its pause, unaware of the time it lost.`;
+      return `${nodeName(state, event.node)} woke up from its pause, unaware of the time it lost.`;
     case 'ClockSkewed':
-      return `${label(event.node)}'s clock now runs at ${event.rate}x${event.offsetMs ? `, shifted by ${event.offsetMs / 1000} s` : ''}.`;
+      return `${nodeName(state, event.node)}'s clock now runs at ${event.rate}x${event.offsetMs ? `, shifted by ${event.offsetMs / 1000} s` : ''}.`;
     case 'Partitioned':
-      return `The network split: ${event.groups.map((g) => `{${g.map(label).join(', ')}}`).join(' | ')}.`;
+      return `The network split: ${event.groups.map((g) => `{${g.map((i) => nodeName(state, i)).join(', ')}}`).join(' | ')}.`;
     case 'PartitionHealed':
       return 'The partition healed: everyone can talk again.';
     case 'LinkChanged':
-      return `The link ${label(event.from)} → ${label(event.to)} is now ${event.setting.delayMs !== undefined ? `${event.setting.delayMs / 1000} s slow` : 'at the default speed'}${event.setting.dropRate ? `, losing ${Math.round(event.setting.dropRate * 100)}%` : ''}.`;
+      return `The link ${nodeName(state, event.from)} → ${nodeName(state, event.to)} is now ${event.setting.delayMs !== undefined ? `${event.setting.delayMs / 1000} s slow` : 'at the default speed'}${event.setting.dropRate ? `, losing ${Math.round(event.setting.dropRate * 100)}%` : ''}.`;
     case 'NetworkChanged':
       return `The network now takes ${event.delayMs / 1000} s (+ up to ${event.jitterMs / 1000} s) and loses ${Math.round(event.dropRate * 100)}% of messages.`;
     case 'MessageDropped':

@@ -27,16 +27,25 @@ export function startRecap(cluster: ClusterState): TeamRecapFold {
   return { spells: [{ at: cluster.now, leaders: actingLeaders(cluster) }], refusalsByRule: {} };
 }
 
-function actingLeaders(cluster: ClusterState): number[] {
+/** The nodes acting as leader (the module's reading; none for a module without one). */
+export function actingLeaders(cluster: ClusterState): number[] {
   return algorithmModule(cluster.algorithm).actingLeaders?.(cluster) ?? [];
+}
+
+/**
+ * Who acted as leader when the fold last looked: the last spell (stepLeaders keeps it equal
+ * to `actingLeaders` of the team's cluster after every batch), or read from the cluster when
+ * an older snapshot has no recap. Saves the fold a second reading per batch.
+ */
+export function lastLeaders(fold: TeamRecapFold | undefined, cluster: ClusterState): number[] {
+  return fold?.spells[fold.spells.length - 1]?.leaders ?? actingLeaders(cluster);
 }
 
 const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** After a batch: a new spell when the set of acting leaders changed. */
-export function stepLeaders(fold: TeamRecapFold | undefined, cluster: ClusterState): TeamRecapFold {
+/** After a batch: a new spell when the set of acting leaders (`leaders`, read from `cluster`) changed. */
+export function stepLeaders(fold: TeamRecapFold | undefined, cluster: ClusterState, leaders: number[] = actingLeaders(cluster)): TeamRecapFold {
   const base = fold ?? { spells: [], refusalsByRule: {} };
-  const leaders = actingLeaders(cluster);
   const last = base.spells[base.spells.length - 1];
   if (last && same(last.leaders, leaders)) return base;
   return { ...base, spells: base.spells.concat({ at: cluster.now, leaders }).slice(-SPELLS_KEPT) };

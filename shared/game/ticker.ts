@@ -86,9 +86,13 @@ function both(labels: string[]): string {
 export function splitBrainLine(before: ClusterState, after: ClusterState): string | null {
   const module = algorithmModule(after.algorithm);
   if (!module.actingLeaders) return null;
-  const now = module.actingLeaders(after);
+  return splitBrainBetween(after, module.actingLeaders(before), module.actingLeaders(after));
+}
+
+/** The same line from the acting leaders already read before and after the batch (the game's fold reads them once). */
+export function splitBrainBetween(after: ClusterState, was: readonly NodeIndex[], now: readonly NodeIndex[]): string | null {
   if (now.length < 2) return null;
-  const was: NodeIndex[] = module.actingLeaders(before);
   if (was.length >= 2 && now.every((i) => was.includes(i))) return null;
+  const module = algorithmModule(after.algorithm);
   return `Split brain: ${both(now.map((i) => module.nodeLabel(i)))} act as leader at once.`;
 }

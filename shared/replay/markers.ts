@@ -44,12 +44,15 @@ const BY_EVENT: Record<string, Simple> = {
 const MARKING: ReadonlySet<string> = new Set([...Object.keys(BY_EVENT), 'LeaseAcquired', 'CommitAdvanced']);
 const marks = (rule: { type: string }) => MARKING.has(rule.type);
 
+/** Most rows mark nothing: one shared empty answer instead of an array per row. */
+const NO_MARKERS: readonly Marker[] = Object.freeze([]);
+
 /** Markers of one logged row; `before`/`after` are the row's team cluster around it. */
-export function markersOf(event: RoomEvent, index: number, at: number, before: ClusterState | null, after: ClusterState | null): Marker[] {
+export function markersOf(event: RoomEvent, index: number, at: number, before: ClusterState | null, after: ClusterState | null): readonly Marker[] {
   if (event.type === 'MoveRefused') {
     return [{ kind: 'refused', at, index, team: event.team, node: event.node, text: `${event.move} refused: ${event.code} (${event.rule})` }];
   }
-  if (event.type !== 'ClusterEvents' || !before || !after || !event.events.some(marks)) return [];
+  if (event.type !== 'ClusterEvents' || !before || !after || !event.events.some(marks)) return NO_MARKERS;
   const out: Marker[] = [];
   const module = algorithmModule(after.algorithm);
   const label = (node: number) => module.nodeLabel(node);

@@ -28,7 +28,10 @@ export function bullyTruth(state: BullyCluster, i: number, local: number): Truth
  * others elected a new one (B7/B8 cannot tell a slow or cut-off node from a dead one).
  */
 export function actingCoordinators(state: BullyCluster): number[] {
-  return state.bully.flatMap((n, i) => (n.coordinator === i && state.nodes[i]!.status !== 'crashed' ? [i] : []));
+  // A plain loop, not flatMap: the game folds this after every logged batch (issue 7's fold).
+  const acting: number[] = [];
+  for (let i = 0; i < state.bully.length; i++) if (state.bully[i]!.coordinator === i && state.nodes[i]!.status !== 'crashed') acting.push(i);
+  return acting;
 }
 
 function splitBrainAlerts(state: BullyCluster): string[] {

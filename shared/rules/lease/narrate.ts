@@ -8,17 +8,21 @@ import type { Event } from '../types';
 import { secs, who } from './format';
 import type { LeaseCluster } from './types';
 
+/** The lease's length in words: formatted only by the lines that say it (narrate sees every event, mostly clock ticks). */
+function dur(state: LeaseCluster): string {
+  return secs(state.params.leaseDurationMs);
+}
+
 export function narrateLease(event: Event, before: LeaseCluster, after: LeaseCluster): string | null {
-  const dur = secs(after.params.leaseDurationMs);
   switch (event.type) {
     case 'LeaseAcquired':
-      return `${who(event.node)} acquired the lease (fencing token ${event.token}, version ${event.version}); it lasts ${dur} unless renewed (L1).`;
+      return `${who(event.node)} acquired the lease (fencing token ${event.token}, version ${event.version}); it lasts ${dur(after)} unless renewed (L1).`;
     case 'LeaseRenewed':
-      return `${who(event.node)} renewed the lease (version ${event.version}): good for ${dur} more (L2).`;
+      return `${who(event.node)} renewed the lease (version ${event.version}): good for ${dur(after)} more (L2).`;
     case 'LeaseReleased':
       return `${who(event.node)} released the lease: it is free at once (L3).`;
     case 'LeaseExpired':
-      return `The lease expired: ${who(event.node)} did not renew it for ${dur}, so nobody holds it now (L7).`;
+      return `The lease expired: ${who(event.node)} did not renew it for ${dur(after)}, so nobody holds it now (L7).`;
     case 'LeaseRequestRefused':
       switch (event.code) {
         case 'renewal-late':

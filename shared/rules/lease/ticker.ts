@@ -29,5 +29,8 @@ export function rankLeaseEvent(event: Event, _before: LeaseCluster, after: Lease
  * its lease (L6). A frozen node believes but cannot act: it counts again when it wakes.
  */
 export function leaseActingLeaders(state: LeaseCluster): NodeIndex[] {
-  return state.clients.flatMap((client, i) => (client.leading && state.nodes[i]?.status === 'live' ? [i] : []));
+  // A plain loop, not flatMap: the game folds this after every logged batch (issue 7's fold).
+  const leaders: NodeIndex[] = [];
+  for (let i = 0; i < state.clients.length; i++) if (state.clients[i]!.leading && state.nodes[i]?.status === 'live') leaders.push(i);
+  return leaders;
 }

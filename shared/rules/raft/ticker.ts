@@ -30,5 +30,8 @@ export function rankRaftEvent(event: Event): TickerRank | null {
 
 /** Live leaders, of any term: an old leader cut off in a minority still acts as one (R1 only stops it once it hears the new term). */
 export function raftActingLeaders(state: RaftCluster): NodeIndex[] {
-  return state.raft.flatMap((node, i) => (node.role === 'leader' && state.nodes[i]?.status !== 'crashed' ? [i] : []));
+  // A plain loop, not flatMap: the game folds this after every logged batch (issue 7's fold).
+  const leaders: NodeIndex[] = [];
+  for (let i = 0; i < state.raft.length; i++) if (state.raft[i]!.role === 'leader' && state.nodes[i]?.status !== 'crashed') leaders.push(i);
+  return leaders;
 }
