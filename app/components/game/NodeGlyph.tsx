@@ -52,7 +52,7 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
   const ringColour = timer && timer.fraction < 0.25 ? PALETTE.coral : PALETTE.foam;
 
   return (
-    <g data-testid="truth-node" data-label={node.label} data-role={node.role} data-status={node.status} {...select}>
+    <g data-testid="truth-node" data-label={node.label} data-role={node.role} data-status={node.status} opacity={!node.online && words.word === 0 ? 0.5 : undefined} {...select}>
       <title>{`${node.label} ${node.nickname}: ${roleWord.toLowerCase()}`}</title>
       {selected ? <circle r={ringR + s * 0.32} fill="#e8f4fb14" stroke={PALETTE.foam} strokeWidth={6} strokeDasharray="12 9" /> : null}
       {detail !== 'dots' && node.status === 'live' ? <circle r={ringR} fill="none" stroke="#ffffff1f" strokeWidth={s * 0.12} /> : null}
@@ -80,7 +80,7 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
         </text>
       ) : null}
       {skew && words.badge > 0 ? <SkewBadge x={flip * ringR * 0.95} y={-ringR * 0.92} text={skew} size={words.badge} mirror={mirror} /> : null}
-      {!node.online && words.badge > 0 ? <OfflineBadge x={-flip * ringR * 0.95} y={ringR * 0.92} size={words.badge} mirror={mirror} /> : null}
+      {/* Offline is written with the node's words (NodeWords); a ring without words dims the node instead. */}
     </g>
   );
 });
@@ -93,18 +93,6 @@ function SkewBadge({ x, y, text, size, mirror }: { x: number; y: number; text: s
       <ClockIcon x={size * 0.35} y={0} r={size * 0.45} colour={PALETTE.amber} />
       <text x={size * 1.05} fontSize={size} fontWeight={800} dominantBaseline="central" fill={PALETTE.amber}>
         {text}
-      </text>
-    </g>
-  );
-}
-
-function OfflineBadge({ x, y, size, mirror }: { x: number; y: number; size: number; mirror: boolean }) {
-  const width = size * 4.6;
-  return (
-    <g transform={`translate(${mirror ? x + width : x}, ${y})`}>
-      <rect x={-width} y={-size * 0.8} width={width} height={size * 1.6} rx={size * 0.8} fill={PALETTE.abyss} stroke={PALETTE.mist} strokeWidth={3} strokeDasharray="6 4" />
-      <text x={-width / 2} fontSize={size} fontWeight={800} textAnchor="middle" dominantBaseline="central" fill={PALETTE.mist}>
-        offline
       </text>
     </g>
   );

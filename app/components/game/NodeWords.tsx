@@ -29,7 +29,9 @@ export const NodeWords = memo(function NodeWords({ node, roles, detail, box, sid
   const lines: { text: string; size: number; weight: number; fill: string; spacing?: number }[] = [];
   if (words.name > 0) lines.push({ text: cut(node.nickname, nameChars(detail)), size: words.name, weight: 700, fill: PALETTE.foam });
   const roleFill = stale ? PALETTE.coral : look.stroke;
-  if (prefix) lines.push({ text: prefix, size: words.word, weight: 900, fill: roleFill, spacing: 1.5 });
+  // An offline phone is said on the prefix line too (a badge beside the node would reach the neighbours' words).
+  const before = [node.online ? null : 'OFFLINE', prefix].filter(Boolean).join(' ');
+  if (before) lines.push({ text: before, size: words.word, weight: 900, fill: prefix ? roleFill : PALETTE.mist, spacing: 1.5 });
   lines.push({ text: word, size: words.word, weight: 900, fill: roleFill, spacing: 1.5 });
   if (words.info > 0) lines.push({ text: cut(node.info, 24), size: words.info, weight: 400, fill: PALETTE.mist });
   let y = box.y;

@@ -7,9 +7,10 @@ const SIZES: Record<PanelSize, string> = { large: 'text-[28px]', medium: 'text-[
 const FADE = ['opacity-100', 'opacity-70', 'opacity-45', 'opacity-30'];
 
 /**
- * Why clicks were refused (issue 8), newest first: who tried what, which rule, why. Each
- * refusal keeps to one line, cut with "…" at the right (the whole sentence is its title);
- * the newest, the one the class is looking at, may take a second line for its reason.
+ * Why clicks were refused (issue 8), newest first: who tried what, which rule, why. The
+ * newest, the one the class is looking at, is the whole sentence in up to two lines; the
+ * older ones fade and keep to one line each, shortened ("B: stand for election ✗ R3 ·
+ * …") and cut with "…" at the right (the whole sentence is the line's title).
  */
 export const RefusalLines = memo(function RefusalLines({ refusals, size, limit }: { refusals: RefusalLine[]; size: PanelSize; limit: number }) {
   if (refusals.length === 0) return null;
@@ -20,10 +21,20 @@ export const RefusalLines = memo(function RefusalLines({ refusals, size, limit }
         const sentence = `${r.node} (${r.nickname}${r.bot ? ', bot' : ''}) tried to ${r.move}: refused by ${r.rule}. ${r.why}`;
         return (
           <li key={`${r.at}-${r.node}-${i}`} data-testid="refusal-line" title={sentence} className={`rounded-xl border-l-8 border-coral bg-coral/10 px-3 py-1 leading-snug text-foam ${SIZES[size]} ${FADE[i] ?? FADE[FADE.length - 1]} ${i === 0 ? 'line-clamp-2' : 'truncate'}`}>
-            <span className="font-black text-brass">{r.node}</span>
-            <span className="text-mist"> ({r.nickname}{r.bot ? ', bot' : ''})</span> tried to <span className="font-bold">{r.move}</span>:{' '}
-            <span className="font-black text-coral">refused by {r.rule}</span>
-            {size === 'small' ? null : <span className="text-mist"> · {r.why}</span>}
+            {i === 0 || size === 'small' ? (
+              <>
+                <span className="font-black text-brass">{r.node}</span>
+                <span className="text-mist"> ({r.nickname}{r.bot ? ', bot' : ''})</span> tried to <span className="font-bold">{r.move}</span>:{' '}
+                <span className="font-black text-coral">refused by {r.rule}</span>
+                {size === 'small' ? null : <span className="text-mist"> · {r.why}</span>}
+              </>
+            ) : (
+              // An older line in one line: node, move and rule first, so a cut takes only the reason.
+              <>
+                <span className="font-black text-brass">{r.node}</span>: <span className="font-bold">{r.move}</span> <span className="font-black text-coral">✗ {r.rule}</span>
+                <span className="text-mist"> · {r.why}</span>
+              </>
+            )}
           </li>
         );
       })}

@@ -96,13 +96,16 @@ export function labelBox(p: Point, detail: Detail, nodeSize: number, roleChars: 
   if (w.word === 0) return null;
   const gap = ringRadius(nodeSize) + 8;
   const height = w.name + 2 * (w.word + 4) + (w.info > 0 ? w.info + 6 : 0) + w.word * 0.3;
-  const width = Math.max(lineWidth(w.name > 0 ? nameChars(detail) : 0, w.name), lineWidth(Math.max(roleChars, 6), w.word, 1.5), lineWidth(w.info > 0 ? LABEL_CHARS.info : 0, w.info * 0.9));
+  const width = Math.max(lineWidth(w.name > 0 ? nameChars(detail) : 0, w.name), lineWidth(Math.max(roleChars, PREFIX_CHARS), w.word, 1.5), lineWidth(w.info > 0 ? LABEL_CHARS.info : 0, w.info * 0.9));
   // Beside a node the words sit a little high: the node's badges and timer mirror to its other side (NodeGlyph).
   if (side === 'right') return { x: p.x + gap, y: p.y - height * 0.6, width, height };
   if (side === 'left') return { x: p.x - gap - width, y: p.y - height * 0.6, width, height };
   if (side === 'above') return { x: p.x - width / 2, y: p.y - gap - height, width, height };
   return { x: p.x - width / 2, y: p.y + gap, width, height };
 }
+
+/** The longest line above the role word: "OFFLINE PAUSED" (NodeWords). */
+const PREFIX_CHARS = 14;
 
 /** Where a node's words go: under it, or (a big ring) outward from the centre, so the side nodes' words do not hang onto the nodes below them. */
 export type LabelSide = 'below' | 'above' | 'right' | 'left';
