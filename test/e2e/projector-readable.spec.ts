@@ -120,6 +120,16 @@ test('12 teams of 5: team tiles say the name, the leader and the state in 28 px 
   host.disconnect();
 });
 
+test('4 teams of 5: the story beside each ring, in 28 px type', async ({ browser, server }) => {
+  const { host, code, hostToken } = await fillClass(server.url, 20);
+  const projector = await openProjector(browser, server.url, code);
+  await ask(host, 'host:round:start', { code, hostToken, algorithm: 'raft', preset: 'raft-classroom', teamSize: 5, crashOnDisconnect: false, autopilot: true });
+  await expect(projector.getByTestId('team-card')).toHaveCount(4);
+  await expect(projector.getByTestId('team-counters').first()).toBeVisible();
+  await expectReadable(projector, 'teams-4-projector');
+  host.disconnect();
+});
+
 test('60 teams of 5: tiny tiles, the team and its leader in 28 px type, the ring a pictogram', async ({ browser, server }) => {
   test.setTimeout(240_000);
   const { host, code, hostToken, students } = await fillClass(server.url, 300);

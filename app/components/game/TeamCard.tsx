@@ -26,7 +26,7 @@ export type CardShape = 'side' | 'stack';
 
 /**
  * How much a projector tile says (issue 8: nothing under 28 px at 1920x1080, so a smaller
- * tile says less rather than smaller). roomy (up to 4 teams): the story of the round;
+ * tile says less rather than smaller). roomy (up to 4 teams): counters, the newest refusal and the headline;
  * dense (up to 18): name, leader line, alerts and the ring; tiny (more): name, leader
  * line and a ring pictogram, an alert turning the whole tile coral. The recap card at the
  * end of the round carries every team's figures.
@@ -59,10 +59,10 @@ export function TeamCard({ team, look, now, viewAt, density, shape, variant, ...
   if (projector && density === 'tiny') {
     const alarm = team.alerts.length > 0;
     return (
-      <article aria-label={`Team ${team.team + 1}`} data-testid="team-card" title={alarm ? team.alerts.join(' ') : undefined} className={`flex min-h-0 w-full min-w-0 flex-col rounded-xl border-4 px-2 py-1 ${alarm ? 'border-coral bg-coral/20' : 'border-deck bg-navy/60'}`}>
+      <article aria-label={`Team ${team.team + 1}`} data-testid="team-card" title={alarm ? team.alerts.join(' ') : undefined} className={`flex min-h-0 w-full min-w-0 flex-col overflow-hidden rounded-xl border-2 px-1.5 py-0.5 ${alarm ? 'border-coral bg-coral/20' : 'border-deck bg-navy/60'}`}>
         <header className="flex items-center justify-between gap-1">
           <h2 className="shrink-0 text-[28px] leading-tight font-black">{alarm ? <span className="text-coral">⚠ </span> : null}Team {team.team + 1}</h2>
-          <div className="relative size-10 shrink-0" aria-hidden>
+          <div className="relative size-9 shrink-0" aria-hidden>
             <div className="absolute inset-0">{ring}</div>
           </div>
         </header>
@@ -78,10 +78,11 @@ export function TeamCard({ team, look, now, viewAt, density, shape, variant, ...
     <>
       <TeamAlerts alerts={team.alerts} size={size} />
       <TeamCounters team={team} look={look} size={size} columns={wide ? 2 : 4} />
-      {team.raft && !dense ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size={projector ? 'large' : 'small'} /> : null}
-      {team.bully && !dense ? <BullyElection bully={team.bully} size={size} /> : null}
+      {/* The ship's course and the Bully tally are the host's (and one cluster's) detail: at 28 px a projector tile has no room for them. */}
+      {team.raft && !dense && !projector ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size="small" /> : null}
+      {team.bully && !dense && !projector ? <BullyElection bully={team.bully} size={size} /> : null}
       {dense ? null : <RefusalLines refusals={team.refusals} size={size} limit={1} />}
-      <Ticker ticker={team.ticker} headline={team.headline} size={size} limit={dense ? 0 : wide ? 2 : 1} />
+      <Ticker ticker={team.ticker} headline={team.headline} size={size} limit={dense || projector ? 0 : wide ? 2 : 1} />
     </>
   );
   return (

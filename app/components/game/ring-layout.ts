@@ -72,7 +72,7 @@ const SIZING: Record<Detail, { node: number; spacing: number }> = {
   medium: { node: 46, spacing: 200 },
   compact: { node: 70, spacing: 290 },
   role: { node: 46, spacing: 200 },
-  letters: { node: 40, spacing: 110 },
+  letters: { node: 40, spacing: 135 },
   dots: { node: 30, spacing: 82 },
 };
 

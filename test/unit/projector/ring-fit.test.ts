@@ -3,14 +3,14 @@
  * drawing is scaled to fit its room, so ring-fit.ts picks the richest level whose every
  * word (names, role words, facts, timers, badges, the letter in the shape, the message
  * pills) is drawn at 28 px or more in that room; a crowded ring shows less, not smaller.
- * The rooms are the projector's at 1920x1080: one cluster (the ring's column beside the
+ * The rooms are the projector's at 1920x1080 (as drawn in Chromium): one cluster (the ring's column beside the
  * story), a tile of 12 teams (6x2) and a tile of 60 teams (a pictogram beside the name).
  */
 import { describe, expect, it } from 'vitest';
 import { fitRing, LEVELS, pillFontFor, smallestText, type RingRoom } from '../../../app/components/game/ring-fit';
 import { WORDS } from '../../../app/components/game/ring-layout';
 
-const ROOMS = { oneCluster: { width: 1216, height: 960 }, twelveTeams: { width: 290, height: 250 }, sixtyTeams: { width: 40, height: 40 } };
+const ROOMS = { oneCluster: { width: 1216, height: 960 }, twelveTeams: { width: 285, height: 330 }, sixtyTeams: { width: 40, height: 40 } };
 const room = (count: number, size: { width: number; height: number }, extra: Partial<RingRoom> = {}): RingRoom => ({ count, partition: null, service: false, roleChars: 13, labelChars: count > 9 ? 2 : 1, minPx: 28, ...size, ...extra });
 
 describe('every word on a projector ring is drawn at 28 px or more', () => {

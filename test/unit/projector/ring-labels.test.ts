@@ -59,6 +59,12 @@ describe('ring labels never overlap nodes or other labels', () => {
     expect(long.labels[0]!.width).toBeGreaterThan(short.labels[0]!.width);
   });
 
+  it.each([3, 5, 8, 12, 16])('a %i-ring of letters only (a team tile): the nodes\' rings never touch', (count) => {
+    const layout = ringLayout(count, null, 'letters', false);
+    const r = ringRadius(layout.nodeSize);
+    layout.positions.forEach((p, i) => layout.positions.forEach((q, j) => j > i && expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThan(2 * r)));
+  });
+
   it('outward words sit beside the side nodes and under the bottom one', () => {
     const layout = ringLayout(8, null, 'medium', false, 13, 1, 'radial');
     expect(layout.labelSides[0]).toBe('above');
