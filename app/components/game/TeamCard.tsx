@@ -77,7 +77,7 @@ export function TeamCard({ team, look, now, viewAt, density, shape, variant, ...
   ) : (
     <>
       <TeamAlerts alerts={team.alerts} size={size} />
-      <TeamCounters team={team} look={look} size={size} columns={wide ? 2 : 4} />
+      <TeamCounters team={team} look={look} size={size} columns={wide || projector ? 2 : 4} />
       {/* The ship's course and the Bully tally are the host's (and one cluster's) detail: at 28 px a projector tile has no room for them. */}
       {team.raft && !dense && !projector ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size="small" /> : null}
       {team.bully && !dense && !projector ? <BullyElection bully={team.bully} size={size} /> : null}
@@ -87,7 +87,7 @@ export function TeamCard({ team, look, now, viewAt, density, shape, variant, ...
   );
   return (
     <article aria-label={`Team ${team.team + 1}`} data-testid="team-card" className={`flex min-h-0 w-full min-w-0 flex-col rounded-2xl border-2 border-deck bg-navy/60 ${dense ? 'gap-1 p-2' : 'gap-2 p-3'}`}>
-      <header className={projector && dense ? 'flex flex-col' : 'flex items-baseline justify-between gap-3'}>
+      <header className={projector && dense ? 'flex flex-col' : projector ? 'flex flex-wrap items-baseline justify-between gap-x-3' : 'flex items-baseline justify-between gap-3'}>
         <h2 className={`shrink-0 font-black ${projector ? 'text-[28px] leading-tight' : 'text-xl'}`}>Team {team.team + 1}</h2>
         <span data-testid="team-summary" className={`font-bold text-brass ${projector ? 'line-clamp-2 text-[28px] leading-tight' : 'truncate text-base'}`}>{team.summary}</span>
       </header>

@@ -8,7 +8,7 @@
  * node's letter in its shape; a tiny tile: the shapes alone, with the
  * leader named in the tile's own big type).
  */
-import { letterFont, ringLayout, WORDS, type Detail, type LabelPlacement, type RingLayout } from './ring-layout';
+import { letterFont, ringLayout, ringRadius, WORDS, type Detail, type LabelPlacement, type RingLayout } from './ring-layout';
 
 /** Richest first. */
 export const LEVELS: readonly Detail[] = ['full', 'medium', 'compact', 'role', 'letters', 'dots'];
@@ -53,7 +53,12 @@ export const scaleOf = (layout: RingLayout, width: number, height: number) => Ma
  */
 export function fitRing(room: RingRoom): RingFit {
   for (const detail of LEVELS) {
-    for (const placement of PLACEMENTS) {
+    // No layout of this level can do better than one node filling the room: skip it cheaply (60 team tiles fit at once).
+    const nodeSize = ringLayout(1, null, detail, false).nodeSize;
+    const best = Math.min(room.width, room.height) / (2 * ringRadius(nodeSize));
+    if (detail !== 'dots' && smallestText(detail, nodeSize, room.labelChars) * best < room.minPx) continue;
+    // Without words under the nodes, where words go changes nothing.
+    for (const placement of WORDS[detail].word > 0 ? PLACEMENTS : PLACEMENTS.slice(-1)) {
       const { layout, scale } = widest(room, detail, placement);
       if (smallestText(detail, layout.nodeSize, room.labelChars) * scale >= room.minPx) return { detail, layout, scale, letters: true };
       if (detail === 'dots') return { detail, layout, scale, letters: false };
