@@ -34,6 +34,9 @@ export type CardShape = 'side' | 'stack';
 export type TileDensity = 'roomy' | 'dense' | 'tiny';
 export const tileDensity = (teams: number): TileDensity => (teams <= 4 ? 'roomy' : teams <= 18 ? 'dense' : 'tiny');
 
+/** The projector opened on a phone-sized window: a tile keeps its name, leader line and ring, the story goes (28 px type has no room). */
+const NARROW_HIDES = 'hidden md:flex';
+
 /** The projector's floor for text the class reads (issue 8). */
 export const PROJECTOR_MIN_PX = 28;
 
@@ -94,12 +97,12 @@ export function TeamCard({ team, look, now, viewAt, density, shape, variant, ...
       {wide ? (
         <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] gap-3">
           <div className="flex min-h-0 flex-col">{ringBox}</div>
-          <div className="flex min-h-0 flex-col gap-2 overflow-hidden">{story}</div>
+          <div className={`min-h-0 flex-col gap-2 overflow-hidden ${projector ? NARROW_HIDES : 'flex'}`}>{story}</div>
         </div>
       ) : (
         <>
           {ringBox}
-          {story}
+          {projector && !dense ? <div className={`min-h-0 flex-col gap-2 ${NARROW_HIDES}`}>{story}</div> : story}
         </>
       )}
     </article>

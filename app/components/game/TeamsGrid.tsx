@@ -8,7 +8,7 @@ import { TeamCard, tileDensity, type TeamSelection } from './TeamCard';
  * 28 px lines, and 180 px of width for "Team 60" and its pictogram: TeamCard).
  */
 function columns(count: number): string {
-  if (count <= 4) return 'grid-cols-2';
+  if (count <= 4) return 'grid-cols-1 md:grid-cols-2';
   if (count <= 6) return 'grid-cols-3';
   if (count <= 8) return 'grid-cols-4';
   if (count <= 10) return 'grid-cols-5';
