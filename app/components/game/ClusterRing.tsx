@@ -116,7 +116,7 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, minTextPx
       {/* The words last: above the messages, so a pill or dot never hides them (issue 8). */}
       {team.nodes.map((node) => {
         const box = layout.labels[node.index];
-        return box ? <NodeWords key={node.index} node={node} roles={look.roles} detail={detail} box={box} side={layout.labelSides[node.index] ?? 'below'} stale={node.stale} /> : null;
+        return box ? <NodeWords key={node.index} node={node} roles={look.roles} detail={detail} box={box} side={layout.labelSides[node.index] ?? 'below'} at={where(node.index)} stale={node.stale} /> : null;
       })}
     </svg>
   );

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { TruthNode } from '@/shared/game/screen-view';
 import type { RoleTable } from '@/shared/rules/module';
 import { lookOf, PALETTE } from './look';
-import { nameChars, WORDS, type Box, type Detail, type LabelSide } from './ring-layout';
+import { nameChars, WORDS, type Box, type Detail, type LabelSide, type Point } from './ring-layout';
 
 type Props = {
   node: TruthNode;
@@ -11,6 +11,8 @@ type Props = {
   /** Where the ring layout put the words (ring-layout.ts proves no two boxes, and no box and node, overlap). */
   box: Box;
   side: LabelSide;
+  /** The node's centre: the words glide with it when a partition moves it (as NodeGlyph does). */
+  at: Point;
   stale: boolean;
 };
 
@@ -19,13 +21,13 @@ type Props = {
  * messages, with a dark halo, so a message flying past never hides a word (issue 8); a
  * pill that would cross the box shrinks to a dot (flight-geometry.ts).
  */
-export const NodeWords = memo(function NodeWords({ node, roles, detail, box, side, stale }: Props) {
+export const NodeWords = memo(function NodeWords({ node, roles, detail, box, side, at, stale }: Props) {
   const words = WORDS[detail];
   if (words.word === 0) return null;
   const look = lookOf(node, roles);
   const { prefix, word } = splitRole(stale ? `STALE ${look.word}` : look.word);
   const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
-  const x = side === 'right' ? box.x : side === 'left' ? box.x + box.width : box.x + box.width / 2;
+  const x = (side === 'right' ? box.x : side === 'left' ? box.x + box.width : box.x + box.width / 2) - at.x;
   const lines: { text: string; size: number; weight: number; fill: string; spacing?: number }[] = [];
   if (words.name > 0) lines.push({ text: cut(node.nickname, nameChars(detail)), size: words.name, weight: 700, fill: PALETTE.foam });
   const roleFill = stale ? PALETTE.coral : look.stroke;
@@ -34,9 +36,9 @@ export const NodeWords = memo(function NodeWords({ node, roles, detail, box, sid
   if (before) lines.push({ text: before, size: words.word, weight: 900, fill: prefix ? roleFill : PALETTE.mist, spacing: 1.5 });
   lines.push({ text: word, size: words.word, weight: 900, fill: roleFill, spacing: 1.5 });
   if (words.info > 0) lines.push({ text: cut(node.info, 24), size: words.info, weight: 400, fill: PALETTE.mist });
-  let y = box.y;
+  let y = box.y - at.y;
   return (
-    <g data-testid="node-words" data-label={node.label} textAnchor={anchor} stroke={PALETTE.abyss} strokeWidth={8} strokeLinejoin="round" paintOrder="stroke" style={{ transition: 'transform 600ms ease' }}>
+    <g data-testid="node-words" data-label={node.label} textAnchor={anchor} stroke={PALETTE.abyss} strokeWidth={8} strokeLinejoin="round" paintOrder="stroke" style={{ transform: `translate(${at.x}px, ${at.y}px)`, transition: 'transform 600ms ease' }}>
       {lines.map((line, i) => {
         y += line.size + (i > 0 ? 4 : 0);
         return (
