@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { boardPhones, expect, hostAClass, newDevice, test } from './fixtures';
 import { boardBots } from './socket-students';
+import { smallTexts } from './readable-text';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
@@ -16,32 +17,6 @@ const SHOTS = 'test-results/projector';
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const node = (page: Page, label: string) => page.locator(`[data-testid="truth-node"][data-label="${label}"]`);
-
-/** Every visible text on the stage smaller than `min` px as drawn (SVG text scaled by its viewBox). */
-async function smallTexts(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((least) => {
-    const small: string[] = [];
-    const stage = document.querySelector('[data-testid="game-stage"]');
-    if (!stage) return ['no stage'];
-    for (const el of Array.from(stage.querySelectorAll('text'))) {
-      const text = el as SVGTextElement;
-      const box = text.getBoundingClientRect();
-      if (box.width === 0 || !text.textContent?.trim()) continue;
-      const scale = text.getScreenCTM()?.a ?? 1;
-      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
-      if (px < least - 0.5) small.push(`svg "${text.textContent.trim()}" ${px.toFixed(1)}px`);
-    }
-    const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const parent = n.parentElement;
-      if (!parent || parent.closest('svg') || parent.closest('[data-testid="join-corner"]') || !n.textContent?.trim()) continue;
-      if (parent.getBoundingClientRect().width === 0) continue;
-      const px = parseFloat(getComputedStyle(parent).fontSize);
-      if (px < least - 0.5) small.push(`"${n.textContent.trim().slice(0, 30)}" ${px}px`);
-    }
-    return small;
-  }, min);
-}
 
 test('Raft: a refusal line, the held headline, the ? overlay, C crashes the captain, the recap, the remembered setup', async ({ browser, server }) => {
   const { host, code } = await hostAClass(browser, server.url);

@@ -3,7 +3,7 @@ import { ClusterRing } from './ClusterRing';
 import { Legend } from './Legend';
 import { ShipCourse } from './ShipCourse';
 import type { ScreenLook } from './look';
-import { ringSelection, type TeamSelection } from './TeamCard';
+import { PROJECTOR_MIN_PX, ringSelection, type TeamSelection } from './TeamCard';
 import type { ReactNode } from 'react';
 import type { RoundRecap } from '@/shared/game/recap';
 import { RecapCard } from './RecapCard';
@@ -22,7 +22,7 @@ export function ClusterBoard({ team, look, now, viewAt, variant, recap, podium, 
       <div className="flex min-h-0 flex-col gap-2">
         <div className={large ? 'relative min-h-0 flex-1' : 'relative aspect-square max-h-[34rem] w-full'}>
           <div className="absolute inset-0">
-            <ClusterRing team={team} look={look} now={now} viewAt={viewAt} label={`Cluster: ${team.summary}`} {...ringSelection(team.team, selection)} />
+            <ClusterRing team={team} look={look} now={now} viewAt={viewAt} label={`Cluster: ${team.summary}`} minTextPx={large ? PROJECTOR_MIN_PX : undefined} {...ringSelection(team.team, selection)} />
           </div>
         </div>
         {large ? null : <Legend look={look} size={size} />}
@@ -46,9 +46,9 @@ export function ClusterBoard({ team, look, now, viewAt, variant, recap, podium, 
             {team.raft ? <ShipCourse course={team.raft.course} commitIndex={team.raft.commitIndex} heading={team.raft.heading} size={size} /> : null}
             {team.lease ? <LeaseWrites lease={team.lease} size={size} /> : null}
             {team.bully ? <BullyElection bully={team.bully} size={size} /> : null}
-            <RefusalLines refusals={team.refusals} size={size} limit={large ? 1 : 2} />
+            <RefusalLines refusals={team.refusals} size={size} limit={large ? 3 : 2} />
             <div className="flex min-h-0 flex-1 flex-col gap-2 border-t-2 border-deck pt-3">
-              <Ticker ticker={team.ticker} headline={team.headline} size={size} limit={large ? 8 : 6} fill />
+              <Ticker ticker={team.ticker} headline={team.headline} size={size} limit={large ? 6 : 6} fill />
             </div>
           </>
         )}

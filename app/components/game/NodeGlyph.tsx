@@ -3,7 +3,7 @@ import type { TruthNode } from '@/shared/game/screen-view';
 import type { RoleTable } from '@/shared/rules/module';
 import { lookOf, PALETTE, seconds, skewText } from './look';
 import { ClockIcon, NodeShape } from './NodeShape';
-import { LABEL_CHARS, WORDS, type Detail, type Point } from './ring-layout';
+import { letterFont, type Detail, type Point, WORDS } from './ring-layout';
 
 export type { Detail } from './ring-layout';
 
@@ -20,11 +20,15 @@ type Props = {
   stale: boolean;
   selected?: boolean;
   onSelect?: () => void;
+  /** Draw the label inside the shape (off when even it would be drawn too small to read: ring-fit.ts). */
+  letters?: boolean;
+  /** The node's words are to its right: the timer and badges move to its left. */
+  mirror?: boolean;
 };
 
-/** One node on the ring: its shape, label, timer ring, badges and the words under it. */
+/** One node on the ring: its shape, label, timer ring and badges (its words are NodeWords, drawn above the messages). */
 /** Memoized: between two views only a running timer (quantized by the ring) re-renders a node (issue 12). */
-export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale, selected, onSelect }: Props) {
+export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, detail, remainingMs, stale, selected, onSelect, letters = true, mirror = false }: Props) {
   const look = lookOf(node, roles);
   const words = WORDS[detail];
   const ringR = s * 1.42;
@@ -32,6 +36,7 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
   const timer = node.timer && remainingMs !== null ? { fraction: Math.max(0, Math.min(1, remainingMs / node.timer.totalMs)), ms: remainingMs } : null;
   const circumference = 2 * Math.PI * ringR;
   const roleWord = stale ? `STALE ${look.word}` : look.word;
+  const flip = mirror ? -1 : 1;
   const place = { transform: `translate(${at.x}px, ${at.y}px)`, transition: 'transform 600ms ease' };
   const select = onSelect
     ? {
@@ -47,7 +52,7 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
   const ringColour = timer && timer.fraction < 0.25 ? PALETTE.coral : PALETTE.foam;
 
   return (
-    <g data-testid="truth-node" data-label={node.label} data-role={node.role} data-status={node.status} {...select}>
+    <g data-testid="truth-node" data-label={node.label} data-role={node.role} data-status={node.status} opacity={!node.online && words.word === 0 ? 0.5 : undefined} {...select}>
       <title>{`${node.label} ${node.nickname}: ${roleWord.toLowerCase()}`}</title>
       {selected ? <circle r={ringR + s * 0.32} fill="#e8f4fb14" stroke={PALETTE.foam} strokeWidth={6} strokeDasharray="12 9" /> : null}
       {detail !== 'dots' && node.status === 'live' ? <circle r={ringR} fill="none" stroke="#ffffff1f" strokeWidth={s * 0.12} /> : null}
@@ -56,9 +61,9 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
       ) : null}
       {stale ? <circle r={ringR + s * 0.14} fill="none" stroke={PALETTE.coral} strokeWidth={s * 0.1} strokeDasharray={`${s * 0.2} ${s * 0.12}`} /> : null}
       <NodeShape look={look} size={s} crossed={node.status === 'crashed'} frozen={node.status === 'paused'} />
-      <text
+      {letters ? <text
         y={s * 0.05}
-        fontSize={s * (node.label.length > 1 ? 0.78 : 0.95)}
+        fontSize={letterFont(s, node.label.length)}
         fontWeight={900}
         textAnchor="middle"
         dominantBaseline="central"
@@ -68,58 +73,26 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
         paintOrder="stroke"
       >
         {node.label}
-      </text>
+      </text> : null}
       {timer && words.timer > 0 ? (
-        <text x={ringR * 0.8} y={ringR * 0.98} fontSize={words.timer} fontWeight={800} textAnchor="start" fill={ringColour} stroke={PALETTE.abyss} strokeWidth={6} paintOrder="stroke">
+        <text x={flip * ringR * 0.8} y={ringR * 0.98} fontSize={words.timer} fontWeight={800} textAnchor={mirror ? 'end' : 'start'} fill={ringColour} stroke={PALETTE.abyss} strokeWidth={6} paintOrder="stroke">
           {timer.ms <= 0 ? 'due' : seconds(Math.ceil(timer.ms / 1000) * 1000)}
         </text>
       ) : null}
-      {skew && words.badge > 0 ? <SkewBadge x={ringR * 0.95} y={-ringR * 0.92} text={skew} size={words.badge} /> : null}
-      {!node.online && words.badge > 0 ? <OfflineBadge x={-ringR * 0.95} y={ringR * 0.92} size={words.badge} /> : null}
-      {words.word > 0 ? (
-        <g transform={`translate(0, ${ringR + 8})`} textAnchor="middle">
-          {words.name > 0 ? (
-            <text y={words.name} fontSize={words.name} fontWeight={700} fill={PALETTE.foam}>
-              {cut(node.nickname, LABEL_CHARS.name)}
-            </text>
-          ) : null}
-          <text y={words.name + words.word + 4} fontSize={words.word} fontWeight={900} letterSpacing={1.5} fill={stale ? PALETTE.coral : look.stroke}>
-            {roleWord}
-          </text>
-          {words.info > 0 ? (
-            <text y={words.name + words.word + words.info + 10} fontSize={words.info} fill={PALETTE.mist}>
-              {cut(node.info, LABEL_CHARS.info)}
-            </text>
-          ) : null}
-        </g>
-      ) : null}
+      {skew && words.badge > 0 ? <SkewBadge x={flip * ringR * 0.95} y={-ringR * 0.92} text={skew} size={words.badge} mirror={mirror} /> : null}
+      {/* Offline is written with the node's words (NodeWords); a ring without words dims the node instead. */}
     </g>
   );
 });
 
-/** Longer words would reach a neighbour (ring-layout.ts sizes the ring for this many characters). */
-const cut = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
-
-function SkewBadge({ x, y, text, size }: { x: number; y: number; text: string; size: number }) {
+function SkewBadge({ x, y, text, size, mirror }: { x: number; y: number; text: string; size: number; mirror: boolean }) {
   const width = text.length * size * 0.62 + size * 2.2;
   return (
-    <g transform={`translate(${x}, ${y})`}>
+    <g transform={`translate(${mirror ? x - width + size : x}, ${y})`}>
       <rect x={-size * 0.5} y={-size * 0.8} width={width} height={size * 1.6} rx={size * 0.8} fill={PALETTE.abyss} stroke={PALETTE.amber} strokeWidth={3} />
       <ClockIcon x={size * 0.35} y={0} r={size * 0.45} colour={PALETTE.amber} />
       <text x={size * 1.05} fontSize={size} fontWeight={800} dominantBaseline="central" fill={PALETTE.amber}>
         {text}
-      </text>
-    </g>
-  );
-}
-
-function OfflineBadge({ x, y, size }: { x: number; y: number; size: number }) {
-  const width = size * 4.6;
-  return (
-    <g transform={`translate(${x}, ${y})`}>
-      <rect x={-width} y={-size * 0.8} width={width} height={size * 1.6} rx={size * 0.8} fill={PALETTE.abyss} stroke={PALETTE.mist} strokeWidth={3} strokeDasharray="6 4" />
-      <text x={-width / 2} fontSize={size} fontWeight={800} textAnchor="middle" dominantBaseline="central" fill={PALETTE.mist}>
-        offline
       </text>
     </g>
   );

@@ -38,7 +38,7 @@ export const ShipCourse = memo(function ShipCourse({ course, commitIndex, headin
                   className={`flex items-baseline gap-1 rounded-lg px-2 py-0.5 font-black ${last ? 'bg-brass text-abyss' : 'bg-deck text-foam'} ${size === 'large' ? 'text-[28px]' : 'text-base'}`}
                   aria-label={`Entry ${index}: ${entry}`}
                 >
-                  <span className={`font-mono opacity-70 ${size === 'large' ? 'text-base' : 'text-xs'}`}>{index}</span>
+                  <span className={`font-mono opacity-70 ${size === 'large' ? 'text-[28px]' : 'text-xs'}`}>{index}</span>
                   {STEP[entry]?.arrow ?? ''}
                   <span>{entry}</span>
                 </li>

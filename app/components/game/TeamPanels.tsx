@@ -10,9 +10,10 @@ export const TeamAlerts = memo(function TeamAlerts({ alerts, size }: { alerts: s
   return (
     <ul role="alert" data-testid="team-alerts" className="flex flex-col gap-2">
       {alerts.map((alert, i) => (
-        <li key={i} className={`flex items-start gap-3 rounded-2xl border-4 border-coral bg-coral/20 font-black text-foam ${size === 'large' ? 'p-4 text-3xl' : 'p-2 text-base'}`}>
+        <li key={i} className={`flex items-start gap-3 rounded-2xl border-4 border-coral bg-coral/20 font-black text-foam ${{ large: 'p-4 text-3xl', medium: 'p-2 text-[28px] leading-tight', small: 'p-2 text-base' }[size]}`}>
           <span aria-hidden className="text-coral">⚠</span>
-          <span>{alert}</span>
+          {/* A team tile (medium) has room for two lines; the whole sentence is in the title. */}
+          <span className={size === 'medium' ? 'line-clamp-2' : undefined} title={alert}>{alert}</span>
         </li>
       ))}
     </ul>
@@ -32,7 +33,7 @@ export const TeamCounters = memo(function TeamCounters({ team, look, size, colum
     <dl data-testid="team-counters" className={`grid ${columns === 2 ? 'grid-cols-2' : 'grid-cols-4'} ${size === 'large' ? 'gap-3' : 'gap-1.5'}`}>
       {items.map((item) => (
         <div key={item.label} className={`flex flex-col rounded-xl bg-navy/90 ${size === 'small' ? 'px-2 py-1' : 'px-3 py-2'}`}>
-          <dt className={`order-2 leading-tight font-bold text-mist ${{ large: 'text-[28px]', medium: 'text-sm', small: 'text-[0.7rem]' }[size]}`}>
+          <dt className={`order-2 leading-tight font-bold text-mist ${{ large: 'text-[28px]', medium: 'text-[28px]', small: 'text-[0.7rem]' }[size]}`}>
             {item.label}
             {item.note ? <span className="block text-coral">{item.note}</span> : null}
           </dt>
@@ -73,7 +74,7 @@ export const LeaseWrites = memo(function LeaseWrites({ lease, size }: { lease: N
 export const BullyElection = memo(function BullyElection({ bully, size }: { bully: NonNullable<TruthTeam['bully']>; size: PanelSize }) {
   const last = bully.lastElection;
   return (
-    <p className={`rounded-xl bg-navy/90 px-3 py-2 font-bold text-foam ${{ large: 'text-[28px]', medium: 'text-lg', small: 'text-sm' }[size]}`}>
+    <p className={`rounded-xl bg-navy/90 px-3 py-2 font-bold text-foam ${{ large: 'text-[28px]', medium: 'text-[28px]', small: 'text-sm' }[size]}`}>
       {last
         ? `Last election: started by ${last.startedBy}, ${last.declaredBy ? `won by ${last.declaredBy}` : 'no coordinator yet'} · ${last.sent} messages sent, ${last.delivered} delivered`
         : 'No election yet.'}

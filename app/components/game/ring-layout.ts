@@ -5,41 +5,16 @@
  * glance. The drawing's box is fitted to what is drawn, so a team of 3 fills its card as
  * well as a cluster of 9 does.
  */
-/** full: name, role, facts. medium: name and role. compact: role only, big (teams grid). dots: shape and label. */
-export type Detail = 'full' | 'medium' | 'compact' | 'dots';
+import { labelBox, labelsCollide, labelSide, ringRadius, WORDS, type Box, type Detail, type LabelPlacement, type LabelSide, type Point } from './ring-words';
 
-/**
- * Font sizes of the words around a node, in the ring's units. The projector fits the
- * ring's box to the screen, so a 5-node ring shows 'full' at about 0.83 px per unit:
- * these sizes keep a 5-node ring's words at 28 px or more at 1920x1080 (issue 8;
- * measured by test/e2e/projector-explains.spec.ts). Bigger rings draw them smaller.
- */
-export const WORDS: Record<Detail, { name: number; word: number; info: number; badge: number; timer: number }> = {
-  full: { name: 38, word: 36, info: 34, badge: 34, timer: 34 },
-  medium: { name: 30, word: 28, info: 0, badge: 24, timer: 26 },
-  compact: { name: 0, word: 40, info: 0, badge: 30, timer: 34 },
-  dots: { name: 0, word: 0, info: 0, badge: 0, timer: 0 },
-};
-
-/** The most characters each line under a node may have (the glyph cuts longer ones with "…"). */
-export const LABEL_CHARS = { name: 14, info: 24 } as const;
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export * from './ring-words';
 
 export interface RingLayout {
   box: Box;
   centre: Point;
   radius: number;
+  /** Horizontal stretch of the ring (1: a circle): an ellipse fits a wide screen and wide labels better. */
+  stretch: number;
   /** Node size (half the width of its shape). */
   nodeSize: number;
   positions: Point[];
@@ -49,63 +24,25 @@ export interface RingLayout {
   sides: { nodes: number[]; startAngle: number; endAngle: number; shift: Point }[];
   /** Each node's side (-1: no partition). */
   sideOf: number[];
-  /** The words under each node (name, role, facts): never over another node or another node's words. */
+  /** The words by each node (name, role, facts): never over another node or another node's words. */
   labels: (Box | null)[];
+  /** Which side of its node each node's words are on. */
+  labelSides: LabelSide[];
 }
 
 /** Node size and the least distance between neighbours (grown until the words fit: `ringLayout`). */
 const SIZING: Record<Detail, { node: number; spacing: number }> = {
   full: { node: 72, spacing: 330 },
-  medium: { node: 58, spacing: 250 },
+  medium: { node: 46, spacing: 200 },
   compact: { node: 70, spacing: 290 },
+  role: { node: 46, spacing: 200 },
+  letters: { node: 40, spacing: 135 },
   dots: { node: 30, spacing: 82 },
 };
 
-/** Width of a line of `chars` characters at `font` (bold sans: about 0.62 em a character, plus letter spacing). */
-const lineWidth = (chars: number, font: number, spacing = 0) => chars * (font * 0.62 + spacing);
+/** Levels without words under the nodes draw no badges either: their box hugs the rings. */
+const hasWords = (detail: Detail) => WORDS[detail].word > 0;
 
-/** The radius of a node's timer ring: the disc no word may enter. */
-export const ringRadius = (nodeSize: number) => nodeSize * 1.42;
-
-/**
- * The box of the words under a node at `p`: name, role word, facts (see NodeGlyph), sized
- * for the longest ones (`roleChars`: the algorithm's longest role word with its prefix).
- */
-export function labelBox(p: Point, detail: Detail, nodeSize: number, roleChars: number): Box | null {
-  const w = WORDS[detail];
-  if (w.word === 0) return null;
-  const top = p.y + ringRadius(nodeSize) + 8;
-  const height = w.name + w.word + 4 + (w.info > 0 ? w.info + 6 : 0) + w.word * 0.3;
-  const width = Math.max(lineWidth(w.name > 0 ? LABEL_CHARS.name : 0, w.name), lineWidth(roleChars, w.word, 1.5), lineWidth(w.info > 0 ? LABEL_CHARS.info : 0, w.info * 0.9));
-  return { x: p.x - width / 2, y: top, width, height };
-}
-
-export function boxesOverlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-/** Does the box come within `r` of the point (a node's disc)? */
-export function boxTouchesDisc(box: Box, c: Point, r: number): boolean {
-  const dx = Math.max(box.x - c.x, 0, c.x - (box.x + box.width));
-  const dy = Math.max(box.y - c.y, 0, c.y - (box.y + box.height));
-  return dx * dx + dy * dy < r * r;
-}
-
-/** True when some node's words overlap another node's disc or another node's words. */
-export function labelsCollide(positions: Point[], labels: (Box | null)[], nodeSize: number): boolean {
-  const r = ringRadius(nodeSize) + 6;
-  for (let i = 0; i < positions.length; i++) {
-    const box = labels[i];
-    if (!box) continue;
-    for (let j = 0; j < positions.length; j++) {
-      if (i === j) continue;
-      if (boxTouchesDisc(box, positions[j]!, r)) return true;
-      const other = labels[j];
-      if (j > i && other && boxesOverlap(box, other)) return true;
-    }
-  }
-  return false;
-}
 
 function sideGroups(count: number, partition: number[][] | null): number[][] {
   if (!partition) return [];
@@ -116,24 +53,23 @@ function sideGroups(count: number, partition: number[][] | null): number[][] {
   return groups.filter((group) => group.length > 0);
 }
 
-const at = (centre: Point, a: number, r: number): Point => ({ x: centre.x + Math.cos(a) * r, y: centre.y + Math.sin(a) * r });
-
 /**
  * The ring for `count` nodes: neighbours start `SIZING.spacing` apart and move apart until
  * no node's words touch another node or its words (`roleChars`: the longest role word the
- * algorithm can show, "PAUSED PRE-CANDIDATE" is 20).
+ * algorithm can show, "PRE-CANDIDATE" is 13).
  */
-export function ringLayout(count: number, partition: number[][] | null, detail: Detail, withService: boolean, roleChars = 20): RingLayout {
+export function ringLayout(count: number, partition: number[][] | null, detail: Detail, withService: boolean, roleChars = 13, stretch = 1, placement: LabelPlacement = 'under'): RingLayout {
   let spacing = SIZING[detail].spacing;
   for (let tries = 0; ; tries++) {
-    const layout = placeOnRing(count, partition, detail, withService, spacing, roleChars);
+    const layout = placeOnRing(count, partition, detail, withService, spacing, roleChars, stretch, placement);
     if (tries >= 40 || !labelsCollide(layout.positions, layout.labels, layout.nodeSize)) return layout;
     spacing *= 1.06;
   }
 }
 
-function placeOnRing(count: number, partition: number[][] | null, detail: Detail, withService: boolean, least: number, roleChars: number): RingLayout {
+function placeOnRing(count: number, partition: number[][] | null, detail: Detail, withService: boolean, least: number, roleChars: number, stretch: number, placement: LabelPlacement): RingLayout {
   const size = SIZING[detail];
+  const at = (c: Point, a: number, r: number): Point => ({ x: c.x + Math.cos(a) * r * stretch, y: c.y + Math.sin(a) * r });
   const groups = sideGroups(count, partition);
   const split = groups.length >= 2;
   const GAP = 0.8;
@@ -201,23 +137,24 @@ function placeOnRing(count: number, partition: number[][] | null, detail: Detail
     const shift = sides[sideOf[i]!]?.shift ?? { x: 0, y: 0 };
     return { x: base.x + shift.x, y: base.y + shift.y };
   });
-  const labels = positions.map((p) => labelBox(p, detail, size.node, roleChars));
-  return { box: fitBox(positions, labels, cuts, size, withService), centre, radius, nodeSize: size.node, positions, cuts, sides, sideOf, labels };
+  const labelSides = positions.map((p) => labelSide(p, centre, placement));
+  const labels = positions.map((p, i) => labelBox(p, detail, size.node, roleChars, labelSides[i]));
+  return { box: fitBox(positions, labels, cuts, size, withService, hasWords(detail)), centre, radius, stretch, nodeSize: size.node, positions, cuts, sides, sideOf, labels, labelSides };
 }
 
 /** The smallest box holding every node with its ring, badges and words, the cuts and the service. */
-function fitBox(positions: Point[], labels: (Box | null)[], cuts: RingLayout['cuts'], size: (typeof SIZING)[Detail], withService: boolean): Box {
+function fitBox(positions: Point[], labels: (Box | null)[], cuts: RingLayout['cuts'], size: (typeof SIZING)[Detail], withService: boolean, badges: boolean): Box {
   const ring = ringRadius(size.node);
   const xs: number[] = [];
   const ys: number[] = [];
   positions.forEach((p, i) => {
     // The clock-skew badge sticks out to the upper right of the ring, the offline badge lower left.
-    xs.push(p.x - ring - size.node * 1.4, p.x + ring + size.node * 1.6);
-    ys.push(p.y - ring - size.node * 0.5, p.y + ring + 8);
+    xs.push(p.x - ring - (badges ? size.node * 1.4 : 0), p.x + ring + (badges ? size.node * 1.6 : 0));
+    ys.push(p.y - ring - (badges ? size.node * 0.5 : 0), p.y + ring + 8);
     const label = labels[i];
     if (label) {
       xs.push(label.x, label.x + label.width);
-      ys.push(label.y + label.height);
+      ys.push(label.y, label.y + label.height);
     }
   });
   for (const c of cuts) {
@@ -240,15 +177,15 @@ export function placeService(layout: RingLayout, partition: number[][] | null): 
   const arc = side >= 0 ? layout.sides.find((s) => s.nodes.some((n) => partition![side]!.includes(n))) : undefined;
   if (!arc) return layout.centre;
   const mid = (arc.startAngle + arc.endAngle) / 2;
-  return { x: layout.centre.x + arc.shift.x + Math.cos(mid) * layout.radius * 0.4, y: layout.centre.y + arc.shift.y + Math.sin(mid) * layout.radius * 0.4 };
+  return { x: layout.centre.x + arc.shift.x + Math.cos(mid) * layout.radius * layout.stretch * 0.4, y: layout.centre.y + arc.shift.y + Math.sin(mid) * layout.radius * 0.4 };
 }
 
 export function lerp(a: Point, b: Point, t: number): Point {
   return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
 }
 
-export function arcPath(centre: Point, radius: number, from: number, to: number): string {
-  const p = (a: number) => `${(centre.x + Math.cos(a) * radius).toFixed(1)} ${(centre.y + Math.sin(a) * radius).toFixed(1)}`;
+export function arcPath(centre: Point, radius: number, from: number, to: number, stretch = 1): string {
+  const p = (a: number) => `${(centre.x + Math.cos(a) * radius * stretch).toFixed(1)} ${(centre.y + Math.sin(a) * radius).toFixed(1)}`;
   const large = to - from > Math.PI ? 1 : 0;
-  return `M ${p(from)} A ${radius} ${radius} 0 ${large} 1 ${p(to)}`;
+  return `M ${p(from)} A ${radius * stretch} ${radius} 0 ${large} 1 ${p(to)}`;
 }
