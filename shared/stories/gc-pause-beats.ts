@@ -9,6 +9,13 @@ import type { StoryInput } from './schema';
 
 type Beats = StoryInput['beats'];
 
+/**
+ * A holder whose own clock ended its belief gets it back by acquiring: the service, which
+ * still names it, renews it. Only where the node surely believed it led when the beat began
+ * (not while its grant is still on the wire, when a glowing Acquire would be a wrong click).
+ */
+export const ACQUIRE_AGAIN = { type: 'Acquire' } as const;
+
 export const GC_BEATS_BEFORE_WAKE: Beats = [
   {
     id: 'acquire',
@@ -25,7 +32,10 @@ export const GC_BEATS_BEFORE_WAKE: Beats = [
   {
     id: 'a-renews',
     cue: 'A renews its lease every 2 s.',
-    nodes: { 0: { text: 'Renew your lease when your reminder runs out.', move: { type: 'Renew' }, duty: true } },
+    // Renew at once, not at the reminder: the reminder leaves 2 s before A's own clock ends its
+    // belief (renew deadline 4 s), and a student who looks up late would lose the lease and the
+    // story with it. The pause then begins while A surely believes it leads.
+    nodes: { 0: { text: 'Renew your lease now, as a holder does every 2 s.', move: { type: 'Renew' }, orElse: ACQUIRE_AGAIN } },
     until: { kind: 'event', type: 'LeaseRenewed', node: 0 },
   },
   {
@@ -38,7 +48,7 @@ export const GC_BEATS_BEFORE_WAKE: Beats = [
   {
     id: 'b-writes',
     cue: 'B holds the lease with token 2 and writes to storage. A is still frozen.',
-    nodes: { 1: { text: 'You lead: write "b1" to storage.', move: { type: 'Write', value: 'b1' }, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } } },
+    nodes: { 1: { text: 'You lead: write "b1" to storage (and renew when your reminder runs out).', move: { type: 'Write', value: 'b1' }, keepDuties: true, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } } },
     until: { kind: 'all', of: [{ kind: 'event', type: 'StorageWriteAccepted', node: 1 }, { kind: 'elapsed', ms: 8000, since: 'gc-pause' }] },
   },
 ];
@@ -52,5 +62,9 @@ export const WAKE = {
   id: 'wake',
   cue: 'A\'s GC pause ends after 8 s. Its clock lost 8 s, so A still believes it leads — and writes.',
   faults: [{ type: 'ResumeNode' as const, node: 0 }],
-  nodes: { 0: { text: 'You woke up and still believe you lead: write "a2".', move: { type: 'Write', value: 'a2' } } },
+  nodes: {
+    0: { text: 'You woke up and still believe you lead: write "a2".', move: { type: 'Write', value: 'a2' } },
+    // The real holder keeps renewing, so B holds the lease while A acts as leader.
+    1: { text: 'You hold the lease: renew it when your reminder runs out.', move: { type: 'Renew' }, duty: true, orElse: ACQUIRE_AGAIN },
+  },
 };

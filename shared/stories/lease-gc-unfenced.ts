@@ -1,5 +1,5 @@
 /** The GC-pause story without fencing: both leaders' writes land (split brain, data corruption). */
-import { GC_BEATS_BEFORE_WAKE, TWO_LEADERS_PUNCH, WAKE } from './gc-pause-beats';
+import { ACQUIRE_AGAIN, GC_BEATS_BEFORE_WAKE, TWO_LEADERS_PUNCH, WAKE } from './gc-pause-beats';
 import type { StoryInput } from './schema';
 
 export const leaseGcUnfenced: StoryInput = {
@@ -17,6 +17,12 @@ export const leaseGcUnfenced: StoryInput = {
     ...GC_BEATS_BEFORE_WAKE,
     {
       ...WAKE,
+      nodes: {
+        ...WAKE.nodes,
+        // "Two leaders. Both writing." (seed script): B writes again while A writes too, so the
+        // split brain is seen even when A's belief began afresh at its wake-up (a late renewal).
+        1: { text: 'You hold the lease: write "b2" (and renew when your reminder runs out).', move: { type: 'Write', value: 'b2' }, keepDuties: true, orElse: ACQUIRE_AGAIN, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } },
+      },
       until: { kind: 'event', type: 'SplitBrainDetected' },
       punches: [TWO_LEADERS_PUNCH, { text: 'Stale write accepted: A wrote with token 1 after B wrote with token 2. Split brain: data corruption.', when: { kind: 'event', type: 'StorageWriteAccepted', node: 0, fields: { stale: true } } }],
     },
