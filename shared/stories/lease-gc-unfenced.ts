@@ -1,6 +1,8 @@
 /** The GC-pause story without fencing: both leaders' writes land (split brain, data corruption). */
-import { ACQUIRE_AGAIN, GC_BEATS_BEFORE_WAKE, TWO_LEADERS_PUNCH, WAKE } from './gc-pause-beats';
+import { GC_BEATS_BEFORE_WAKE, TWO_LEADERS_PUNCH, WAKE } from './gc-pause-beats';
 import type { StoryInput } from './schema';
+
+const STALE_WRITE_OF_A = { kind: 'event' as const, type: 'StorageWriteAccepted', node: 0, fields: { stale: true } };
 
 export const leaseGcUnfenced: StoryInput = {
   id: 'lease-gc-unfenced',
@@ -21,10 +23,13 @@ export const leaseGcUnfenced: StoryInput = {
         ...WAKE.nodes,
         // "Two leaders. Both writing." (seed script): B writes again while A writes too, so the
         // split brain is seen even when A's belief began afresh at its wake-up (a late renewal).
-        1: { text: 'You hold the lease: write "b2" (and renew when your reminder runs out).', move: { type: 'Write', value: 'b2' }, keepDuties: true, orElse: ACQUIRE_AGAIN, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } },
+        1: { text: 'You hold the lease: write "b2" (and renew when your reminder runs out).', move: { type: 'Write', value: 'b2' }, keepDuties: true, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } },
       },
-      until: { kind: 'event', type: 'SplitBrainDetected' },
-      punches: [TWO_LEADERS_PUNCH, { text: 'Stale write accepted: A wrote with token 1 after B wrote with token 2. Split brain: data corruption.', when: { kind: 'event', type: 'StorageWriteAccepted', node: 0, fields: { stale: true } } }],
+      // The split-brain alert ends the beat. Should B's belief have ended before A's began
+      // afresh (both students very late), the monitor sees no overlap of writes: the stale
+      // write has still landed, so the story ends 6 s after the wake-up instead of waiting for ever.
+      until: { kind: 'any', of: [{ kind: 'event', type: 'SplitBrainDetected' }, { kind: 'all', of: [STALE_WRITE_OF_A, { kind: 'elapsed', ms: 6000 }] }] },
+      punches: [TWO_LEADERS_PUNCH, { text: 'Stale write accepted: A wrote with token 1 after B wrote with token 2. Split brain: data corruption.', when: STALE_WRITE_OF_A }],
     },
   ],
 };
