@@ -5,6 +5,7 @@
  * when the rules ask for it too), so D and E are calm while B and C stand.
  */
 import type { StoryState } from '../stories/engine';
+import type { NodeCue } from '../stories/schema';
 import { cueFor } from '../stories/engine';
 import type { Move } from './moves';
 import type { MoveOption } from './seat-view';
@@ -28,8 +29,9 @@ export interface SeatStory {
   cue: SeatCue | null;
 }
 
-function cuedOption(moves: readonly MoveOption[], cue: NonNullable<ReturnType<typeof cueFor>>): MoveOption | null {
-  const wanted = cue.move;
+type CuedMove = NonNullable<NodeCue['move']>;
+
+function optionFor(moves: readonly MoveOption[], wanted: CuedMove | undefined): MoveOption | null {
   if (!wanted) return null;
   return moves.find((m) => {
     if (m.move.type !== wanted.type) return false;
@@ -39,15 +41,25 @@ function cuedOption(moves: readonly MoveOption[], cue: NonNullable<ReturnType<ty
   }) ?? null;
 }
 
+/** The pad's option for the cued move, or for the cue's way back when the cued move is not allowed now. */
+function cuedOption(moves: readonly MoveOption[], cue: NodeCue): { option: MoveOption | null; wanted: CuedMove | undefined } {
+  const option = optionFor(moves, cue.move);
+  if (option?.allowed || !cue.orElse) return { option, wanted: cue.move };
+  const fallback = optionFor(moves, cue.orElse);
+  return fallback?.allowed ? { option: fallback, wanted: cue.orElse } : { option, wanted: cue.move };
+}
+
 /** The phone's story part and its pad with the story's highlights (the pad unchanged outside a story). */
 export function storyOnPhone(story: StoryState | null | undefined, team: number, index: number, moves: MoveOption[], ended: boolean): { story: SeatStory | null; moves: MoveOption[] } {
   if (!story || story.status === 'stopped' || ended) return { story: null, moves };
   if (story.status === 'finished') return { story: { title: story.story.title, status: 'finished', beat: story.story.lesson, cue: null }, moves };
   const beat = story.story.beats[story.beat]!;
   const cue = cueFor(story, team, index);
-  const option = cue ? cuedOption(moves, cue) : null;
-  const highlighted = moves.map((m) => ({ ...m, urgent: (m === option && m.allowed && (!cue?.duty || m.urgent)) || (Boolean(cue?.keepDuties) && m.urgent && m.allowed) }));
-  const move = option && cue?.move?.value !== undefined ? { ...option.move, value: cue.move.value } : (option?.move ?? null);
+  const { option, wanted } = cue ? cuedOption(moves, cue) : { option: null, wanted: undefined };
+  // A `duty` waits for the rules to ask for the cued move; the way back is needed at once.
+  const waitsForRules = Boolean(cue?.duty) && wanted === cue?.move;
+  const highlighted = moves.map((m) => ({ ...m, urgent: (m === option && m.allowed && (!waitsForRules || m.urgent)) || (Boolean(cue?.keepDuties) && m.urgent && m.allowed) }));
+  const move = option && wanted?.value !== undefined ? { ...option.move, value: wanted.value } : (option?.move ?? null);
   return {
     story: { title: story.story.title, status: 'playing', beat: beat.cue, cue: cue ? { text: cue.text, moveId: option?.id ?? null, move } : null },
     moves: highlighted,

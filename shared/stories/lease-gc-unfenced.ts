@@ -2,6 +2,8 @@
 import { GC_BEATS_BEFORE_WAKE, TWO_LEADERS_PUNCH, WAKE } from './gc-pause-beats';
 import type { StoryInput } from './schema';
 
+const STALE_WRITE_OF_A = { kind: 'event' as const, type: 'StorageWriteAccepted', node: 0, fields: { stale: true } };
+
 export const leaseGcUnfenced: StoryInput = {
   id: 'lease-gc-unfenced',
   title: 'Lease: 8 s GC pause, no fencing',
@@ -17,8 +19,17 @@ export const leaseGcUnfenced: StoryInput = {
     ...GC_BEATS_BEFORE_WAKE,
     {
       ...WAKE,
-      until: { kind: 'event', type: 'SplitBrainDetected' },
-      punches: [TWO_LEADERS_PUNCH, { text: 'Stale write accepted: A wrote with token 1 after B wrote with token 2. Split brain: data corruption.', when: { kind: 'event', type: 'StorageWriteAccepted', node: 0, fields: { stale: true } } }],
+      nodes: {
+        ...WAKE.nodes,
+        // "Two leaders. Both writing." (seed script): B writes again while A writes too, so the
+        // split brain is seen even when A's belief began afresh at its wake-up (a late renewal).
+        1: { text: 'You hold the lease: write "b2" (and renew when your reminder runs out).', move: { type: 'Write', value: 'b2' }, keepDuties: true, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } },
+      },
+      // The split-brain alert ends the beat. Should B's belief have ended before A's began
+      // afresh (both students very late), the monitor sees no overlap of writes: the stale
+      // write has still landed, so the story ends 6 s after the wake-up instead of waiting for ever.
+      until: { kind: 'any', of: [{ kind: 'event', type: 'SplitBrainDetected' }, { kind: 'all', of: [STALE_WRITE_OF_A, { kind: 'elapsed', ms: 6000 }] }] },
+      punches: [TWO_LEADERS_PUNCH, { text: 'Stale write accepted: A wrote with token 1 after B wrote with token 2. Split brain: data corruption.', when: STALE_WRITE_OF_A }],
     },
   ],
 };

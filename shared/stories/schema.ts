@@ -37,6 +37,8 @@ export const storyConditionSchema: z.ZodType<StoryCondition> = z.lazy(() =>
   ]),
 );
 
+const cuedMoveSchema = z.object({ type: z.string().min(1).max(32), peer: nodeIndex.optional(), value: z.string().min(1).max(24).optional() });
+
 /**
  * What one student should do now: the sentence on their phone and the move the story
  * needs (its type, and the peer it names for a vote or an answer, or the value to write).
@@ -46,7 +48,14 @@ export const storyConditionSchema: z.ZodType<StoryCondition> = z.lazy(() =>
  */
 export const nodeCueSchema = z.object({
   text,
-  move: z.object({ type: z.string().min(1).max(32), peer: nodeIndex.optional(), value: z.string().min(1).max(24).optional() }).optional(),
+  move: cuedMoveSchema.optional(),
+  /**
+   * The way back when the cued move is not allowed now: a person who clicked late may have
+   * lost what the cue assumes (a lease holder whose own clock ended its belief cannot renew
+   * or write; acquiring again gets the belief back). Without it a late student would face a
+   * dead button and the story would wait for ever: a teacher in front of a class cannot retry.
+   */
+  orElse: cuedMoveSchema.optional(),
   duty: z.boolean().optional(),
   /** Keep the node's routine duties lit too (a lease holder renews while the story asks it to write). */
   keepDuties: z.boolean().optional(),

@@ -29,6 +29,18 @@ export const test = base.extend<{ closeDevices: void }, { server: ServerProcess 
 
 export { expect };
 
+/**
+ * Lets devices outlive the test that opened them, for specs that play several tests in one
+ * class (story after story, as a teacher does): returns what closes them, for `afterAll`.
+ */
+export function outliveTest(pages: readonly Page[]): () => Promise<void> {
+  const contexts = pages.map((page) => page.context());
+  for (const context of contexts) openDevices.delete(context);
+  return async () => {
+    await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  };
+}
+
 /** A fresh browser context = a separate phone or laptop with its own localStorage. */
 export async function newDevice(browser: Browser, size: { width: number; height: number } = { width: 390, height: 844 }): Promise<Page> {
   const context = await browser.newContext({ viewport: size });

@@ -35,7 +35,9 @@ test('the replay player fits a phone without sideways scrolling, and the student
   await host.getByRole('button', { name: 'Fill to 5 with bots' }).click();
   await host.getByRole('button', { name: 'Start round', exact: true }).click();
   await host.getByRole('button', { name: 'Speed 4x', exact: true }).click();
-  await host.waitForTimeout(8_000); // the bots' play is the material, not an assertion
+  // The material is a round in which a leader was elected (the player's PageDown lands there):
+  // wait for that state on the host's own cluster view, not for a fixed 8 s.
+  await expect(host.locator('[data-testid="truth-node"][data-role="leader"]')).toHaveCount(1, { timeout: 30_000 });
   await host.getByRole('button', { name: 'End round', exact: true }).click();
   await host.getByRole('button', { name: 'Yes, end the round' }).click();
 

@@ -7,7 +7,9 @@
 import { decideGame } from '../../shared/game/decide';
 import type { GameCommand } from '../../shared/game/commands';
 import { decideRoom, evolveRoom, type RoomEvent, type RoomState } from '../../shared/room';
-import { created, given, HOST, T0 } from '../unit/room/given';
+import { gameSeatView } from '../../shared/game/seat-view';
+import { drawInt, seedRng } from '../../shared/rules/prng';
+import { created, given, HOST, joined, T0 } from '../unit/room/given';
 
 export interface StoryRun {
   room: RoomState;
@@ -47,4 +49,64 @@ export function playStoryByBots(storyId: string, { limitMs = 120_000, seed }: { 
 /** The rule events of the log (inside ClusterEvents batches), in order. */
 export function ruleEvents(log: readonly RoomEvent[]): ({ type: string } & Record<string, unknown>)[] {
   return log.flatMap((e) => (e.type === 'ClusterEvents' ? (e.events as unknown as ({ type: string } & Record<string, unknown>)[]) : []));
+}
+
+/**
+ * How a class of people plays: each student looks at the phone every 700 ms plus up to
+ * `reactMs` more (never faster than a person clicks, issue 8), sees it as it was up to
+ * `lagMs` ago (a phone that redraws late on a busy network), and clicks the move that
+ * glows, if any, with the value the cue gives. The draws come from `seed`, so a stall is
+ * reproduced by its seed.
+ */
+export interface StudentPace {
+  seed: number;
+  lagMs: number;
+  reactMs: number;
+}
+
+const HUMAN_PACE_MS = 700;
+const STEP_MS = 50;
+
+export function playStoryByStudents(storyId: string, pace: StudentPace, limitMs = 90_000): StoryRun {
+  let rng = seedRng(pace.seed);
+  const draw = (below: number) => {
+    const d = drawInt(rng, 0, below);
+    rng = d.next;
+    return d.value;
+  };
+  const prelude = [created(), ...[1, 2, 3, 4, 5].map((id) => joined(id, `S${id}`))];
+  let room = given(...prelude);
+  const log: RoomEvent[] = [];
+  const step = (command: GameCommand) => {
+    const decision = decideGame(room, command);
+    if (!decision.ok && command.type === 'StartStory') throw new Error(decision.refusal.message);
+    room = apply(room, decision.events as RoomEvent[]);
+    log.push(...(decision.events as RoomEvent[]));
+  };
+  step({ type: 'StartStory', at: T0, hostTokenHash: HOST, story: storyId });
+  const students = room.round!.story!.story.nodes;
+  // What each phone may still be showing: the room as it was at recent instants.
+  const seen: { t: number; room: RoomState }[] = [{ t: 0, room }];
+  const nextLook = Array.from({ length: students }, () => draw(HUMAN_PACE_MS));
+  let finishedAt: number | null = null;
+  for (let t = STEP_MS; t <= limitMs && finishedAt === null; t += STEP_MS) {
+    if (t % 100 === 0) step({ type: 'TickRound', at: T0 + t, roomTime: t });
+    seen.push({ t, room });
+    while (seen.length > 1 && seen[1]!.t <= t - pace.lagMs) seen.shift();
+    for (let s = 0; s < students; s++) {
+      if (nextLook[s]! > t) continue;
+      const lag = draw(pace.lagMs + 1);
+      const shown = seen.findLast((v) => v.t <= t - lag) ?? seen[0]!;
+      const phone = gameSeatView(shown.room, s + 1, t - lag);
+      const lit = phone?.moves.find((m) => m.urgent);
+      if (lit) {
+        const cued = phone!.story?.cue;
+        const move = cued?.moveId === lit.id && cued.move ? cued.move : lit.move;
+        step({ type: 'PlayMove', at: T0 + t, roomTime: t, nodeId: s + 1, move });
+      }
+      nextLook[s] = t + HUMAN_PACE_MS + draw(pace.reactMs + 1);
+    }
+    if (room.round?.story?.status === 'finished') finishedAt = t;
+  }
+  return { room, log, prelude, finishedAt };
 }

@@ -140,6 +140,33 @@ describe('story mode in a round', () => {
     expect(after.moves.some((m) => m.urgent)).toBe(false);
   });
 
+  it('ST5 a student who looked up too late is shown the way back: a lease holder whose own clock ended its belief acquires again, and the service renews the same lease', () => {
+    let { room } = play(classOf(5), start('lease-gc-unfenced'));
+    const ticks = (from: number, to: number) => {
+      for (let t = from; t <= to; t += 100) room = play(room, tick(t)).room;
+    };
+    const move = (roomTime: number, m: { type: string; value?: string }) => {
+      room = play(room, { type: 'PlayMove', at: T0 + roomTime, roomTime, nodeId: 1, move: m }).room;
+    };
+    move(100, { type: 'Acquire' });
+    ticks(200, 900);
+    move(1000, { type: 'Write', value: 'a1' });
+    ticks(1100, 1500);
+    expect(room.round!.story!.beat).toBe(2); // a-renews: A is asked to renew now
+    expect(gameSeatView(room, 1, 1500)!.moves.filter((m) => m.urgent).map((m) => m.id)).toEqual(['Renew']);
+    // A does not look up: 4 s after it sent its Acquire, its own clock ends its belief (L6).
+    ticks(1600, 4300);
+    const late = gameSeatView(room, 1, 4300)!;
+    expect(late.moves.find((m) => m.id === 'Renew')).toMatchObject({ allowed: false, urgent: false });
+    expect(late.story?.cue).toMatchObject({ moveId: 'Acquire', move: { type: 'Acquire' } });
+    expect(late.moves.filter((m) => m.urgent).map((m) => m.id)).toEqual(['Acquire']);
+    // The lock service still names A (5 s lease): the Acquire renews it, token 1 kept, and the story goes on.
+    move(4400, { type: 'Acquire' });
+    ticks(4500, 4800);
+    expect(room.round!.story!.beat).toBe(3);
+    expect(gameScreenView(room, 4800, [])!.teams[0]!.lease).toMatchObject({ holder: 'A', token: 1 });
+  });
+
   it('ST4 a replayed log folds to the same story state (the log is the truth)', () => {
     // Five bots: the story plays itself (bots follow the cues).
     let room = classOf(0);

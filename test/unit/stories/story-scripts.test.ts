@@ -47,6 +47,7 @@ describe('story scripts', () => {
             expect(Number(node)).toBeLessThan(story.nodes);
             if (cue.move) expect(moves).toContain(cue.move.type);
             if (cue.move?.peer !== undefined) expect(cue.move.peer).toBeLessThan(story.nodes);
+            if (cue.orElse) expect(moves).toContain(cue.orElse.type);
           }
           const cueDone = Object.values(beat.nodes).flatMap((cue) => (cue.done ? [cue.done] : []));
           for (const done of cueDone) expect(leaves(done).every((l) => l.kind === 'event')).toBe(true);
