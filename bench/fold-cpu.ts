@@ -11,44 +11,12 @@
  * temp dir), so before/after runs on two checkouts fold the very same log: copy this file
  * and synthetic-class.ts into a checkout of the older commit and run it there too.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { RoomEvent } from '../shared/room/events';
+import { loadavg } from 'node:os';
 import { frameAt } from '../shared/replay/frame';
 import { sliceRound } from '../shared/replay/rounds';
 import { buildTimeline } from '../shared/replay/timeline';
-import { DEFAULT_NETWORK, evolve } from '../shared/rules/engine';
-import type { ClusterState, Event } from '../shared/rules/types';
-import { playSyntheticClass } from './synthetic-class';
-
-type Hour = { initial: ClusterState; events: Event[]; batches: number[] };
-
-function hourOf(algorithm: string): Hour {
-  const file = join(process.env.BENCH_CACHE ?? tmpdir(), `captain-down-hour-${algorithm}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Hour;
-  const run = playSyntheticClass(algorithm, { minutes: 60 });
-  const hour = { initial: run.initial, events: run.events, batches: run.batches };
-  writeFileSync(file, JSON.stringify(hour));
-  return hour;
-}
-
-function roomLog(algorithm: string, hour: Hour): { seq: number; event: RoomEvent }[] {
-  const t0 = Date.UTC(2026, 11, 2, 9, 0, 0);
-  const hash = 'a'.repeat(64);
-  const events: RoomEvent[] = [{ type: 'RoomCreated', at: t0, code: 'BENCH3', hostTokenHash: hash }];
-  for (let id = 1; id <= 60; id++) events.push({ type: 'NodeJoined', at: t0 + id, nodeId: id, nickname: `Student ${id}`, seatTokenHash: hash });
-  events.push({
-    type: 'RoundStarted', at: t0 + 100, round: 1, teams: [Array.from({ length: 60 }, (_, i) => i + 1)],
-    config: { algorithm, preset: `${algorithm}-classroom`, params: {}, network: { ...DEFAULT_NETWORK }, teamSize: null, crashOnDisconnect: true, autopilot: false, seed: 2026, startPaused: false },
-  });
-  let i = 0;
-  for (const size of hour.batches) {
-    events.push({ type: 'ClusterEvents', at: t0 + 100 + i + size, team: 0, cause: 'tick', events: hour.events.slice(i, i + size) });
-    i += size;
-  }
-  return events.map((event, n) => ({ seq: n + 1, event }));
-}
+import { evolve } from '../shared/rules/engine';
+import { hourOf, roomLog } from './fold-hour';
 
 /** Best of 3: wall ms and the CPU ms of that run. */
 function best(fn: () => void): { wall: number; cpu: number } {
