@@ -1,12 +1,12 @@
 /**
  * The moments a teacher looks for on the scrubber. Each kind has a colour AND a shape
  * (never colour alone: a washed-out projector or a colour-blind student must still tell
- * a crash from an election).
+ * a crash from an election). The kinds are named in shared/rules/replay-hooks.ts, where an
+ * algorithm's own marks (shared/rules/<name>/replay.ts) can use them.
  */
-export type MarkerKind =
-  | 'leader' | 'leader-lost' | 'crash' | 'restart' | 'pause' | 'resume'
-  | 'partition' | 'heal' | 'split-brain' | 'stale-leader' | 'refused' | 'commit' | 'handover';
+import type { MarkerKind } from '../rules/replay-hooks';
 
+export type { MarkerKind };
 export type MarkerShape = 'crown' | 'triangle-down' | 'cross' | 'circle' | 'bars' | 'play' | 'slash' | 'link' | 'bolt' | 'warning' | 'square' | 'check' | 'swap';
 
 export interface MarkerLook {

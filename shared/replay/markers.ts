@@ -1,11 +1,12 @@
 /**
  * Markers: the facts of a round worth a mark on the scrubber, read off the rule events
  * of each logged batch (and the cluster right after it, for the few that need it).
- * Event types, not algorithm names, decide: a new algorithm's events join the tables.
+ * Event types, not algorithm names, decide: the common facts are in the table below, and
+ * an algorithm's own marks come from its module's `replayMarkers` (shared/rules/replay-hooks.ts).
  */
-import { staleLeaders } from '../rules/raft';
 import { algorithmModule } from '../rules/registry';
-import type { ClusterState, Event } from '../rules/types';
+import type { ReplayMark } from '../rules/replay-hooks';
+import type { ClusterState, Event, NodeIndex } from '../rules/types';
 import type { RoomEvent } from '../room/events';
 import type { MarkerKind } from './marker-kinds';
 
@@ -23,7 +24,7 @@ export interface Marker {
 
 type Simple = { kind: MarkerKind; text: (who: string) => string };
 
-/** One rule event, one marker: the straightforward ones. */
+/** One rule event, one marker: the straightforward ones, common to every algorithm. */
 const BY_EVENT: Record<string, Simple> = {
   LeaderElected: { kind: 'leader', text: (who) => `${who} elected leader` },
   CoordinatorAnnounced: { kind: 'leader', text: (who) => `${who} declares itself coordinator` },
@@ -40,39 +41,58 @@ const BY_EVENT: Record<string, Simple> = {
   StorageWriteAccepted: { kind: 'commit', text: (who) => `${who}'s write stored` },
 };
 
-/** Rule events that can make a marker; a batch without one (most of them) costs one scan. */
-const MARKING: ReadonlySet<string> = new Set([...Object.keys(BY_EVENT), 'LeaseAcquired', 'CommitAdvanced']);
-const marks = (rule: { type: string }) => MARKING.has(rule.type);
+type Module = ReturnType<typeof algorithmModule>;
+
+/** Per module: the rule event types that can make a marker; a batch without one (most) costs one scan. */
+const MARKING = new WeakMap<Module, ReadonlySet<string>>();
+
+function markingOf(module: Module): ReadonlySet<string> {
+  let set = MARKING.get(module);
+  if (!set) MARKING.set(module, (set = new Set([...Object.keys(BY_EVENT), ...(module.replayMarkers?.marking ?? [])])));
+  return set;
+}
 
 /** Most rows mark nothing: one shared empty answer instead of an array per row. */
 const NO_MARKERS: readonly Marker[] = Object.freeze([]);
+
+function anyMarking(events: readonly { type: string }[], marking: ReadonlySet<string>): boolean {
+  for (const event of events) if (marking.has(event.type)) return true;
+  return false;
+}
+
+function nodeOf(rule: Event): NodeIndex | null {
+  return 'node' in rule && typeof rule.node === 'number' ? rule.node : null;
+}
 
 /** Markers of one logged row; `before`/`after` are the row's team cluster around it. */
 export function markersOf(event: RoomEvent, index: number, at: number, before: ClusterState | null, after: ClusterState | null): readonly Marker[] {
   if (event.type === 'MoveRefused') {
     return [{ kind: 'refused', at, index, team: event.team, node: event.node, text: `${event.move} refused: ${event.code} (${event.rule})` }];
   }
-  if (event.type !== 'ClusterEvents' || !before || !after || !event.events.some(marks)) return NO_MARKERS;
-  const out: Marker[] = [];
+  if (event.type !== 'ClusterEvents' || !before || !after) return NO_MARKERS;
   const module = algorithmModule(after.algorithm);
-  const label = (node: number) => module.nodeLabel(node);
-  // The registry says whether a cluster has a leader; a crash that leaves it without one lost it.
-  const lostLeader = module.rules.hasLeader(before) && !module.rules.hasLeader(after);
+  if (!anyMarking(event.events, markingOf(module))) return NO_MARKERS;
+  const out: Marker[] = [];
+  const team = event.team;
+  const label = module.nodeLabel;
+  const own = module.replayMarkers;
+  // A crash that leaves the cluster without a leader (the registry's reading) lost it.
+  let lostLeader: boolean | null = null;
   for (const rule of event.events as Event[]) {
-    const node = 'node' in rule && typeof rule.node === 'number' ? rule.node : null;
-    const who = node === null ? '' : label(node);
-    const add = (kind: MarkerKind, text: string) => out.push({ kind, at, index, team: event.team, node, text });
-    if (rule.type === 'NodeCrashed' && lostLeader) add('leader-lost', `${who} crashed: no leader now`);
-    if (rule.type === 'LeaseAcquired' && rule.transitions > 1) add('handover', `Lease handed over to ${who} (token ${rule.token})`);
-    else if (rule.type === 'LeaseAcquired') add('leader', `${who} holds the lease`);
-    if (rule.type === 'CommitAdvanced' && after.algorithm === 'raft' && after.raft[rule.node]?.role === 'leader') add('commit', `${who} commits entry ${rule.commitIndex}`);
+    const node = nodeOf(rule);
+    if (rule.type === 'NodeCrashed') {
+      lostLeader ??= module.rules.hasLeader(before) && !module.rules.hasLeader(after);
+      if (lostLeader) out.push({ kind: 'leader-lost', at, index, team, node, text: `${label(node!)} crashed: no leader now` });
+    }
+    const mark = own?.event(rule, after, label);
+    if (mark) out.push(stamped(mark, at, index, team));
     const simple = BY_EVENT[rule.type];
-    if (simple) add(simple.kind, simple.text(who));
+    if (simple) out.push({ kind: simple.kind, at, index, team, node, text: simple.text(node === null ? '' : label(node)) });
   }
-  // A Raft leader cut off from the majority keeps leading an older term (the lecture's story).
-  if (after.algorithm === 'raft' && out.some((m) => m.kind === 'leader')) {
-    const stale = staleLeaders(after);
-    if (stale.length > 0) out.push({ kind: 'stale-leader', at, index, team: event.team, node: stale[0]!, text: `Stale leader ${stale.map(label).join(', ')} still leads an older term` });
-  }
+  for (const mark of own?.batch?.(after, out, label) ?? []) out.push(stamped(mark, at, index, team));
   return out;
+}
+
+function stamped(mark: ReplayMark, at: number, index: number, team: number): Marker {
+  return { kind: mark.kind, at, index, team, node: mark.node, text: mark.text };
 }

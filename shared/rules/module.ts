@@ -14,6 +14,7 @@ import type { AlgorithmRules } from './algorithm';
 import type { Refusal } from './refusal';
 import type { AlgorithmScoring } from './scoring-hooks';
 import type { AlgorithmChallenges } from './challenge-hooks';
+import type { AlgorithmReplayMarkers } from './replay-hooks';
 import type { TickerRank } from './ticker-rank';
 import type { ClusterCore, ClusterState, Command, Event, InboxEntry, NodeIndex } from './types';
 
@@ -246,6 +247,8 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   scoring?: AlgorithmScoring;
   /** Break safety's goal, breach and automatic refusals (SPEC K2); without it, the challenge is not offered. */
   challenges?: AlgorithmChallenges;
+  /** The algorithm's own marks on the replay player's scrubber (commits, handovers...); none when absent. */
+  replayMarkers?: AlgorithmReplayMarkers<S>;
 }
 
 /** A move with the law's answer (a dry run of decide). */

@@ -5,6 +5,7 @@ import type { AlgorithmModule } from '../module';
 import { leaseExtrasSchema, leaseMoveSchemas, leaseNodeViewSchema } from './wire-schema';
 import { leaseScoring } from './scoring';
 import { leaseChallenges } from './challenge';
+import { leaseReplayMarkers } from './replay';
 import { initLease } from './init';
 import { narrateLease } from './narrate';
 import { leaseActingLeaders, rankLeaseEvent } from './ticker';
@@ -63,5 +64,6 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   actingLeaders: leaseActingLeaders,
   scoring: leaseScoring,
   challenges: leaseChallenges,
+  replayMarkers: leaseReplayMarkers,
   bot: leaseBot,
 };

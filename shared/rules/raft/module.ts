@@ -3,6 +3,7 @@ import type { AlgorithmModule } from '../module';
 import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-schema';
 import { raftScoring } from './scoring';
 import { raftChallenges } from './challenge';
+import { raftReplayMarkers } from './replay';
 import { narrateRaft } from './narrate';
 import { rankRaftEvent, raftActingLeaders } from './ticker';
 import { raftParamsSchema } from './params';
@@ -56,4 +57,5 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   actingLeaders: raftActingLeaders,
   scoring: raftScoring,
   challenges: raftChallenges,
+  replayMarkers: raftReplayMarkers,
 };
