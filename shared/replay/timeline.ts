@@ -86,25 +86,30 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
   let time = startTime;
   let sinceCheckpoint = 0;
   let ruleEvents = 0;
-  slice.rows.forEach(({ seq, event }, index) => {
+  // A plain loop (no closure per row): this runs for each of the hour's ~430,000 rows.
+  const logged = slice.rows;
+  for (let index = 0; index < logged.length; index++) {
+    const { seq, event } = logged[index]!;
     const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
     const before = team === null ? null : teamCluster(room, team);
     room = evolveRoom(room, event)!;
     const after = team === null ? null : teamCluster(room, team);
     if (event.type === 'ClusterEvents' && before && after) {
-      time = Math.max(time, after.now);
-      diagram?.addBatch(event, batchTimes(event.events, before.now));
-    } else if (event.type === 'RoundClockSet') time = Math.max(time, event.roomTime);
+      if (after.now > time) time = after.now;
+      if (diagram) diagram.addBatch(event, batchTimes(event.events, before.now));
+    } else if (event.type === 'RoundClockSet' && event.roomTime > time) time = event.roomTime;
     const size = event.type === 'ClusterEvents' ? event.events.length : 1;
     ruleEvents += size;
     sinceCheckpoint += size;
     rows.push({ seq, time, type: event.type, team, size });
-    for (const marker of markersOf(event, index, time, before, after)) markers.push(marker);
+    const marked = markersOf(event, index, time, before, after);
+    for (let m = 0; m < marked.length; m++) markers.push(marked[m]!);
+    // A checkpoint is a reference, not a copy: evolve never mutates a state it was given.
     if (index === 0 || sinceCheckpoint >= every) {
       checkpoints.push({ index, time, room });
       sinceCheckpoint = 0;
     }
-  });
+  }
   return { round: slice.round, base, rows, events: slice.rows, checkpoints, markers, diagram: diagram?.data ?? null, startTime, endTime: time, ruleEvents };
 }
 

@@ -3,6 +3,7 @@
  * first: a higher term turns the receiver into a follower of that term, except for the
  * PreVote messages that speak of a term nobody has entered yet (thesis 9.6).
  */
+import { raftLeaders } from './leaders';
 import type { AlgorithmRules, Emitter } from '../algorithm';
 import type { Message, NodeIndex } from '../types';
 import { adoptTerm, inLease, onElectionTimer, onPreVoteReply, onPreVoteRequest, onQuorumTimer, onRequestVote, onVoteReply, restartElectionTimer } from './election';
@@ -59,13 +60,7 @@ export const raftRules: AlgorithmRules<RaftCluster, RaftCommand> = {
     restartElectionTimer(out, node);
   },
   evolve: evolveRaft,
-  // Called on every clock step: a plain loop, no closures.
-  hasLeader(state) {
-    const raft = state.raft;
-    for (let i = 0; i < raft.length; i++) {
-      if (raft[i]?.role === 'leader' && state.nodes[i]?.status === 'live') return true;
-    }
-    return false;
-  },
+  // Called on every clock step: read once per (raft, nodes) pair (see leaders.ts).
+  hasLeader: (state) => raftLeaders(state).live,
   invariants: raftInvariants,
 };

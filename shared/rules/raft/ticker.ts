@@ -1,6 +1,7 @@
 /** How Raft's ticker lines rank (shared/rules/ticker-rank.ts): leader changes and commits lead, votes and heartbeats group. */
 import { HEADLINE, routine, type TickerRank } from '../ticker-rank';
 import type { Event, NodeIndex } from '../types';
+import { raftLeaders } from './leaders';
 import { nodeLabel as L } from './state';
 import type { RaftCluster } from './types';
 
@@ -30,8 +31,6 @@ export function rankRaftEvent(event: Event): TickerRank | null {
 
 /** Live leaders, of any term: an old leader cut off in a minority still acts as one (R1 only stops it once it hears the new term). */
 export function raftActingLeaders(state: RaftCluster): NodeIndex[] {
-  // A plain loop, not flatMap: the game folds this after every logged batch (issue 7's fold).
-  const leaders: NodeIndex[] = [];
-  for (let i = 0; i < state.raft.length; i++) if (state.raft[i]!.role === 'leader' && state.nodes[i]?.status !== 'crashed') leaders.push(i);
-  return leaders;
+  // Read once per (raft, nodes) pair: the game asks after every logged batch (issue 7's fold).
+  return raftLeaders(state).acting as NodeIndex[];
 }
