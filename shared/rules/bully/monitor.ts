@@ -9,6 +9,7 @@
  *   or lost messages, two "coordinators" at once is legal and worth showing, so it is
  *   reported as an observation, never as a violation.
  */
+import { bullyLeaders } from './leaders';
 import { rankLabel } from '../labels';
 import type { InboxEntry, Message, NodeIndex } from '../types';
 import type { BullyCluster } from './types';
@@ -16,10 +17,8 @@ import { BULLY_TIMERS } from './types';
 import { isBullyWire } from './wire';
 
 export function bullyHasLeader(state: BullyCluster): boolean {
-  for (let i = 0; i < state.bully.length; i++) {
-    if (state.bully[i]?.coordinator === i && state.nodes[i]?.status === 'live') return true;
-  }
-  return false;
+  // Called on every clock step: read once per (bully, nodes) pair (see leader-reading.ts).
+  return bullyLeaders(state).live;
 }
 
 function directionProblem(from: NodeIndex, to: NodeIndex, payload: Message['payload']): string | null {

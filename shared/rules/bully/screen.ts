@@ -1,4 +1,5 @@
 /** What the projector shows of a Bully team: every node's truth and the last election's cost. */
+import { bullyLeaders } from './leaders';
 import type { TeamExtras, TeamTruth, TruthSpecific } from '../module';
 import { rankLabel } from '../labels';
 import type { BullyCluster } from './types';
@@ -28,10 +29,8 @@ export function bullyTruth(state: BullyCluster, i: number, local: number): Truth
  * others elected a new one (B7/B8 cannot tell a slow or cut-off node from a dead one).
  */
 export function actingCoordinators(state: BullyCluster): number[] {
-  // A plain loop, not flatMap: the game folds this after every logged batch (issue 7's fold).
-  const acting: number[] = [];
-  for (let i = 0; i < state.bully.length; i++) if (state.bully[i]!.coordinator === i && state.nodes[i]!.status !== 'crashed') acting.push(i);
-  return acting;
+  // Read once per (bully, nodes) pair: the game asks after every logged batch (issue 7's fold).
+  return bullyLeaders(state).acting as number[];
 }
 
 function splitBrainAlerts(state: BullyCluster): string[] {

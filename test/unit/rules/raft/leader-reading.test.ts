@@ -1,5 +1,5 @@
 /**
- * Raft's leader reading (shared/rules/raft/leaders.ts) is asked on every clock step and
+ * Raft's leader reading (shared/rules/leader-reading.ts, raft/leaders.ts) is asked on every clock step and
  * after every logged batch, and remembers its last answer by the identity of the cluster's
  * `raft` and `nodes` arrays. It must answer exactly what a fresh loop over the nodes says,
  * for every state the rules produce: a pause changes `nodes` while `raft` stays shared.

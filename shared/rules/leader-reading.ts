@@ -1,0 +1,42 @@
+/**
+ * Who leads a cluster, read once per pair of (per-node, nodes) arrays. The fold asks on
+ * every clock step (hasLeader, for the leaderless time) and after every logged batch
+ * (actingLeaders, for the recap and the split-brain line): about 1.5 million loops over 60
+ * nodes for an hour-long class, nearly all over arrays the last question already read,
+ * since a clock step or a message copies the cluster but keeps those two arrays (evolve
+ * never mutates: a change makes new arrays). So each algorithm that reads its leaders from
+ * one per-node array (Raft's roles, Bully's coordinators) keeps a one-entry memo of that
+ * pure reading, keyed by the arrays' identity: a fold of one team hits it, interleaved
+ * teams just miss.
+ */
+import type { NodeBase, NodeIndex } from './types';
+
+export interface LeaderReading {
+  /** Leaders that are not crashed (a paused one still believes it leads). */
+  acting: readonly NodeIndex[];
+  /** A leader is live (not crashed, not paused). */
+  live: boolean;
+}
+
+export function leaderReading<S extends { nodes: readonly NodeBase[] }, N>(perNode: (state: S) => readonly N[], leads: (node: N, index: NodeIndex) => boolean): (state: S) => LeaderReading {
+  let lastPerNode: readonly N[] | null = null;
+  let lastNodes: readonly NodeBase[] | null = null;
+  let last: LeaderReading = { acting: [], live: false };
+  return (state) => {
+    const own = perNode(state);
+    if (own === lastPerNode && state.nodes === lastNodes) return last;
+    const acting: NodeIndex[] = [];
+    let live = false;
+    for (let i = 0; i < own.length; i++) {
+      if (!leads(own[i]!, i)) continue;
+      const status = state.nodes[i]?.status;
+      if (status !== 'crashed') acting.push(i);
+      if (status === 'live') live = true;
+    }
+    lastPerNode = own;
+    lastNodes = state.nodes;
+    // Frozen: one answer is handed to every caller (and kept in the recap's spells).
+    last = { acting: Object.freeze(acting), live };
+    return last;
+  };
+}
