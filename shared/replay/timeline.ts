@@ -9,9 +9,10 @@
  * what an event touches, so a checkpoint keeps a reference to the state object.
  */
 import { evolveRoom } from '../room/evolve';
+import { algorithmModule } from '../rules/registry';
 import type { RoomState } from '../room/state';
 import type { ClusterState, Event } from '../rules/types';
-import { createDiagramBuilder, type DiagramData } from './diagram';
+import { createDiagramBuilder, type DiagramData, type DiagramRole } from './diagram';
 import type { SeqEvent } from './log-rows';
 import { markersOf, type Marker } from './markers';
 import type { RoundSlice } from './rounds';
@@ -67,6 +68,14 @@ function batchTimes(events: readonly Event[], start: number): number[] {
   return events.map((event) => (event.type === 'ClockAdvanced' ? (now = Math.max(now, event.to)) : now));
 }
 
+/** The role a node starts the round in: its module's ordinary member (the one `plain` role: follower, idle). */
+function restingRole(algorithm: string): DiagramRole {
+  const roles = algorithmModule(algorithm).roles;
+  const plain = Object.keys(roles).find((role) => roles[role]!.plain);
+  if (!plain) throw new Error(`algorithm "${algorithm}" has no plain role for the diagram's lanes`);
+  return plain as DiagramRole; // the diagram's role names are the modules' role keys
+}
+
 function teamCluster(room: RoomState | null, team: number): ClusterState | null {
   return room?.round?.teams[team]?.cluster ?? null;
 }
@@ -78,7 +87,7 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
   const first = slice.rows[0]!.event;
   if (first.type !== 'RoundStarted') throw new Error('A round starts with RoundStarted');
   const startTime = first.forkedFrom?.roomTime ?? 0;
-  const diagram = options.diagram === false ? null : createDiagramBuilder(first.teams.map((t) => t.length), startTime, first.config.algorithm === 'lease' ? 'idle' : 'follower');
+  const diagram = options.diagram === false ? null : createDiagramBuilder(first.teams.map((t) => t.length), startTime, restingRole(first.config.algorithm));
   const rows: TimelineRow[] = [];
   const markers: Marker[] = [];
   const checkpoints: Checkpoint[] = [];

@@ -1,5 +1,5 @@
 /**
- * Issue 10's "done when": the game layer, the server and the app look algorithms up in
+ * Issue 10's "done when": the game layer, the replay player, the server and the app look algorithms up in
  * the registry (shared/rules/registry.ts) and never branch on an algorithm's name.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,8 +18,8 @@ function sources(dir: string): string[] {
 }
 
 describe('one algorithm, one place', () => {
-  it('shared/game, server/ and app/ hold no branch on an algorithm\'s name', () => {
-    const offending = ['shared/game', 'server', 'app'].flatMap((dir) => sources(join(ROOT, dir)))
+  it('shared/game, shared/replay, server/ and app/ hold no branch on an algorithm\'s name', () => {
+    const offending = ['shared/game', 'shared/replay', 'server', 'app'].flatMap((dir) => sources(join(ROOT, dir)))
       .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ where: `${file.slice(ROOT.length + 1)}:${i + 1}`, line })))
       .filter(({ line }) => BRANCH.test(line))
       .map(({ where, line }) => `${where}: ${line.trim()}`);
