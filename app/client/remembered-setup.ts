@@ -2,10 +2,11 @@
  * The round setup the teacher chose last (issue 8: "the round setup resets after every
  * round"), kept in this browser's localStorage. Read back through a zod schema: a stale
  * or tampered entry (an algorithm or preset that no longer exists) falls back to defaults.
+ * zod/mini like the wire schemas, so the host page loads one zod (issue 12); no message is shown.
  */
 'use client';
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { presetsFor } from '@/shared/game/presets';
 import { isAlgorithm } from '@/shared/rules/registry';
 
@@ -15,11 +16,11 @@ const setupSchema = z.object({
   algorithm: z.string(),
   preset: z.string(),
   teams: z.boolean(),
-  teamSize: z.number().int().min(3).max(9),
+  teamSize: z.int().check(z.minimum(3), z.maximum(9)),
   crashOnDisconnect: z.boolean(),
   autopilot: z.boolean(),
-  delayMs: z.number().int().min(0).max(60_000),
-  dropRate: z.number().min(0).max(1),
+  delayMs: z.int().check(z.minimum(0), z.maximum(60_000)),
+  dropRate: z.number().check(z.minimum(0), z.maximum(1)),
 });
 
 export type RememberedSetup = z.infer<typeof setupSchema>;

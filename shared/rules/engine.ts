@@ -90,6 +90,30 @@ export function decide(state: ClusterState, command: Command): ClusterDecision {
   return { ok: true, events: out.events, state: out.state };
 }
 
+/** Thrown by the dry run's emitter on the first event: a command that emits was accepted. */
+const ACCEPTED: unique symbol = Symbol('accepted');
+
+/**
+ * `decide`'s answer without its events: the same code path, stopped at the first emit.
+ * Sound because a command validates before it emits (`decide` throws on a refusal after
+ * events), so the first event means "accepted"; nothing is evolved, so a phone's moves on
+ * a 300-node cluster cost no copy of the cluster. A Tick (never a move) is decided in full.
+ */
+export function decideAnswer(state: ClusterState, command: Command): Decision<never> {
+  if (command.type === 'Tick') {
+    const full = decide(state, command);
+    return full.ok ? { ok: true, events: [] } : { ok: false, refusal: full.refusal, events: [] };
+  }
+  const dry: Emitter & { events: Event[] } = { state, events: [], emit() { throw ACCEPTED; } };
+  try {
+    const refusal = decideCommand(dry, command);
+    return refusal ? { ok: false, refusal, events: [] } : { ok: true, events: [] };
+  } catch (thrown) {
+    if (thrown === ACCEPTED) return { ok: true, events: [] };
+    throw thrown;
+  }
+}
+
 function decideCommand(out: Emitter & { events: Event[] }, command: Exclude<Command, { type: 'Tick' }>): Refusal | void {
   return isHostCommand(command) ? decideHostCommand(out, command) : decidePlayerCommand(out, command);
 }

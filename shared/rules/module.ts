@@ -9,7 +9,7 @@
  * run (is this move allowed now?) is applied by the caller (shared/rules/answered-moves.ts)
  * so that a module never imports the engine.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { AlgorithmRules } from './algorithm';
 import type { Refusal } from './refusal';
 import type { AlgorithmScoring } from './scoring-hooks';
@@ -197,7 +197,7 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   /** Builds the algorithm's state from the common core and the params IN FORCE (already validated). */
   init(core: ClusterCore, params: P): S;
   /** The parameters with their validation: defaults filled in, out-of-range values refused. */
-  params: z.ZodType<P>;
+  params: z.ZodMiniType<P>;
   presets: Preset[];
   /** "A", "B"... or ranks "1", "2"... The data always carries the 0-based index. */
   nodeLabel(index: NodeIndex): string;
