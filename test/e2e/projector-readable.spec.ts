@@ -165,5 +165,7 @@ test('60 teams of 5: tiny tiles, the team and its leader in 28 px type, the ring
   await expectReadable(projector, 'recap-teams-60-projector');
   const recapBottom = await projector.getByTestId('round-recap').evaluate((card) => card.getBoundingClientRect().bottom);
   expect(recapBottom).toBeLessThanOrEqual(PROJECTOR.height);
+  // The tiles would be slivers under the recap: it takes their place.
+  await expect(projector.getByTestId('team-card')).toHaveCount(0);
   host.disconnect();
 });
