@@ -19,6 +19,15 @@ type Beats = StoryInput['beats'];
 const ACQUIRE_AGAIN = { type: 'Acquire' } as const;
 const A_ACQUIRED = { kind: 'event' as const, type: 'LeaseAcquired', node: 0 };
 
+/**
+ * Readies A's student while frozen: after waking, A's own clock ends its belief within the
+ * renew deadline minus the moment between its renewal and the pause (4.8 s - 0.2 s in these
+ * stories, whose renew deadline is raised from the preset's 4 s), and a 5 s lease allows no
+ * more: the renew deadline must stay under the lease (shared/rules/lease/params.ts). A student
+ * who waits for the button to light, on a phone that redraws late, may miss it.
+ */
+const FROZEN_A = { text: 'You are frozen in a GC pause: nothing you tap happens. Get ready: the moment you wake, tap Write at once.' };
+
 export const GC_BEATS_BEFORE_WAKE: Beats = [
   {
     id: 'acquire',
@@ -47,13 +56,19 @@ export const GC_BEATS_BEFORE_WAKE: Beats = [
     id: 'gc-pause',
     cue: 'Stop the world: A\'s JVM collects garbage for 8 s and sends nothing. B: ask for the lease — it is yours once A\'s expires.',
     faults: [{ type: 'PauseNode', node: 0 }],
-    nodes: { 1: { text: 'Ask for the lease, and again when refused: it is yours once A\'s expires.', move: { type: 'Acquire' }, done: { kind: 'event', type: 'LeaseAcquired', node: 1 } } },
+    nodes: {
+      0: FROZEN_A,
+      1: { text: 'Ask for the lease, and again when refused: it is yours once A\'s expires.', move: { type: 'Acquire' }, done: { kind: 'event', type: 'LeaseAcquired', node: 1 } },
+    },
     until: { kind: 'event', type: 'LeadershipBelieved', node: 1 },
   },
   {
     id: 'b-writes',
-    cue: 'B holds the lease with token 2 and writes to storage. A is still frozen.',
-    nodes: { 1: { text: 'You lead: write "b1" to storage (and renew when your reminder runs out).', move: { type: 'Write', value: 'b1' }, keepDuties: true, orElse: ACQUIRE_AGAIN, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } } },
+    cue: 'B holds the lease with token 2 and writes to storage. A is still frozen: A, be ready to write the moment you wake.',
+    nodes: {
+      0: FROZEN_A,
+      1: { text: 'You lead: write "b1" to storage (and renew when your reminder runs out).', move: { type: 'Write', value: 'b1' }, keepDuties: true, orElse: ACQUIRE_AGAIN, done: { kind: 'event', type: 'StorageWriteAccepted', node: 1 } },
+    },
     until: { kind: 'all', of: [{ kind: 'event', type: 'StorageWriteAccepted', node: 1 }, { kind: 'elapsed', ms: 8000, since: 'gc-pause' }] },
   },
 ];

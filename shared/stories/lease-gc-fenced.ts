@@ -9,7 +9,7 @@ export const leaseGcFenced: StoryInput = {
   lesson: 'A paused leader cannot know it was replaced; the storage must check a fencing token, refusing any older than the newest it saw.',
   algorithm: 'lease',
   preset: 'lease-gc-fenced',
-  params: {},
+  params: { renewDeadlineMs: 4_800 },
   network: { delayMs: 200, jitterMs: 0, dropRate: 0 },
   nodes: 5,
   seed: 7007,

@@ -11,7 +11,7 @@ export const leaseGcUnfenced: StoryInput = {
   lesson: 'A lease alone cannot stop a paused leader: after an 8 s pause it still believes it leads, and without fencing its writes land.',
   algorithm: 'lease',
   preset: 'lease-gc-unfenced',
-  params: {},
+  params: { renewDeadlineMs: 4_800 },
   network: { delayMs: 200, jitterMs: 0, dropRate: 0 },
   nodes: 5,
   seed: 8008,

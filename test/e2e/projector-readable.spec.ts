@@ -1,8 +1,9 @@
 /**
  * Issue 8 in Chromium against the real server: at 1920x1080 nothing the class reads on
  * the projector is smaller than 28 px, for one cluster of 5, one of 9, 12 teams of 5 and
- * 60 teams of 5 (a crowded screen shows less, not smaller); no message pill lies over a
- * node's words; the last three refusals are listed newest first. Classes are filled over
+ * 60 teams of 5 (a crowded screen shows less, not smaller), the join corner and the
+ * end-of-round recap included; no message pill lies over a node's words; a clock-skew badge
+ * stays inside the ring's room; the last three refusals are listed newest first. Classes are filled over
  * the raw protocol (autopilot bots play every node); screenshots go to test-results/projector/.
  */
 import { io, type Socket } from 'socket.io-client';
@@ -92,6 +93,17 @@ test('one cluster of 5 and of 9: every word 28 px or more, no pill over a node\'
   expect(pills).toBeGreaterThan(0);
   await projector.screenshot({ path: `${SHOTS}/ring-5-messages-projector.png` });
 
+  // Skewed clocks: a long badge on a node at the ring's right edge and one on the left still fit the ring's room.
+  await ask(host, 'host:fault', { code, hostToken, team: 0, fault: { type: 'SkewClock', node: 1, rate: 2, offsetMs: -600 } });
+  await ask(host, 'host:fault', { code, hostToken, team: 0, fault: { type: 'SkewClock', node: 3, rate: 0.5, offsetMs: 12_500 } });
+  await expect(projector.getByTestId('skew-badge')).toHaveCount(2);
+  await expectReadable(projector, 'ring-5-skew-projector');
+  const outside = await projector.evaluate(() => {
+    const ring = document.querySelector('[data-testid="cluster-ring"]')!.getBoundingClientRect();
+    return Array.from(document.querySelectorAll('[data-testid="skew-badge"]')).map((b) => b.getBoundingClientRect()).filter((b) => b.left < ring.left - 1 || b.right > ring.right + 1 || b.top < ring.top - 1 || b.bottom > ring.bottom + 1).map((b) => `${Math.round(b.left)}-${Math.round(b.right)} outside ${Math.round(ring.left)}-${Math.round(ring.right)}`);
+  });
+  expect(outside).toEqual([]);
+
   await ask(host, 'host:round:end', { code, hostToken });
   const more = await boardBots(server.url, code, ['Farah', 'Gus', 'Hiro', 'Ines']);
   await start();
@@ -104,6 +116,10 @@ test('one cluster of 5 and of 9: every word 28 px or more, no pill over a node\'
     await projector.waitForTimeout(250);
   }
   await projector.screenshot({ path: `${SHOTS}/ring-9-later-projector.png` });
+
+  await ask(host, 'host:round:end', { code, hostToken });
+  await expect(projector.getByTestId('round-recap')).toBeVisible();
+  await expectReadable(projector, 'recap-ring-9-projector');
   host.disconnect();
 });
 
@@ -141,5 +157,15 @@ test('60 teams of 5: tiny tiles, the team and its leader in 28 px type, the ring
   // Every tile fits the screen: nothing below the fold.
   const bottom = await projector.getByTestId('team-card').evaluateAll((cards) => Math.max(...cards.map((c) => c.getBoundingClientRect().bottom)));
   expect(bottom).toBeLessThanOrEqual(PROJECTOR.height);
+
+  // The recap of 60 teams says less, not smaller: a few rows in 28 px type, the rest in the report.
+  await ask(host, 'host:round:end', { code, hostToken });
+  await expect(projector.getByTestId('round-recap')).toBeVisible();
+  await expect(projector.getByTestId('recap-more')).toContainText('55 more');
+  await expectReadable(projector, 'recap-teams-60-projector');
+  const recapBottom = await projector.getByTestId('round-recap').evaluate((card) => card.getBoundingClientRect().bottom);
+  expect(recapBottom).toBeLessThanOrEqual(PROJECTOR.height);
+  // The tiles would be slivers under the recap: it takes their place.
+  await expect(projector.getByTestId('team-card')).toHaveCount(0);
   host.disconnect();
 });

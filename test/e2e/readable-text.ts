@@ -18,7 +18,7 @@ export async function smallTexts(page: Page, min: number): Promise<string[]> {
     const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement;
-      if (!parent || parent.closest('svg') || parent.closest('[data-testid="join-corner"]') || !n.textContent?.trim()) continue;
+      if (!parent || parent.closest('svg') || !n.textContent?.trim()) continue;
       if (parent.getBoundingClientRect().width === 0) continue;
       const px = parseFloat(getComputedStyle(parent).fontSize);
       if (px < least - 0.5) small.push(`"${n.textContent.trim().slice(0, 30)}" ${px}px`);

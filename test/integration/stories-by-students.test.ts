@@ -30,6 +30,21 @@ describe('each story played by students at human pace on lagging phones reaches 
     });
   }
 
+  // After its pause A leads only until its own renew deadline (under the 5 s lease): the stories
+  // raise it to 4.8 s, so a student on a phone 2 s late who looks up 2 s late still writes in time.
+  const SLOW = { lagMs: 2000, reactMs: 2000 };
+  for (const id of ['lease-gc-unfenced', 'lease-gc-fenced']) {
+    it(`${id}: 100 classes of slow students on slow phones all see A's stale write`, () => {
+      const missed: number[] = [];
+      for (let seed = 1; seed <= 100; seed++) {
+        const run = playStoryByStudents(id, { seed, ...SLOW });
+        const staleWrite = ruleEvents(run.log).some((e) => e.node === 0 && ((e.type === 'StorageWriteAccepted' && e.stale === true) || e.type === 'StorageWriteRefused'));
+        if (run.finishedAt === null || !staleWrite) missed.push(seed);
+      }
+      expect(missed).toEqual([]);
+    });
+  }
+
   // Slower still, B's belief may end before A's begins afresh: the stale write lands, but the
   // monitor sees no two leaders writing, and the beat ends on its 6 s fallback instead.
   it('the GC pause without fencing ends in a stale write and the split-brain alert when students are brisk', () => {

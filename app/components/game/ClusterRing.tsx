@@ -3,7 +3,7 @@ import type { TruthTeam } from '@/shared/game/screen-view';
 import { MessageFlight } from './MessageFlight';
 import { NodeGlyph, type Detail } from './NodeGlyph';
 import { NodeWords } from './NodeWords';
-import { PALETTE, seconds, type ScreenLook } from './look';
+import { PALETTE, seconds, skewText, type ScreenLook } from './look';
 import { floorFont, fitRing, pillFontFor, type RingFit } from './ring-fit';
 import { arcPath, placeService, ringLayout, type Point } from './ring-layout';
 import { useElementSize } from './use-element-size';
@@ -36,19 +36,22 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, minTextPx
   // (the roles of the legend: the ones the projector draws; the phone's own may be longer).
   const roleChars = Math.max(0, ...look.words.legend.map((role) => look.roles[role]?.word.length ?? 0));
   const labelChars = Math.max(1, ...team.nodes.map((node) => node.label.length));
-  // The layout changes only with the partition (and the room): the 50 ms clock re-render reuses it (issue 12).
+  // Room kept for the longest clock-skew badge, in steps of 4 characters: a drifting clock's badge
+  // ("+0.6 s", "+12 s") does not move the ring at every view.
+  const badgeChars = roundUp(Math.max(0, ...team.nodes.map((node) => skewText(node.clock)?.length ?? 0)), 4);
+  // The layout changes only with the partition, the badges (and the room): the 50 ms clock re-render reuses it (issue 12).
   const partitionKey = JSON.stringify(team.partition);
   const width = room.size?.width ?? 0;
   const height = room.size?.height ?? 0;
   const { layout, detail, fit } = useMemo(() => {
     const partition = JSON.parse(partitionKey) as number[][] | null;
     if (minTextPx !== undefined && width > 0 && height > 0) {
-      const fitted: RingFit = fitRing({ count, partition, service: look.words.service, roleChars, labelChars, width, height, minPx: minTextPx });
+      const fitted: RingFit = fitRing({ count, partition, service: look.words.service, roleChars, labelChars, width, height, minPx: minTextPx, badgeChars });
       return { layout: fitted.layout, detail: fitted.detail, fit: fitted };
     }
     const byCount: Detail = count > 16 ? 'dots' : compact ? 'compact' : count > 9 ? 'medium' : 'full';
-    return { layout: ringLayout(count, partition, byCount, look.words.service, roleChars), detail: byCount, fit: null };
-  }, [count, partitionKey, compact, look.words.service, roleChars, labelChars, minTextPx, width, height]);
+    return { layout: ringLayout(count, partition, byCount, look.words.service, roleChars, 1, 'under', badgeChars), detail: byCount, fit: null };
+  }, [count, partitionKey, compact, look.words.service, roleChars, labelChars, minTextPx, width, height, badgeChars]);
   const floor = minTextPx ?? 0;
   const hasService = look.words.service;
   const service = useMemo(() => (hasService ? placeService(layout, JSON.parse(partitionKey) as number[][] | null) : layout.centre), [hasService, layout, partitionKey]);
@@ -123,6 +126,7 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, minTextPx
 }
 
 const quantize = (ms: number, step: number) => Math.ceil(ms / step) * step;
+const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;
 
 /** Faint lines along which messages travel; slow or lossy links drawn dashed with their setting. */
 const Links = memo(function Links({ team, service, where, sideOf, fontSize }: { team: TruthTeam; service: boolean; where: (i: number) => Point; sideOf: number[]; fontSize: number }) {

@@ -51,7 +51,8 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
       {/* One cluster on the projector: the podium goes beside the ring, which keeps its height (28 px words). */}
       {view.scores && !(large && view.teams.length === 1) ? <Podium scores={view.scores} large={large} /> : null}
       {view.recap && view.teams.length > 1 ? <RecapCard recap={view.recap} large={large} /> : null}
-      {view.teams.length === 1 ? (
+      {/* A big class's recap on the projector takes the stage: the tiles left under it would be slivers. */}
+      {large && view.recap && view.teams.length > RECAP_OVER_TILES ? null : view.teams.length === 1 ? (
         <ClusterBoard team={view.teams[0]!} look={view} now={now} viewAt={view.clock.roomNow} variant={variant} recap={view.recap} podium={large && view.scores ? <Podium scores={view.scores} large /> : null} {...selection} />
       ) : (
         <TeamsGrid view={view} now={now} variant={variant} {...selection} />
@@ -59,6 +60,9 @@ export function GameStage({ view, receivedAt, variant, corner, ...selection }: P
     </div>
   );
 }
+
+/** Above this many teams the projector's recap replaces the tiles (12 teams keep theirs beside it). */
+const RECAP_OVER_TILES = 12;
 
 function ClockBadge({ view, now, large }: { view: GameScreenView; now: number; large: boolean }) {
   const text = view.ended ? 'Round over' : view.clock.running ? `▶ ${view.clock.rate}x` : 'Paused';

@@ -3,7 +3,7 @@ import type { TruthNode } from '@/shared/game/screen-view';
 import type { RoleTable } from '@/shared/rules/module';
 import { lookOf, PALETTE, seconds, skewText } from './look';
 import { ClockIcon, NodeShape } from './NodeShape';
-import { letterFont, type Detail, type Point, WORDS } from './ring-layout';
+import { badgeWidth, letterFont, type Detail, type Point, WORDS } from './ring-layout';
 
 export type { Detail } from './ring-layout';
 
@@ -86,9 +86,9 @@ export const NodeGlyph = memo(function NodeGlyph({ node, roles, at, size: s, det
 });
 
 function SkewBadge({ x, y, text, size, mirror }: { x: number; y: number; text: string; size: number; mirror: boolean }) {
-  const width = text.length * size * 0.62 + size * 2.2;
+  const width = badgeWidth(text.length, size);
   return (
-    <g transform={`translate(${mirror ? x - width + size : x}, ${y})`}>
+    <g data-testid="skew-badge" transform={`translate(${mirror ? x - width + size : x}, ${y})`}>
       <rect x={-size * 0.5} y={-size * 0.8} width={width} height={size * 1.6} rx={size * 0.8} fill={PALETTE.abyss} stroke={PALETTE.amber} strokeWidth={3} />
       <ClockIcon x={size * 0.35} y={0} r={size * 0.45} colour={PALETTE.amber} />
       <text x={size * 1.05} fontSize={size} fontWeight={800} dominantBaseline="central" fill={PALETTE.amber}>

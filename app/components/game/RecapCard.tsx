@@ -62,8 +62,18 @@ function TeamFigures({ team, large }: { team: TeamRecap; large: boolean }) {
   );
 }
 
-function TeamsTable({ teams, large }: { teams: TeamRecap[]; large: boolean }) {
+/**
+ * On the projector the table keeps to a few rows at 28 px (issue 8: a crowded screen says
+ * less, not smaller), the teams that had the longest time without a leader first: those are
+ * the ones the class talks about; the report lists every team.
+ */
+const PROJECTOR_ROWS = 5;
+
+function TeamsTable({ teams: all, large }: { teams: TeamRecap[]; large: boolean }) {
+  const teams = large && all.length > PROJECTOR_ROWS ? [...all].sort((a, b) => b.leaderlessMs - a.leaderlessMs || a.team - b.team).slice(0, PROJECTOR_ROWS) : all;
+  const more = all.length - teams.length;
   return (
+    <>
     <table data-testid="recap-teams" className={`w-full text-left ${large ? 'text-[28px]' : 'text-sm'}`}>
       <thead className="text-mist">
         <tr><th>Team</th><th>Led by</th><th>{teams[0]?.electionsWord ?? 'Elections'}</th><th>No leader</th><th>Lost</th><th>Refused</th></tr>
@@ -81,5 +91,7 @@ function TeamsTable({ teams, large }: { teams: TeamRecap[]; large: boolean }) {
         ))}
       </tbody>
     </table>
+    {more > 0 ? <p data-testid="recap-more" className="text-[28px] font-bold text-mist">The {teams.length} teams longest without a leader; {more} more in the class report.</p> : null}
+    </>
   );
 }

@@ -26,6 +26,8 @@ export interface RingRoom {
   height: number;
   /** The least size a word may be drawn at, in CSS pixels. */
   minPx: number;
+  /** The longest clock-skew badge on the ring ("2x −0.6 s" is 9; 0 or unset: no clock skewed). */
+  badgeChars?: number;
 }
 
 export interface RingFit {
@@ -77,7 +79,7 @@ const PLACEMENTS: LabelPlacement[] = ['outside', 'radial', 'under'];
 function widest(room: RingRoom, detail: Detail, placement: LabelPlacement): { layout: RingLayout; scale: number } {
   let best: { layout: RingLayout; scale: number } | null = null;
   for (const stretch of STRETCHES) {
-    const layout = ringLayout(room.count, room.partition, detail, room.service, room.roleChars, stretch, placement);
+    const layout = ringLayout(room.count, room.partition, detail, room.service, room.roleChars, stretch, placement, room.badgeChars ?? 0);
     const scale = scaleOf(layout, room.width, room.height);
     if (!best || scale > best.scale + 1e-9) best = { layout, scale };
   }

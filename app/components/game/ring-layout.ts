@@ -5,7 +5,7 @@
  * glance. The drawing's box is fitted to what is drawn, so a team of 3 fills its card as
  * well as a cluster of 9 does.
  */
-import { labelBox, labelsCollide, labelSide, ringRadius, WORDS, type Box, type Detail, type LabelPlacement, type LabelSide, type Point } from './ring-words';
+import { badgeBox, labelBox, labelsCollide, labelSide, ringRadius, WORDS, type Box, type Detail, type LabelPlacement, type LabelSide, type Point } from './ring-words';
 
 export * from './ring-words';
 
@@ -28,6 +28,8 @@ export interface RingLayout {
   labels: (Box | null)[];
   /** Which side of its node each node's words are on. */
   labelSides: LabelSide[];
+  /** Each node's clock-skew badge, when the ring has room kept for one (`badgeChars` > 0). */
+  badges: (Box | null)[];
 }
 
 /** Node size and the least distance between neighbours (grown until the words fit: `ringLayout`). */
@@ -56,18 +58,19 @@ function sideGroups(count: number, partition: number[][] | null): number[][] {
 /**
  * The ring for `count` nodes: neighbours start `SIZING.spacing` apart and move apart until
  * no node's words touch another node or its words (`roleChars`: the longest role word the
- * algorithm can show, "PRE-CANDIDATE" is 13).
+ * algorithm can show, "PRE-CANDIDATE" is 13; `badgeChars`: the longest clock-skew badge on the
+ * ring, "2x −0.6 s" is 9, 0 when no clock is skewed).
  */
-export function ringLayout(count: number, partition: number[][] | null, detail: Detail, withService: boolean, roleChars = 13, stretch = 1, placement: LabelPlacement = 'under'): RingLayout {
+export function ringLayout(count: number, partition: number[][] | null, detail: Detail, withService: boolean, roleChars = 13, stretch = 1, placement: LabelPlacement = 'under', badgeChars = 0): RingLayout {
   let spacing = SIZING[detail].spacing;
   for (let tries = 0; ; tries++) {
-    const layout = placeOnRing(count, partition, detail, withService, spacing, roleChars, stretch, placement);
-    if (tries >= 40 || !labelsCollide(layout.positions, layout.labels, layout.nodeSize)) return layout;
+    const layout = placeOnRing(count, partition, detail, withService, spacing, roleChars, stretch, placement, badgeChars);
+    if (tries >= 40 || !labelsCollide(layout.positions, layout.labels, layout.nodeSize, layout.badges)) return layout;
     spacing *= 1.06;
   }
 }
 
-function placeOnRing(count: number, partition: number[][] | null, detail: Detail, withService: boolean, least: number, roleChars: number, stretch: number, placement: LabelPlacement): RingLayout {
+function placeOnRing(count: number, partition: number[][] | null, detail: Detail, withService: boolean, least: number, roleChars: number, stretch: number, placement: LabelPlacement, badgeChars: number): RingLayout {
   const size = SIZING[detail];
   const at = (c: Point, a: number, r: number): Point => ({ x: c.x + Math.cos(a) * r * stretch, y: c.y + Math.sin(a) * r });
   const groups = sideGroups(count, partition);
@@ -139,24 +142,25 @@ function placeOnRing(count: number, partition: number[][] | null, detail: Detail
   });
   const labelSides = positions.map((p) => labelSide(p, centre, placement));
   const labels = positions.map((p, i) => labelBox(p, detail, size.node, roleChars, labelSides[i]));
-  return { box: fitBox(positions, labels, cuts, size, withService, hasWords(detail)), centre, radius, stretch, nodeSize: size.node, positions, cuts, sides, sideOf, labels, labelSides };
+  const badges = positions.map((p, i) => badgeBox(p, detail, size.node, badgeChars, labelSides[i]));
+  return { box: fitBox(positions, [...labels, ...badges], cuts, size, withService, hasWords(detail)), centre, radius, stretch, nodeSize: size.node, positions, cuts, sides, sideOf, labels, labelSides, badges };
 }
 
-/** The smallest box holding every node with its ring, badges and words, the cuts and the service. */
-function fitBox(positions: Point[], labels: (Box | null)[], cuts: RingLayout['cuts'], size: (typeof SIZING)[Detail], withService: boolean, badges: boolean): Box {
+/** The smallest box holding every node with its ring, badges and words (`boxes`), the cuts and the service. */
+function fitBox(positions: Point[], boxes: (Box | null)[], cuts: RingLayout['cuts'], size: (typeof SIZING)[Detail], withService: boolean, badges: boolean): Box {
   const ring = ringRadius(size.node);
   const xs: number[] = [];
   const ys: number[] = [];
-  positions.forEach((p, i) => {
-    // The clock-skew badge sticks out to the upper right of the ring, the offline badge lower left.
+  positions.forEach((p) => {
+    // A margin around the ring for its timer text; a clock-skew badge is one of `boxes`.
     xs.push(p.x - ring - (badges ? size.node * 1.4 : 0), p.x + ring + (badges ? size.node * 1.6 : 0));
     ys.push(p.y - ring - (badges ? size.node * 0.5 : 0), p.y + ring + 8);
-    const label = labels[i];
-    if (label) {
-      xs.push(label.x, label.x + label.width);
-      ys.push(label.y, label.y + label.height);
-    }
   });
+  for (const box of boxes) {
+    if (!box) continue;
+    xs.push(box.x, box.x + box.width);
+    ys.push(box.y, box.y + box.height);
+  }
   for (const c of cuts) {
     xs.push(c.from.x - 90, c.from.x + 90, c.to.x - 90, c.to.x + 90);
     ys.push(c.from.y - 60, c.from.y + 60, c.to.y - 60, c.to.y + 60);

@@ -100,17 +100,34 @@ export function boxTouchesDisc(box: Box, c: Point, r: number): boolean {
   return dx * dx + dy * dy < r * r;
 }
 
-/** True when some node's words overlap another node's disc or another node's words. */
-export function labelsCollide(positions: Point[], labels: (Box | null)[], nodeSize: number): boolean {
+/** Width of the clock-skew badge (NodeGlyph's SkewBadge): its words, the clock icon and the padding. */
+export const badgeWidth = (chars: number, font: number) => lineWidth(chars, font) + font * 2.2;
+
+/**
+ * The box of a node's clock-skew badge ("2x −0.6 s", `chars` long) at the ring's upper right,
+ * or upper left when the node's words are to its right (NodeGlyph mirrors it): the layout keeps
+ * it inside the ring's room and off the other nodes and their words, like the words themselves.
+ */
+export function badgeBox(p: Point, detail: Detail, nodeSize: number, chars: number, side: LabelSide = 'below'): Box | null {
+  const font = WORDS[detail].badge;
+  if (chars === 0 || font === 0) return null;
+  const ring = ringRadius(nodeSize);
+  const width = badgeWidth(chars, font);
+  const left = side === 'right' ? -ring * 0.95 - width + font : ring * 0.95;
+  return { x: p.x + left - font * 0.5, y: p.y - ring * 0.92 - font * 0.8, width, height: font * 1.6 };
+}
+
+/** True when some node's words (or badge) overlap another node's disc, words or badge. */
+export function labelsCollide(positions: Point[], labels: (Box | null)[], nodeSize: number, badges: (Box | null)[] = []): boolean {
   const r = ringRadius(nodeSize) + 6;
+  const owned = positions.map((_, i) => [labels[i], badges[i]].filter((box): box is Box => !!box));
   for (let i = 0; i < positions.length; i++) {
-    const box = labels[i];
-    if (!box) continue;
-    for (let j = 0; j < positions.length; j++) {
-      if (i === j) continue;
-      if (boxTouchesDisc(box, positions[j]!, r)) return true;
-      const other = labels[j];
-      if (j > i && other && boxesOverlap(box, other)) return true;
+    for (const box of owned[i]!) {
+      for (let j = 0; j < positions.length; j++) {
+        if (i === j) continue;
+        if (boxTouchesDisc(box, positions[j]!, r)) return true;
+        if (j > i && owned[j]!.some((other) => boxesOverlap(box, other))) return true;
+      }
     }
   }
   return false;

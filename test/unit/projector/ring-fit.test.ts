@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fitRing, LEVELS, pillFontFor, smallestText, type RingRoom } from '../../../app/components/game/ring-fit';
-import { WORDS } from '../../../app/components/game/ring-layout';
+import { badgeBox, labelsCollide, WORDS } from '../../../app/components/game/ring-layout';
 
 const ROOMS = { oneCluster: { width: 1216, height: 960 }, twelveTeams: { width: 285, height: 330 }, sixtyTeams: { width: 40, height: 40 } };
 const room = (count: number, size: { width: number; height: number }, extra: Partial<RingRoom> = {}): RingRoom => ({ count, partition: null, service: false, roleChars: 13, labelChars: count > 9 ? 2 : 1, minPx: 28, ...size, ...extra });
@@ -50,5 +50,26 @@ describe('a crowded ring shows less, not smaller', () => {
 
   it('the message pills of a one-cluster ring keep their words', () => {
     for (const count of [5, 7, 9]) expect(pillFontFor(fitRing(room(count, ROOMS.oneCluster)), 6, 28)).toBeGreaterThan(0);
+  });
+});
+
+describe('a clock-skew badge ("2x −0.6 s") is part of the ring\'s layout', () => {
+  // 12 characters: the ring keeps room in steps of 4 (ClusterRing), "0.5x +12.5 s" is 11.
+  const cases = [];
+  for (let count = 3; count <= 9; count++) for (const service of [false, true]) cases.push({ count, service });
+  it.each(cases)('$count nodes in one cluster, service $service: every badge inside the drawing, off the other nodes and their words, in 28 px type', ({ count, service }) => {
+    const fit = fitRing(room(count, ROOMS.oneCluster, { service, badgeChars: 12 }));
+    const { layout } = fit;
+    const font = WORDS[fit.detail].badge;
+    if (font === 0) return;
+    expect(font * fit.scale).toBeGreaterThanOrEqual(28);
+    const badges = layout.positions.map((p, i) => badgeBox(p, fit.detail, layout.nodeSize, 12, layout.labelSides[i]));
+    const { box } = layout;
+    for (const b of badges) {
+      expect(b!.x).toBeGreaterThanOrEqual(box.x);
+      expect(b!.x + b!.width).toBeLessThanOrEqual(box.x + box.width);
+      expect(b!.y).toBeGreaterThanOrEqual(box.y);
+    }
+    expect(labelsCollide(layout.positions, layout.labels, layout.nodeSize, badges)).toBe(false);
   });
 });

@@ -154,17 +154,17 @@ describe('story mode in a round', () => {
     ticks(1100, 1500);
     expect(room.round!.story!.beat).toBe(2); // a-renews: A is asked to renew now
     expect(gameSeatView(room, 1, 1500)!.moves.filter((m) => m.urgent).map((m) => m.id)).toEqual(['Renew']);
-    // A does not look up: 4 s after it sent its Acquire, its own clock ends its belief (L6).
-    ticks(1600, 4300);
-    const late = gameSeatView(room, 1, 4300)!;
+    // A does not look up: 4.8 s after it sent its Acquire (the story's renew deadline), its own clock ends its belief (L6).
+    ticks(1600, 5000);
+    const late = gameSeatView(room, 1, 5000)!;
     expect(late.moves.find((m) => m.id === 'Renew')).toMatchObject({ allowed: false, urgent: false });
     expect(late.story?.cue).toMatchObject({ moveId: 'Acquire', move: { type: 'Acquire' } });
     expect(late.moves.filter((m) => m.urgent).map((m) => m.id)).toEqual(['Acquire']);
     // The lock service still names A (5 s lease): the Acquire renews it, token 1 kept, and the story goes on.
-    move(4400, { type: 'Acquire' });
-    ticks(4500, 4800);
+    move(5000, { type: 'Acquire' });
+    ticks(5100, 5500);
     expect(room.round!.story!.beat).toBe(3);
-    expect(gameScreenView(room, 4800, [])!.teams[0]!.lease).toMatchObject({ holder: 'A', token: 1 });
+    expect(gameScreenView(room, 5500, [])!.teams[0]!.lease).toMatchObject({ holder: 'A', token: 1 });
   });
 
   it('ST4 a replayed log folds to the same story state (the log is the truth)', () => {
