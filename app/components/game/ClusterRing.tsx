@@ -60,6 +60,13 @@ export function ClusterRing({ team, look, now, viewAt, compact, label, minTextPx
   const pillFont = fit ? pillFontFor(fit, team.messages.length, floor) : count > 16 || team.messages.length > 40 ? 0 : compact ? 30 : 34;
   const partitionFont = floorFont(compact ? 40 : 36, fit, floor);
 
+  // Until the projector's ring has measured its room, draw nothing: a first paint at the
+  // screen-independent layout would make nodes and words glide 600 ms into the fitted one,
+  // and the words crossed the header on their way (seen at a round's 00:00).
+  if (minTextPx !== undefined && !room.size) {
+    return <svg ref={room.ref} className="h-full w-full" role="img" aria-label={label} data-testid="cluster-ring" data-detail="measuring" />;
+  }
+
   return (
     <svg ref={room.ref} viewBox={`${layout.box.x} ${layout.box.y} ${layout.box.width} ${layout.box.height}`} className="h-full w-full overflow-visible" role="img" aria-label={label} data-testid="cluster-ring" data-detail={detail}>
       {layout.sides.map((side, i) => (
