@@ -15,12 +15,9 @@
  *   npm run bench:flush -- 300 5 30          students, team size (0: one cluster), seconds
  * Prints figures; asserts nothing. Figures: docs/PERFORMANCE.md (issue 12).
  */
-import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { decideGame } from '../shared/game/decide';
-import type { GameCommand } from '../shared/game/commands';
 import { gameScreenView } from '../shared/game/screen-view';
-import { evolveRoom, foldRoom, type RoomEvent, type RoomState } from '../shared/room';
+import { play, seatedRoundRoom, T0 } from './synthetic-room';
 import { ScreenPatches } from '../server/screen-patches';
 import { SeatViewCache } from '../server/seat-view-cache';
 import type { GameSeatView } from '../shared/game/seat-view';
@@ -29,18 +26,7 @@ const [students = 300, teamSizeArg = 0, seconds = 30] = process.argv.slice(2).ma
 const teamSize = teamSizeArg > 0 ? teamSizeArg : null;
 const TICK_MS = 100;
 const FLUSH_AFTER_TICK_MS = 3;
-const T0 = 1_700_000_000_000;
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-const HOST = hash('host');
-
-function play(state: RoomState, command: GameCommand): RoomState {
-  const decision = decideGame(state, command);
-  return decision.events.reduce<RoomState>((s, e) => evolveRoom(s, e as RoomEvent) as RoomState, state);
-}
-
-const joins: RoomEvent[] = Array.from({ length: students }, (_, i) => ({ type: 'NodeJoined', at: T0 + i + 1, nodeId: i + 1, nickname: `s${i + 1}`, seatTokenHash: hash(`seat-${i}`) }));
-let room = foldRoom([{ type: 'RoomCreated', at: T0, code: 'K7P3QX', hostTokenHash: HOST }, ...joins])!;
-room = play(room, { type: 'StartRound', at: T0 + 10_000, hostTokenHash: HOST, algorithm: 'raft', preset: 'raft-classroom', teamSize, crashOnDisconnect: false, seed: 7 });
+let room = seatedRoundRoom(students, { teamSize });
 
 const cpuMs = () => {
   const u = process.cpuUsage();

@@ -23,10 +23,14 @@ export function hourOf(algorithm: string): Hour {
   return hour;
 }
 
-export function roomLog(algorithm: string, hour: Hour): { seq: number; event: RoomEvent }[] {
-  const t0 = Date.UTC(2026, 11, 2, 9, 0, 0);
+/** Where the room log's clock starts (bench/replay-seek.ts dates its export by it). */
+export const LOG_T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
+
+/** The room log of `hour` (its rule events and how they were batched); `code` names the room. */
+export function roomLog(algorithm: string, hour: Pick<Hour, 'events' | 'batches'>, code = 'BENCH3'): { seq: number; event: RoomEvent }[] {
+  const t0 = LOG_T0;
   const hash = 'a'.repeat(64);
-  const events: RoomEvent[] = [{ type: 'RoomCreated', at: t0, code: 'BENCH3', hostTokenHash: hash }];
+  const events: RoomEvent[] = [{ type: 'RoomCreated', at: t0, code, hostTokenHash: hash }];
   for (let id = 1; id <= 60; id++) events.push({ type: 'NodeJoined', at: t0 + id, nodeId: id, nickname: `Student ${id}`, seatTokenHash: hash });
   events.push({
     type: 'RoundStarted', at: t0 + 100, round: 1, teams: [Array.from({ length: 60 }, (_, i) => i + 1)],

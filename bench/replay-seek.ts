@@ -11,7 +11,6 @@
  * Prints figures; asserts nothing. Run with --expose-gc (npm run bench does).
  */
 import { cpus, loadavg } from 'node:os';
-import type { RoomEvent } from '../shared/room/events';
 import type { SeqEvent } from '../shared/replay/log-rows';
 import { frameAt } from '../shared/replay/frame';
 import { exportLog, importLog } from '../shared/replay/ndjson';
@@ -19,30 +18,18 @@ import { sliceRound } from '../shared/replay/rounds';
 import { buildTimeline, seek, type Timeline } from '../shared/replay/timeline';
 import { seedRng, drawInt } from '../shared/rules/prng';
 import type { Algorithm } from '../shared/rules/types';
-import { DEFAULT_NETWORK } from '../shared/rules/engine';
 import { playSyntheticClass } from './synthetic-class';
+import { LOG_T0, roomLog } from './fold-hour';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const T0 = Date.UTC(2026, 11, 2, 9, 0, 0);
-const HASH = 'a'.repeat(64);
+const T0 = LOG_T0;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-function roomLog(algorithm: Algorithm, minutes: number): { log: SeqEvent[]; ruleEvents: number } {
+/** The synthetic class of `minutes` as a room log (bench/fold-hour.ts), with how many rule events it holds. */
+function roomLogOf(algorithm: Algorithm, minutes: number): { log: SeqEvent[]; ruleEvents: number } {
   const run = playSyntheticClass(algorithm, { minutes });
-  const events: RoomEvent[] = [{ type: 'RoomCreated', at: T0, code: 'BENCH2', hostTokenHash: HASH }];
-  for (let id = 1; id <= 60; id++) events.push({ type: 'NodeJoined', at: T0 + id, nodeId: id, nickname: `Student ${id}`, seatTokenHash: HASH });
-  events.push({
-    type: 'RoundStarted', at: T0 + 100, round: 1, teams: [Array.from({ length: 60 }, (_, i) => i + 1)],
-    config: { algorithm, preset: `${algorithm}-classroom`, params: {}, network: { ...DEFAULT_NETWORK }, teamSize: null, crashOnDisconnect: true, autopilot: false, seed: 2026, startPaused: false },
-  });
-  let i = 0;
-  for (const size of run.batches) {
-    const batch = run.events.slice(i, i + size);
-    i += size;
-    events.push({ type: 'ClusterEvents', at: T0 + 100 + i, team: 0, cause: 'tick', events: batch });
-  }
-  return { log: events.map((event, n) => ({ seq: n + 1, event })), ruleEvents: run.events.length };
+  return { log: roomLog(algorithm, run, 'BENCH2'), ruleEvents: run.events.length };
 }
 
 function heapMb(): number {
@@ -62,7 +49,7 @@ const minutes = Number(process.env.BENCH_MINUTES ?? 60);
 console.log(`Replay player benchmark: 60 students, ${minutes} min, checkpoint every 2,000 rule events (node ${process.version}, ${cpus().length} cores)`);
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (the machine is shared)${gc ? '' : ' - run with --expose-gc for memory figures'}\n`);
 for (const algorithm of algorithms) {
-  const { log, ruleEvents } = roomLog(algorithm, minutes);
+  const { log, ruleEvents } = roomLogOf(algorithm, minutes);
   const slice = sliceRound(log, 1)!;
   const builds = [0, 1, 2].map(() => timeIt(() => buildTimeline(slice, { diagram: false })).ms).sort((a, b) => a - b);
   const full = timeIt(() => buildTimeline(slice));

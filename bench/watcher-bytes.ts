@@ -12,30 +12,16 @@
  *   npm run bench:watchers -- 120 5 30            students, team size, seconds
  * Prints figures; asserts nothing. Figures: docs/PERFORMANCE.md.
  */
-import { createHash } from 'node:crypto';
 import { constants, deflateRawSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { decideGame } from '../shared/game/decide';
-import type { GameCommand } from '../shared/game/commands';
 import { gameScreenView } from '../shared/game/screen-view';
-import { evolveRoom, foldRoom, type RoomEvent, type RoomState } from '../shared/room';
+import { play, seatedRoundRoom, T0 } from './synthetic-room';
 import { ScreenPatches } from '../server/screen-patches';
 
 const [students = 300, teamSize = 5, seconds = 60] = process.argv.slice(2).map(Number);
 const TICK_MS = 100;
-const T0 = 1_700_000_000_000;
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-const HOST = hash('host');
-
-function play(state: RoomState, command: GameCommand): RoomState {
-  const decision = decideGame(state, command);
-  return decision.events.reduce<RoomState>((s, e) => evolveRoom(s, e as RoomEvent) as RoomState, state);
-}
-
-const joins: RoomEvent[] = Array.from({ length: students }, (_, i) => ({ type: 'NodeJoined', at: T0 + i + 1, nodeId: i + 1, nickname: `s${i + 1}`, seatTokenHash: hash(`seat-${i}`) }));
-let room = foldRoom([{ type: 'RoomCreated', at: T0, code: 'K7P3QX', hostTokenHash: HOST }, ...joins])!;
-room = play(room, { type: 'StartRound', at: T0 + 10_000, hostTokenHash: HOST, algorithm: 'raft', preset: 'raft-classroom', teamSize, crashOnDisconnect: false, autopilot: true, seed: 7 });
+let room = seatedRoundRoom(students, { teamSize, autopilot: true });
 
 const online: number[] = []; // nobody online: a bot plays every seat
 const sizes = { full: 0, patch: 0, fullMax: 0, patchMax: 0, ops: 0, deflated: 0, wholeSent: 0 };
