@@ -11,7 +11,7 @@
  * which the classic zod the server also imports switches on for both (checked by
  * test/integration/payload-refusal-wording.test.ts).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Refusal, RefusalCode, Result } from './rules/refusal';
 import { refusalSchema } from './rules/refusal-schema';
 import { isRoomCode, normalizeRoomCode } from './room/code';

@@ -6,7 +6,7 @@
  */
 'use client';
 
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { presetsFor } from '@/shared/game/presets';
 import { isAlgorithm } from '@/shared/rules/registry';
 

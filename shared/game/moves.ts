@@ -2,7 +2,7 @@
  * What a player may send (a move, for their own node only: the server adds the node)
  * and what the host may inject (a fault). These schemas validate input at the edge.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { fromWires } from '../rules/wire-registry';
 import type { Command, CommonCommand } from '../rules/types';
 

@@ -3,7 +3,7 @@
  * its own so the protocol (which the browser loads) takes it without the game's events,
  * which need the registry of algorithms and so every algorithm's rules (issue 12).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 export const networkParamsSchema = z.object({
   delayMs: z.number().check(z.minimum(0), z.maximum(600_000)),

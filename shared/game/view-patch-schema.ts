@@ -2,7 +2,7 @@
  * The wire shape of 'game:view:patch' (applied by shared/game/view-patch.ts). Apart, so
  * the protocol's schemas do not bring the patching library into every page.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 const pointer = z.string().check(z.maxLength(2_000));
 /** The operations a diff of two JSON values produces: add, remove, replace. */

@@ -5,7 +5,7 @@
  * panels) come from every registered module's `wire` (shared/rules/module.ts), so a new
  * algorithm's views are described by registering it, never by editing a union here.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Fact, InboxLine, MoveLayout, NodeSummary, RoleLook, TeamExtras, TeamWords, TimerFact } from '../rules/module';
 import { refusalSchema } from '../rules/refusal-schema';
 import { fromWires } from '../rules/wire-registry';

@@ -9,7 +9,7 @@
  * run (is this move allowed now?) is applied by the caller (shared/rules/answered-moves.ts)
  * so that a module never imports the engine.
  */
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { AlgorithmRules } from './algorithm';
 import type { Refusal } from './refusal';
 import type { AlgorithmScoring } from './scoring-hooks';

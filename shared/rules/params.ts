@@ -4,7 +4,7 @@
  * zod/mini, as the wire schemas are, so the host's and projector's pages that load the
  * registry carry one zod and not both (issue 12); every message here is our own sentence.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { Refusal } from './refusal';
 
 /** A duration a classroom can live with: over 0, at most 10 minutes. */

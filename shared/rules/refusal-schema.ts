@@ -3,7 +3,7 @@
  * on greyed moves). Its codes are the built-in ones plus every registered module's own
  * (`refusalCodes`), so an algorithm added at start-up answers with codes of its own.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { REFUSAL_CODES, type Refusal } from './refusal';
 import { fromWires } from './wire-registry';
 

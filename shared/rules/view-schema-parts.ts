@@ -2,7 +2,7 @@
  * zod pieces the algorithm modules share when they describe their parts of the views
  * (their node view, their team panels) for the wire (shared/game/view-schemas.ts).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { InboxEntry, NodeStatus } from './types';
 
 export const nodeIndexSchema = z.int().check(z.minimum(0));

@@ -1,5 +1,5 @@
 /** Bully's parameters with their validation: durations over 0, refused otherwise (never replaced). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { durationMs } from '../params';
 import { DEFAULT_BULLY_PARAMS as D, type BullyParams } from './types';
 

@@ -1,5 +1,5 @@
 /** Bully's parts of the views, as zod schemas for the wire (docs/PROTOCOL.md, "Bully's node view"). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { movePeerSchema, nodeIndexSchema, nodeStatusSchema, timerLeftSchema } from '../view-schema-parts';
 import type { TeamExtras } from '../module';
 import type { BullyNodeView } from './view';

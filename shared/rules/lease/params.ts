@@ -3,7 +3,7 @@
  * where LeaseDuration <= RenewDeadline (leaderelection.go, NewLeaderElector): a holder
  * that may believe it leads longer than the lease lasts breaks the one-leader guarantee.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { durationMs, flag } from '../params';
 import { DEFAULT_LEASE_PARAMS as D, type LeaseParams } from './types';
 

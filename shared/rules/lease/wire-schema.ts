@@ -1,5 +1,5 @@
 /** Lease's parts of the views, as zod schemas for the wire (docs/PROTOCOL.md, "Lease's node view"). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { inboxEntrySchema, moveTextSchema, nodeIndexSchema, nodeStatusSchema, timerLeftSchema } from '../view-schema-parts';
 import type { TeamExtras } from '../module';
 import type { LeaseNodeView } from './view';

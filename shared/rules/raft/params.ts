@@ -1,5 +1,5 @@
 /** Raft's parameters with their validation (SPEC R3: min < max; R-rules use the values in force). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { durationMs, flag } from '../params';
 import { DEFAULT_RAFT_PARAMS as D, type RaftParams } from './types';
 

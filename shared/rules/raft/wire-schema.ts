@@ -1,5 +1,5 @@
 /** Raft's parts of the views, as zod schemas for the wire (docs/PROTOCOL.md, "Raft's node view"). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { inboxEntrySchema, movePeerSchema, moveTextSchema, nodeIndexSchema, nodeStatusSchema, timerLeftSchema } from '../view-schema-parts';
 import type { TeamExtras } from '../module';
 import type { RaftNodeView } from './view';
