@@ -1,7 +1,6 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { playMove } from '@/app/client/seat-moves';
 import { useGameSeat } from '@/app/client/use-game-seat';
 import { useSeat } from '@/app/client/use-seat';
@@ -18,9 +17,10 @@ import { NodeCard } from './NodeCard';
 
 // The game screen comes with the round, not with the join form (issue 12: a phone's first
 // load carries only what the join form needs); a seated student fetches it while waiting,
-// so the round's first screen does not wait for it.
-const loadGamePhone = () => import('./game/GamePhone').then((m) => m.GamePhone);
-const GamePhone = dynamic(loadGamePhone, { loading: () => <p className="text-xl text-mist">Boarding…</p> });
+// so the round's first screen does not wait for it. React.lazy, not next/dynamic: the
+// student page runs without Next's client runtime (app/join/lean/main.tsx).
+const loadGamePhone = () => import('./game/GamePhone');
+const GamePhone = lazy(() => loadGamePhone().then((m) => ({ default: m.GamePhone })));
 
 /** /join/CODE: the join form until the student has a seat, then their node card, then their node in play. */
 export function StudentSeat({ code }: { code: string }) {
@@ -49,7 +49,9 @@ export function StudentSeat({ code }: { code: string }) {
     return (
       <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center gap-4 px-3 py-3 lg:max-w-6xl lg:px-8 lg:py-6">
         <ConnectionBanner />
-        <GamePhone view={game.view} receivedAt={game.receivedAt} play={play} />
+        <Suspense fallback={<p className="text-xl text-mist">Boarding…</p>}>
+          <GamePhone view={game.view} receivedAt={game.receivedAt} play={play} />
+        </Suspense>
       </main>
     );
   }

@@ -1,14 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { joinClass } from '@/app/client/actions';
-import { Brand } from '../components/Anchor';
-import { ConnectionBanner } from '../components/ConnectionBanner';
-import { JoinForm } from '../components/student/JoinForm';
+import { Brand } from '../../components/Anchor';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { JoinForm } from '../../components/student/JoinForm';
 
 /** /join: code + nickname. Once seated, the student's page is /join/CODE (reload-safe). */
-export default function JoinPage() {
-  const router = useRouter();
+export function JoinClassPage({ goTo }: { goTo: (path: string) => void }) {
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center gap-8 px-5 py-10">
       <ConnectionBanner />
@@ -18,7 +16,7 @@ export default function JoinPage() {
         onJoin={async (code, nickname) => {
           const outcome = await joinClass(code, nickname);
           if (!outcome.ok) return outcome.refusal;
-          router.replace(`/join/${outcome.value.code}`);
+          goTo(`/join/${outcome.value.code}`);
           return null;
         }}
       />

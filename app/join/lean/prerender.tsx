@@ -1,0 +1,14 @@
+/**
+ * Build-time first render of the student pages (scripts/build-lean-join.mjs): each HTML
+ * shell carries its page's markup, so a phone paints the form before any script arrives.
+ * The seat page renders "Boarding…" whatever the code, so one shell serves every code.
+ */
+import { renderToString } from 'react-dom/server';
+import { StudentPage, type StudentRoute } from './StudentPage';
+
+const ignoreNavigation = () => undefined;
+
+export function prerenderStudentPages(): Record<StudentRoute['page'], string> {
+  const render = (route: StudentRoute) => renderToString(<StudentPage route={route} goTo={ignoreNavigation} />);
+  return { join: render({ page: 'join' }), seat: render({ page: 'seat', code: 'ABCDEF' }), 'bad-code': render({ page: 'bad-code' }) };
+}
