@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the Next.js app only when there is no build or a source is newer than it,
- * so `npm start` works on a fresh clone and costs nothing on the second run.
+ * Builds the Next.js app, and the lean student page (/join, scripts/build-lean-join.mjs),
+ * each only when there is no build or a source is newer than it, so `npm start` works on a
+ * fresh clone and costs nothing on the second run.
  * Usable as a script (`node scripts/build-if-needed.mjs`) or imported by start.mjs.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLeanJoin, leanJoinIsStale } from './build-lean-join.mjs';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,7 +34,18 @@ export function buildIsStale(root = projectRoot) {
   return changed ? `${changed} changed since the last build` : null;
 }
 
-export function buildIfNeeded(root = projectRoot) {
+/** True when it built something. Async for the lean page's build (esbuild and Tailwind are promise APIs). */
+export async function buildIfNeeded(root = projectRoot) {
+  const nextBuilt = buildNextIfNeeded(root);
+  const leanReason = leanJoinIsStale();
+  if (leanReason) {
+    console.log(`Building the lean student page (${leanReason})...`);
+    await buildLeanJoin();
+  }
+  return nextBuilt || Boolean(leanReason);
+}
+
+function buildNextIfNeeded(root) {
   const reason = buildIsStale(root);
   if (!reason) return false;
   console.log(`Building the web app (${reason})...`);
@@ -48,7 +61,7 @@ export function buildIfNeeded(root = projectRoot) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    if (!buildIfNeeded()) console.log('Web app build is up to date.');
+    if (!(await buildIfNeeded())) console.log('Web app build is up to date.');
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -11,7 +11,7 @@ process.env.NODE_ENV = 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 
 try {
-  buildIfNeeded(projectRoot);
+  await buildIfNeeded(projectRoot);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -16,6 +16,7 @@ import { EventStore } from './event-store';
 import { attachGameServer } from './game-server';
 import { securityHeaders } from './http/security-headers';
 import { handleReplayRoute } from './http/replay-routes';
+import { leanJoinRoute } from './http/lean-join-route';
 import { ReplayShares } from './replay-shares';
 import { serveReport } from './report-route';
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const handleNext = nextApp?.getRequestHandler() ?? ((_req: IncomingMessage, res: ServerResponse) => res.writeHead(404).end());
 
   const withHeaders = securityHeaders({ dev: config.dev });
+  // The student pages are served without Next's client runtime (issue 12; the route says how).
+  const handleStudentPage = config.gameOnly ? () => false : leanJoinRoute({ dev: config.dev });
   // The game is attached below; routes reach it through this holder (set before listen).
   let game: ReturnType<typeof attachGameServer> | null = null;
   const httpServer = createServer((req, res) =>
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
       if (game && handleReplayRoute(req, res, { game, shares })) return;
       // The host's report data (issue 11): JSON and CSV from the log.
       if (game && serveReport(req, res, game.registry, store)) return;
+      if (handleStudentPage(req, res)) return;
       void handleNext(req, res);
     }),
   );
