@@ -1,24 +1,9 @@
 'use client';
 
-import { isRoomCode, normalizeRoomCode } from '@/shared/room/code';
 import { Notice } from '../../components/Notice';
 import { StudentSeat } from '../../components/student/StudentSeat';
 import { JoinClassPage } from './JoinClassPage';
-
-/** Which student page a path shows: the code form (/join), a seat (/join/CODE) or a bad code. */
-export type StudentRoute = { page: 'join' } | { page: 'seat'; code: string } | { page: 'bad-code' };
-
-export function routeOf(pathname: string): StudentRoute {
-  const segment = pathname.replace(/\/+$/, '').split('/')[2];
-  if (segment === undefined) return { page: 'join' };
-  let code: string;
-  try {
-    code = normalizeRoomCode(decodeURIComponent(segment));
-  } catch {
-    return { page: 'bad-code' }; // a malformed %-escape is not a code either
-  }
-  return isRoomCode(code) ? { page: 'seat', code } : { page: 'bad-code' };
-}
+import type { StudentRoute } from './student-route';
 
 /**
  * The student's pages (/join and /join/CODE), rendered the same at build time (the HTML

@@ -5,7 +5,8 @@
  */
 import { startTransition, useEffect, useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { routeOf, StudentPage } from './StudentPage';
+import { StudentPage } from './StudentPage';
+import { routeOf } from './student-route';
 
 /** The join form's redirect to /join/CODE: the same page, a new address (as Next's router.replace). */
 function useLocationRoute() {

@@ -4,7 +4,8 @@
  * The seat page renders "Boarding…" whatever the code, so one shell serves every code.
  */
 import { renderToString } from 'react-dom/server';
-import { StudentPage, type StudentRoute } from './StudentPage';
+import { StudentPage } from './StudentPage';
+import type { StudentRoute } from './student-route';
 
 const ignoreNavigation = () => undefined;
 

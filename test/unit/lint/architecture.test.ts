@@ -128,3 +128,13 @@ describe('no focused or skipped tests', () => {
     expect(messages.map((m) => m.ruleId)).toEqual(['no-restricted-syntax']);
   });
 });
+
+describe('zod/mini is imported as a namespace (issue 12: the phone bundle keeps only the zod it uses)', () => {
+  it.each(['shared/game/probe.ts', 'app/client/probe.ts', 'server/probe.ts'])('`import { z }` from zod/mini fails the lint in %s', async (path) => {
+    expect(await findings(path, "import { z } from 'zod/mini';\nexport const s = z.string();\n")).toEqual([expect.stringMatching(/^no-restricted-syntax: Write `import \* as z from 'zod\/mini'`/)]);
+  });
+
+  it('`import * as z` from zod/mini passes', async () => {
+    expect(await findings('shared/game/probe.ts', "import * as z from 'zod/mini';\nexport const s = z.string();\n")).toEqual([]);
+  });
+});

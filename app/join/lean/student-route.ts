@@ -1,0 +1,20 @@
+import { isRoomCode, normalizeRoomCode } from '../../../shared/room/code';
+
+/**
+ * Which student page a path shows: the code form (/join), a seat (/join/CODE) or a bad code.
+ * server/http/lean-join-route.ts reads paths the same way to pick the matching HTML shell
+ * (test/integration/lean-join-route.test.ts holds the two to it).
+ */
+export type StudentRoute = { page: 'join' } | { page: 'seat'; code: string } | { page: 'bad-code' };
+
+export function routeOf(pathname: string): StudentRoute {
+  const segment = pathname.split('/').filter(Boolean)[1];
+  if (segment === undefined) return { page: 'join' };
+  let code: string;
+  try {
+    code = normalizeRoomCode(decodeURIComponent(segment));
+  } catch {
+    return { page: 'bad-code' }; // a malformed %-escape is not a code either
+  }
+  return isRoomCode(code) ? { page: 'seat', code } : { page: 'bad-code' };
+}
