@@ -29,7 +29,8 @@ export function LandingActions() {
     setBusy(true);
     setError(null);
     const outcome = await tryAlone();
-    if (outcome.ok) router.push(`/join/${outcome.value.code}`);
+    // A full load, not router.push: the student page is not a Next page (app/join/lean).
+    if (outcome.ok) window.location.assign(`/join/${outcome.value.code}`);
     else {
       setError(outcome.refusal.message);
       setBusy(false);
@@ -42,9 +43,10 @@ export function LandingActions() {
         <button type="button" onClick={host} disabled={busy} className="min-h-20 rounded-2xl bg-brass px-6 text-2xl font-black text-abyss shadow-lg transition hover:bg-brass-dark disabled:opacity-60">
           {busy ? 'Opening…' : 'Host a class'}
         </button>
-        <Link href="/join" className="flex min-h-20 items-center justify-center rounded-2xl border-4 border-foam/80 px-6 text-2xl font-black text-foam transition hover:border-brass hover:text-brass">
+        {/* A plain link: /join is the lean student page, outside Next's router (app/join/lean). */}
+        <a href="/join" className="flex min-h-20 items-center justify-center rounded-2xl border-4 border-foam/80 px-6 text-2xl font-black text-foam transition hover:border-brass hover:text-brass">
           Join a class
-        </Link>
+        </a>
       </div>
       <button type="button" onClick={alone} disabled={busy} className="min-h-16 rounded-2xl border-4 border-kelp/80 px-6 text-xl font-black text-foam transition hover:border-brass hover:text-brass disabled:opacity-60">
         {busy ? 'Opening…' : 'Try it alone: you and four bots play Raft'}
