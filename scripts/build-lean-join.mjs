@@ -15,9 +15,14 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import postcss from 'postcss';
-import tailwind from '@tailwindcss/postcss';
+
+// esbuild, PostCSS and Tailwind are loaded when a build runs, not when `npm start` only
+// checks whether one is needed (scripts/build-if-needed.mjs imports this file).
+const tools = async () => ({
+  esbuild: await import('esbuild'),
+  postcss: (await import('postcss')).default,
+  tailwind: (await import('@tailwindcss/postcss')).default,
+});
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LEAN_JOIN_DIR = join(projectRoot, '.lean', 'join');
@@ -59,7 +64,7 @@ function browserOptions(dev) {
 }
 
 /** The first render, in Node: the same components; packages stay external (one React renders). */
-async function prerender(dev) {
+async function prerender(dev, { esbuild }) {
   const outfile = join(LEAN_JOIN_DIR, 'prerender.mjs');
   await esbuild.build({
     absWorkingDir: projectRoot,
@@ -81,7 +86,7 @@ async function prerender(dev) {
   return module.prerenderStudentPages();
 }
 
-async function buildCss(dev) {
+async function buildCss(dev, { postcss, tailwind }) {
   const from = join(projectRoot, 'app/globals.css');
   const result = await postcss([tailwind({ base: projectRoot, optimize: dev ? false : { minify: true } })]).process(readFileSync(from, 'utf8'), { from });
   const name = `student-${createHash('sha256').update(result.css).digest('hex').slice(0, 10)}.css`;
@@ -118,7 +123,8 @@ function shell({ body, css, main, preload }) {
 export async function buildLeanJoin({ dev = false } = {}) {
   rmSync(LEAN_JOIN_DIR, { recursive: true, force: true });
   mkdirSync(join(LEAN_JOIN_DIR, 'assets'), { recursive: true });
-  const [bundle, css, bodies] = await Promise.all([esbuild.build(browserOptions(dev)), buildCss(dev), prerender(dev)]);
+  const loaded = await tools();
+  const [bundle, css, bodies] = await Promise.all([loaded.esbuild.build(browserOptions(dev)), buildCss(dev, loaded), prerender(dev, loaded)]);
   const files = entryFiles(bundle.metafile);
   const manifest = { builtAt: new Date().toISOString(), dev, assetPrefix: LEAN_ASSET_PREFIX, pages: {}, assets: Object.keys(bundle.metafile.outputs).map((p) => p.split('/').pop()).concat(css) };
   for (const page of PAGES) {
