@@ -121,7 +121,9 @@ function shell({ body, css, main, preload }) {
 
 /** Builds everything into .lean/join/ and returns the manifest (page -> HTML file, assets). */
 export async function buildLeanJoin({ dev = false } = {}) {
-  rmSync(LEAN_JOIN_DIR, { recursive: true, force: true });
+  // The previous build's assets stay one more build: a running server holds its HTML shells
+  // in memory and still names them (a rebuild under a live class must not break phones).
+  const previous = existsSync(LEAN_MANIFEST) ? JSON.parse(readFileSync(LEAN_MANIFEST, 'utf8')).assets ?? [] : [];
   mkdirSync(join(LEAN_JOIN_DIR, 'assets'), { recursive: true });
   const loaded = await tools();
   const [bundle, css, bodies] = await Promise.all([loaded.esbuild.build(browserOptions(dev)), buildCss(dev, loaded), prerender(dev, loaded)]);
@@ -138,6 +140,8 @@ export async function buildLeanJoin({ dev = false } = {}) {
     writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
   }
   writeFileSync(LEAN_MANIFEST, JSON.stringify(manifest, null, 2));
+  const keep = new Set([...manifest.assets, ...previous].flatMap((file) => [file, `${file}.gz`]));
+  for (const file of readdirSync(join(LEAN_JOIN_DIR, 'assets'))) if (!keep.has(file)) rmSync(join(LEAN_JOIN_DIR, 'assets', file));
   return manifest;
 }
 

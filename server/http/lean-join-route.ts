@@ -71,7 +71,12 @@ export function leanJoinRoute({ dev, root = process.cwd() }: { dev: boolean; roo
   const sendAsset = (req: IncomingMessage, res: ServerResponse, file: string): boolean => {
     if (!build || !build.manifest.assets.includes(file)) return false;
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = readFileSync(join(dir, 'assets', gzip ? `${file}.gz` : file));
+    let body: Buffer;
+    try {
+      body = readFileSync(join(dir, 'assets', gzip ? `${file}.gz` : file));
+    } catch {
+      return false; // gone with a build two builds back: Next answers 404
+    }
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream',
       // Names carry a content hash, so a file never changes under its name.
