@@ -5,7 +5,7 @@
  * bundled by esbuild, minified, with the game screen split into its own chunk (it is a
  * lazy import); the CSS is the same Tailwind build of app/globals.css that Next makes; each
  * HTML shell carries its page's first render (app/join/lean/prerender.tsx), so the join
- * form paints before any script runs. Output in .lean/join/, served by
+ * form paints before any script runs. Output in .lean/join/ (dev: .lean/join-dev/), served by
  * server/http/lean-join-route.ts. Why esbuild: it was already installed (tsx runs on it),
  * it splits ES modules and tree-shakes zod/mini, and bundles in well under a second.
  * Usage: node scripts/build-lean-join.mjs   (or imported: build-if-needed.mjs, the dev server)
@@ -25,11 +25,12 @@ const tools = async () => ({
 });
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const LEAN_JOIN_DIR = join(projectRoot, '.lean', 'join');
+/** Production in .lean/join, dev in .lean/join-dev: `npm run dev` never overwrites what `npm start` serves. */
+export const leanJoinDir = (dev = false) => join(projectRoot, '.lean', dev ? 'join-dev' : 'join');
 /** The URL prefix of the page's scripts and CSS; their names carry a content hash. */
 export const LEAN_ASSET_PREFIX = '/join-assets/';
 /** Written last: its presence means a complete build (build-if-needed.mjs compares its age). */
-export const LEAN_MANIFEST = join(LEAN_JOIN_DIR, 'manifest.json');
+const manifestPath = (dev) => join(leanJoinDir(dev), 'manifest.json');
 
 const PAGES = ['join', 'seat', 'bad-code'];
 // Next's link needs Next's router; in this bundle a link is a plain <a> (plain-link.tsx says why).
@@ -39,7 +40,7 @@ function browserOptions(dev) {
   return {
     absWorkingDir: projectRoot,
     entryPoints: { main: 'app/join/lean/main.tsx' },
-    outdir: join(LEAN_JOIN_DIR, 'assets'),
+    outdir: join(leanJoinDir(dev), 'assets'),
     entryNames: 'student-[hash]',
     chunkNames: 'chunk-[hash]',
     assetNames: 'asset-[hash]',
@@ -65,7 +66,7 @@ function browserOptions(dev) {
 
 /** The first render, in Node: the same components; packages stay external (one React renders). */
 async function prerender(dev, { esbuild }) {
-  const outfile = join(LEAN_JOIN_DIR, 'prerender.mjs');
+  const outfile = join(leanJoinDir(dev), 'prerender.mjs');
   await esbuild.build({
     absWorkingDir: projectRoot,
     entryPoints: ['app/join/lean/prerender.tsx'],
@@ -90,7 +91,7 @@ async function buildCss(dev, { postcss, tailwind }) {
   const from = join(projectRoot, 'app/globals.css');
   const result = await postcss([tailwind({ base: projectRoot, optimize: dev ? false : { minify: true } })]).process(readFileSync(from, 'utf8'), { from });
   const name = `student-${createHash('sha256').update(result.css).digest('hex').slice(0, 10)}.css`;
-  writeFileSync(join(LEAN_JOIN_DIR, 'assets', name), result.css);
+  writeFileSync(join(leanJoinDir(dev), 'assets', name), result.css);
   return name;
 }
 
@@ -123,25 +124,26 @@ function shell({ body, css, main, preload }) {
 export async function buildLeanJoin({ dev = false } = {}) {
   // The previous build's assets stay one more build: a running server holds its HTML shells
   // in memory and still names them (a rebuild under a live class must not break phones).
-  const previous = existsSync(LEAN_MANIFEST) ? JSON.parse(readFileSync(LEAN_MANIFEST, 'utf8')).assets ?? [] : [];
-  mkdirSync(join(LEAN_JOIN_DIR, 'assets'), { recursive: true });
+  const dir = leanJoinDir(dev);
+  const previous = existsSync(manifestPath(dev)) ? JSON.parse(readFileSync(manifestPath(dev), 'utf8')).assets ?? [] : [];
+  mkdirSync(join(dir, 'assets'), { recursive: true });
   const loaded = await tools();
   const [bundle, css, bodies] = await Promise.all([loaded.esbuild.build(browserOptions(dev)), buildCss(dev, loaded), prerender(dev, loaded)]);
   const files = entryFiles(bundle.metafile);
   const manifest = { builtAt: new Date().toISOString(), dev, assetPrefix: LEAN_ASSET_PREFIX, pages: {}, assets: Object.keys(bundle.metafile.outputs).map((p) => p.split('/').pop()).concat(css) };
   for (const page of PAGES) {
-    writeFileSync(join(LEAN_JOIN_DIR, `${page}.html`), shell({ body: bodies[page], css, ...files }));
+    writeFileSync(join(dir, `${page}.html`), shell({ body: bodies[page], css, ...files }));
     manifest.pages[page] = `${page}.html`;
   }
   // Gzipped once here, at the highest level, rather than on every request (phones on a
   // LAN address get plain http, where browsers offer gzip but not brotli).
   for (const file of manifest.assets) {
-    const path = join(LEAN_JOIN_DIR, 'assets', file);
+    const path = join(dir, 'assets', file);
     writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: 9 }));
   }
-  writeFileSync(LEAN_MANIFEST, JSON.stringify(manifest, null, 2));
+  writeFileSync(manifestPath(dev), JSON.stringify(manifest, null, 2));
   const keep = new Set([...manifest.assets, ...previous].flatMap((file) => [file, `${file}.gz`]));
-  for (const file of readdirSync(join(LEAN_JOIN_DIR, 'assets'))) if (!keep.has(file)) rmSync(join(LEAN_JOIN_DIR, 'assets', file));
+  for (const file of readdirSync(join(dir, 'assets'))) if (!keep.has(file)) rmSync(join(dir, 'assets', file));
   return manifest;
 }
 
@@ -157,12 +159,10 @@ function newestMtime(path) {
   return newest;
 }
 
-/** Why the page needs building (a reason to print), or null when .lean/join is newer than every source. */
+/** Why the page needs building (a reason to print), or null when its build is newer than every source. */
 export function leanJoinIsStale({ dev = false } = {}) {
-  if (!existsSync(LEAN_MANIFEST)) return 'no lean student page yet';
-  const manifest = JSON.parse(readFileSync(LEAN_MANIFEST, 'utf8'));
-  if (manifest.dev !== dev) return dev ? 'the last build was for production' : 'the last build was for development';
-  const builtAt = statSync(LEAN_MANIFEST).mtimeMs;
+  if (!existsSync(manifestPath(dev))) return 'no lean student page yet';
+  const builtAt = statSync(manifestPath(dev)).mtimeMs;
   const changed = SOURCES.find((source) => newestMtime(join(projectRoot, source)) > builtAt);
   return changed ? `${changed} changed since the last lean build` : null;
 }

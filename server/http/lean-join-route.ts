@@ -40,7 +40,7 @@ function readBuild(dir: string): Build {
 }
 
 export function leanJoinRoute({ dev, root = process.cwd() }: { dev: boolean; root?: string }) {
-  const dir = join(root, '.lean', 'join');
+  const dir = join(root, '.lean', dev ? 'join-dev' : 'join'); // as scripts/build-lean-join.mjs writes them
   let build: Build | null = null;
   let building: Promise<void> | null = null;
   if (!dev) {
