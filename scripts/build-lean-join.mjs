@@ -7,7 +7,7 @@
  * HTML shell carries its page's first render (app/join/lean/prerender.tsx), so the join
  * form paints before any script runs. Output in .lean/join/ (dev: .lean/join-dev/), served by
  * server/http/lean-join-route.ts. Why esbuild: it was already installed (tsx runs on it),
- * it splits ES modules and tree-shakes zod/mini, and bundles in well under a second.
+ * it splits ES modules and tree-shakes zod/mini, and the whole build takes 1-3 s.
  * Usage: node scripts/build-lean-join.mjs   (or imported: build-if-needed.mjs, the dev server)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -120,7 +120,7 @@ function shell({ body, css, main, preload }) {
   );
 }
 
-/** Builds everything into .lean/join/ and returns the manifest (page -> HTML file, assets). */
+/** Builds everything into leanJoinDir(dev) and returns the manifest (page -> HTML file, assets). */
 export async function buildLeanJoin({ dev = false } = {}) {
   // The previous build's assets stay one more build: a running server holds its HTML shells
   // in memory and still names them (a rebuild under a live class must not break phones).
