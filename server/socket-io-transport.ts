@@ -4,7 +4,9 @@
  * handshake is refused here when the client speaks another protocol version.
  */
 import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
+import { asksForCompressedViews } from '../shared/compressed-views';
 import { clientAddress } from './limits/client-address';
 import { originAllowed } from './limits/origins';
 import type { Connection, RequestHandlers, Transport } from './transport';
@@ -18,6 +20,8 @@ export interface SocketIoOptions {
   trustProxy?: number;
   /** Origins allowed besides the page's own (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** Deflate the watchers' messages (default yes); off only for before/after measurements. */
+  watcherDeflate?: boolean;
 }
 
 export class SocketIoTransport implements Transport {
@@ -33,9 +37,17 @@ export class SocketIoTransport implements Transport {
       // Detect a vanished phone within ~10 s so its card goes grey on the projector.
       pingInterval: 5_000,
       pingTimeout: 5_000,
+      // permessage-deflate for the watchers only (shared/compressed-views.ts). engine.io's
+      // websocket transport ignores an emit's compress flag (ws compresses every message
+      // above the threshold once the extension is negotiated), so the choice is made at the
+      // handshake: other connections never see the offer (watchersOnlyDeflate below). Context
+      // takeover: a patch deflates against the views before it (docs/PERFORMANCE.md,
+      // "Session 5: watchers' wire bytes", measured the settings).
+      perMessageDeflate: options.watcherDeflate === false ? false : WATCHER_DEFLATE,
       // Cross-site pages may not drive a class from a visitor's browser (issue 9, finding 6).
       allowRequest: (req, callback) => callback(null, originAllowed(req.headers, trustProxy, options.allowedOrigins ?? [])),
     });
+    this.io.engine.use(watchersOnlyDeflate);
     this.io.use((socket, next) => {
       const refusal = options.admit(socket.handshake.auth ?? {});
       if (!refusal) return next();
@@ -59,8 +71,10 @@ export class SocketIoTransport implements Transport {
   }
 
   broadcast(audience: string, event: string, payload: unknown): void {
-    // Without permessage-deflate socket.io builds the websocket frame once per broadcast and
-    // writes the same bytes to every socket of the audience (docs/PERFORMANCE.md, issue 12).
+    // With permessage-deflate on, engine.io no longer writes the frame socket.io built once
+    // per broadcast: each socket frames the message itself (a watcher's is deflated). An
+    // audience is one phone or a room's two watchers, so that costs little (measured in
+    // docs/PERFORMANCE.md, "Session 5: watchers' wire bytes").
     this.io.to(audience).emit(event, payload);
   }
 
@@ -79,6 +93,34 @@ export class SocketIoTransport implements Transport {
   close(): Promise<void> {
     return new Promise<void>((resolve) => void this.io.close(() => resolve()));
   }
+}
+
+/**
+ * Deflate settings for a watcher's connection, chosen by `npm run bench:flush` (300 clicking
+ * students, docs/PERFORMANCE.md "Session 5: watchers' wire bytes"): level 1 with context
+ * takeover and zlib's full window cost the least CPU a message (~0.06-0.08 ms) for 8-10 % of
+ * the JSON; level 6 saves a few KB/s more for twice the CPU, a smaller window saves memory
+ * (256 KB a context here, 96 KB at 2^13) for more bytes and no less CPU. Watchers are two a
+ * room, so memory is not the constraint; the server's CPU is. Under 1 KB (engine.io's
+ * default threshold) a message goes plain. The client's window is left to the client:
+ * asking for a smaller one refuses the handshake of a browser that offers no
+ * `client_max_window_bits`.
+ */
+export const WATCHER_DEFLATE = {
+  threshold: 1024,
+  zlibDeflateOptions: { level: 1, memLevel: 8 },
+  serverMaxWindowBits: 15,
+  clientNoContextTakeover: true,
+};
+
+/**
+ * An engine.io middleware (it runs before the websocket handshake): a client that did not
+ * ask for compressed views has its offer of permessage-deflate removed, so ws answers
+ * without the extension and keeps no zlib context for it.
+ */
+function watchersOnlyDeflate(req: IncomingMessage, _res: unknown, next: (error?: unknown) => void): void {
+  if (req.headers['sec-websocket-extensions'] !== undefined && !asksForCompressedViews(req.url)) delete req.headers['sec-websocket-extensions'];
+  next();
 }
 
 function asConnection(socket: Socket, trustProxy: number): Connection {
