@@ -1,8 +1,9 @@
 /**
  * What permessage-deflate puts on the wire for a stream of messages to one connection, as
  * ws does it (lib/permessage-deflate.js): a raw deflate stream per connection, each message
- * flushed with Z_SYNC_FLUSH and its 4-byte tail dropped; messages under the threshold go
- * plain; without context takeover the stream is reset after each message. Used by
+ * flushed with Z_SYNC_FLUSH and its 4-byte tail dropped; without context takeover the
+ * stream is reset after each message and messages under the threshold go plain (with it,
+ * ws compresses every message). Used by
  * bench/watcher-bytes.ts and bench/flush-cpu.ts to choose the watchers' settings
  * (server/socket-io-transport.ts, WATCHER_DEFLATE) without sockets.
  */
@@ -14,12 +15,12 @@ export type DeflateSettings = { label: string; level: number; windowBits: number
 const server = WATCHER_DEFLATE;
 /** The server's settings first, then the alternatives they were chosen against. */
 export const DEFLATE_CHOICES: DeflateSettings[] = [
-  { label: 'server (level 1, window 2^15, memLevel 8, context takeover, threshold 1024)', level: server.zlibDeflateOptions.level, windowBits: server.serverMaxWindowBits, memLevel: server.zlibDeflateOptions.memLevel, contextTakeover: true, threshold: server.threshold },
-  { label: 'ws defaults (zlib level 6, window 2^15, memLevel 8, context takeover, threshold 1024)', level: constants.Z_DEFAULT_COMPRESSION, windowBits: 15, memLevel: 8, contextTakeover: true, threshold: 1024 },
-  { label: 'no context takeover (level 1, window 2^15, memLevel 8, threshold 1024)', level: 1, windowBits: 15, memLevel: 8, contextTakeover: false, threshold: 1024 },
-  { label: 'window 2^13, memLevel 7 (level 1, context takeover, threshold 256)', level: 1, windowBits: 13, memLevel: 7, contextTakeover: true, threshold: 256 },
-  { label: 'window 2^11, memLevel 6 (level 1, context takeover, threshold 256)', level: 1, windowBits: 11, memLevel: 6, contextTakeover: true, threshold: 256 },
-  { label: 'level 6 (window 2^13, memLevel 7, context takeover, threshold 256)', level: 6, windowBits: 13, memLevel: 7, contextTakeover: true, threshold: 256 },
+  { label: 'server (level 1, window 2^15, memLevel 8, no context takeover, threshold 1024)', level: server.zlibDeflateOptions.level, windowBits: server.serverMaxWindowBits, memLevel: server.zlibDeflateOptions.memLevel, contextTakeover: !server.serverNoContextTakeover, threshold: server.threshold },
+  // With context takeover ws ignores the threshold: every message is compressed (threshold 0 here).
+  { label: 'context takeover (level 1, window 2^15, memLevel 8)', level: 1, windowBits: 15, memLevel: 8, contextTakeover: true, threshold: 0 },
+  { label: 'ws defaults (zlib level 6, window 2^15, memLevel 8, context takeover)', level: constants.Z_DEFAULT_COMPRESSION, windowBits: 15, memLevel: 8, contextTakeover: true, threshold: 0 },
+  { label: 'window 2^13, memLevel 7 (level 1, context takeover)', level: 1, windowBits: 13, memLevel: 7, contextTakeover: true, threshold: 0 },
+  { label: 'level 6, no context takeover (window 2^15, memLevel 8, threshold 1024)', level: 6, windowBits: 15, memLevel: 8, contextTakeover: false, threshold: 1024 },
 ];
 
 const open = (s: DeflateSettings): DeflateRaw => createDeflateRaw({ level: s.level, windowBits: s.windowBits, memLevel: s.memLevel });

@@ -78,6 +78,14 @@ export class SocketIoTransport implements Transport {
     this.io.to(audience).emit(event, payload);
   }
 
+  isBehind(audience: string): boolean {
+    for (const id of this.io.sockets.adapter.rooms.get(audience) ?? []) {
+      // engine.io's transport is not writable from a send until ws has written its last frame.
+      if (this.io.sockets.sockets.get(id)?.conn.transport.writable === false) return true;
+    }
+    return false;
+  }
+
   audienceSize(audience: string): number {
     return this.io.sockets.adapter.rooms.get(audience)?.size ?? 0;
   }
@@ -97,19 +105,22 @@ export class SocketIoTransport implements Transport {
 
 /**
  * Deflate settings for a watcher's connection, chosen by `npm run bench:flush` (300 clicking
- * students, docs/PERFORMANCE.md "Session 5: watchers' wire bytes"): level 1 with context
- * takeover and zlib's full window cost the least CPU a message (~0.06-0.08 ms) for 8-10 % of
- * the JSON; level 6 saves a few KB/s more for twice the CPU, a smaller window saves memory
- * (256 KB a context here, 96 KB at 2^13) for more bytes and no less CPU. Watchers are two a
- * room, so memory is not the constraint; the server's CPU is. Under 1 KB (engine.io's
- * default threshold) a message goes plain. The client's window is left to the client:
- * asking for a smaller one refuses the handshake of a browser that offers no
- * `client_max_window_bits`.
+ * students) and live load runs (docs/PERFORMANCE.md, "Session 5: watchers' wire bytes").
+ * Level 1 costs the least CPU a message (~0.06-0.1 ms) for 9-13 % of the JSON; level 6
+ * saves a few KB/s more for more CPU. No context takeover: it is only ~20 % fewer bytes,
+ * but with it ws compresses every message whatever its size (pings included), and each
+ * compression takes a few event-loop turns (zlib runs in the thread pool); in a 300-node
+ * room at elections a turn can take a second, and the watchers' pings queued behind their
+ * views until the projector dropped. Without it, messages under the threshold go plain.
+ * A context is zlib's (1 << 17) + (1 << 17) = 256 KB, kept per watcher; watchers are two
+ * a room. The client's window is left to the client: asking for a smaller one refuses the
+ * handshake of a browser that offers no `client_max_window_bits`.
  */
 export const WATCHER_DEFLATE = {
   threshold: 1024,
   zlibDeflateOptions: { level: 1, memLevel: 8 },
   serverMaxWindowBits: 15,
+  serverNoContextTakeover: true,
   clientNoContextTakeover: true,
 };
 
