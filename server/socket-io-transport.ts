@@ -3,8 +3,7 @@
  * a request is an emitted event whose last argument may be the ack callback. The
  * handshake is refused here when the client speaks another protocol version.
  */
-import type { Server as HttpServer } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { asksForCompressedViews } from '../shared/compressed-views';
 import { clientAddress } from './limits/client-address';
@@ -20,7 +19,7 @@ export interface SocketIoOptions {
   trustProxy?: number;
   /** Origins allowed besides the page's own (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
-  /** Deflate the watchers' messages (default yes); off only for before/after measurements. */
+  /** Deflate the watchers' messages (default yes; WATCHER_DEFLATE=0 turns it off). */
   watcherDeflate?: boolean;
 }
 
@@ -40,9 +39,8 @@ export class SocketIoTransport implements Transport {
       // permessage-deflate for the watchers only (shared/compressed-views.ts). engine.io's
       // websocket transport ignores an emit's compress flag (ws compresses every message
       // above the threshold once the extension is negotiated), so the choice is made at the
-      // handshake: other connections never see the offer (watchersOnlyDeflate below). Context
-      // takeover: a patch deflates against the views before it (docs/PERFORMANCE.md,
-      // "Session 5: watchers' wire bytes", measured the settings).
+      // handshake: other connections never see the offer (watchersOnlyDeflate below). The
+      // settings were measured (WATCHER_DEFLATE below; docs/PERFORMANCE.md, "Session 5").
       perMessageDeflate: options.watcherDeflate === false ? false : WATCHER_DEFLATE,
       // Cross-site pages may not drive a class from a visitor's browser (issue 9, finding 6).
       allowRequest: (req, callback) => callback(null, originAllowed(req.headers, trustProxy, options.allowedOrigins ?? [])),
