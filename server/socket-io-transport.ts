@@ -70,9 +70,9 @@ export class SocketIoTransport implements Transport {
 
   broadcast(audience: string, event: string, payload: unknown): void {
     // With permessage-deflate on, engine.io no longer writes the frame socket.io built once
-    // per broadcast: each socket frames the message itself (a watcher's is deflated). An
-    // audience is one phone or a room's two watchers, so that costs little (measured in
-    // docs/PERFORMANCE.md, "Session 5: watchers' wire bytes").
+    // per broadcast: each socket frames the message again (a watcher's deflated). An
+    // audience is one phone or a room's two watchers: one more encoding a message
+    // (docs/PERFORMANCE.md, "Session 5: watchers' wire bytes").
     this.io.to(audience).emit(event, payload);
   }
 
