@@ -9,7 +9,8 @@
  * (server/seat-view-cache.ts: only changed seats are rebuilt) and the watchers' view and
  * its patch (shared/game/screen-view.ts, server/screen-patches.ts). Prints the CPU per
  * tick of each part, how many phone views were rebuilt, and their JSON (socket.io's
- * encoding, once per audience) as a share.
+ * encoding, once per audience) as a share; then a watcher's bytes deflated as its socket
+ * carries them (bench/wire-deflate.ts: the server's settings and the alternatives).
  *
  *   npm run bench:flush                      300 students, one cluster, 30 s of room time
  *   npm run bench:flush -- 300 5 30          students, team size (0: one cluster), seconds
@@ -21,6 +22,7 @@ import { play, seatedRoundRoom, T0 } from './synthetic-room';
 import { ScreenPatches } from '../server/screen-patches';
 import { SeatViewCache } from '../server/seat-view-cache';
 import type { GameSeatView } from '../shared/game/seat-view';
+import { printDeflateChoices, socketIoFrame } from './wire-deflate';
 
 const [students = 300, teamSizeArg = 0, seconds = 30] = process.argv.slice(2).map(Number);
 const teamSize = teamSizeArg > 0 ? teamSizeArg : null;
@@ -44,6 +46,8 @@ const random = () => {
 };
 let clicks = 0;
 let watcherChars = 0;
+/** What a watcher's socket receives, in order, as socket.io frames (for the deflated figures). */
+const watcherFrames: string[] = [];
 let wholeViews = 0;
 let rebuilt = 0;
 let ticks = 0;
@@ -87,6 +91,7 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   spent.patch += cpuMs() - at;
   if (message) {
     watcherChars += JSON.stringify(message.payload).length;
+    watcherFrames.push(socketIoFrame(message.event, message.payload));
     if (message.event === 'game:view') wholeViews += 1;
   }
   ticks += 1;
@@ -96,3 +101,4 @@ const per = (ms: number) => (ms / ticks).toFixed(2);
 console.log(`Broadcaster CPU per tick (${new Date().toISOString()}): ${students} students, ${teamSize ? `teams of ${teamSize}` : 'one cluster'}, Raft raft-classroom, ${(clicks / seconds).toFixed(0)} clicks/s, ${seconds} s of room time (${ticks} ticks); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  tick (rules) ${per(spent.tick)} ms; moves (rules) ${per(spent.moves)} ms; phones' views ${per(spent.phones)} ms (${(rebuilt / ticks).toFixed(1)} of ${students} rebuilt a tick), their JSON ${per(spent.phoneJson)} ms; watchers' view ${per(spent.screen)} ms, its patch ${per(spent.patch)} ms  (CPU ms per tick)`);
 console.log(`  to each watcher: ${(watcherChars / 1024 / seconds).toFixed(1)} KB/s of JSON, ${wholeViews} of ${ticks} views sent whole`);
+void printDeflateChoices(watcherFrames, seconds, watcherFrames.reduce((sum, f) => sum + f.length, 0));

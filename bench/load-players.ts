@@ -15,6 +15,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Move } from '../shared/game/moves';
 import type { GameScreenView } from '../shared/game/screen-view';
 import type { GameSeatView, MoveOption } from '../shared/game/seat-view';
+import { COMPRESSED_VIEWS_QUERY } from '../shared/compressed-views';
 import { PROTOCOL_VERSION } from '../shared/protocol';
 import { AudienceBytes, countBytes, type Audience } from './load-bytes';
 import { followScreenView } from '../shared/game/view-patch';
@@ -81,7 +82,9 @@ export function disconnectAll(): void {
 }
 
 export function connect(url: string, rec: Recorder, audience: Audience = 'students'): Promise<Socket> {
-  const socket = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS, auth: { protocolVersion: PROTOCOL_VERSION } });
+  // Hosts and projectors ask for deflated views, as their pages do (shared/compressed-views.ts).
+  const query = audience === 'watchers' ? COMPRESSED_VIEWS_QUERY : undefined;
+  const socket = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS, auth: { protocolVersion: PROTOCOL_VERSION }, ...(query && { query }) });
   opened.add(socket);
   countBytes(socket, audience, rec.bytes, () => rec.inWindow(performance.now()));
   socket.on('disconnect', (reason) => {

@@ -16,7 +16,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventStore } from '../server/event-store';
 import { attachGameServer } from '../server/game-server';
-import { readRoomSettings, readSynchronous } from '../server/config';
+import { readConfig, readRoomSettings, readSynchronous } from '../server/config';
 import { statsListener } from './server-stats';
 
 /** After node, tsx and the imports: what follows is the server's own start (store, game, listen). */
@@ -37,7 +37,9 @@ const http = createServer(
 // which the per-address limits (room creation, joins) exist to stop; per-connection and
 // per-seat budgets stay as in production (its players click 0.1-10 times a second).
 // Room settings from the environment as the real server reads them (GROUP_COMMIT=0 for before/after runs).
-const game = attachGameServer(http, store, { settings: readRoomSettings(process.env), limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
+// WATCHER_DEFLATE=0: no permessage-deflate at all (the watchers' wire bytes before session 5).
+const { watcherDeflate } = readConfig([], process.env);
+const game = attachGameServer(http, store, { settings: readRoomSettings(process.env), watcherDeflate, limits: { roomCreation: { perMinute: 1_000, burst: 1_000 }, joinsPer10s: 100_000 } });
 
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   // startMs: opening the store, attaching the game (open rounds loaded), listening.

@@ -129,7 +129,7 @@ async function compareWithRelay(scenario: Scenario, runs: number): Promise<void>
 
 async function main(): Promise<void> {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Load benchmark (${new Date().toISOString()}): node ${process.version}, ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'NORMAL'}`);
+  console.log(`Load benchmark (${new Date().toISOString()}): node ${process.version}, ${availableParallelism()} cores (${cpu}), load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? 'NORMAL'}, watchers' deflate ${process.env.WATCHER_DEFLATE === '0' ? 'off (WATCHER_DEFLATE=0)' : 'on'}`);
   console.log('Server: a child process on 127.0.0.1: the real game server (bench/load-server.ts: attachGameServer, socket.io, SQLite event log in a temp dir,');
   console.log('  registry, broadcaster, round ticker; no Next.js; NODE_ENV=production) or the bare relay (bench/relay-server.ts).');
   console.log('Generator: this process, headless socket.io-client players (websocket transport), on the SAME machine: it competes with');

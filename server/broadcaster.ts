@@ -119,6 +119,15 @@ export class Broadcaster {
       this.screens.resend(code);
       return;
     }
+    // A watcher's socket still busy with the last views (deflating them takes a few
+    // event-loop turns each, and a 300-node room's loop turns slowly at elections): try again
+    // in an interval, with one patch for both. Queueing instead let views and pings pile up
+    // behind the deflate until the projector dropped on a ping timeout (docs/PERFORMANCE.md,
+    // "Session 5: watchers' wire bytes").
+    if (this.transport.isBehind?.(watchersRoom(code))) {
+      this.schedule(code, 'watchers');
+      return;
+    }
     const online = this.onlineNodeIds(code);
     // The room view is made of the seats, the lock, the scores switch and who is online only. A
     // watcher that attaches got the current one in its ack, so an unchanged one need not go out again.

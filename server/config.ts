@@ -39,6 +39,8 @@ export type ServerConfig = {
   gameOnly: boolean;
   rooms: RoomSettings;
   synchronous: 'NORMAL' | 'FULL';
+  /** WATCHER_DEFLATE (1, default; 0 to turn off): permessage-deflate for hosts and projectors (server/socket-io-transport.ts). */
+  watcherDeflate: boolean;
 };
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
@@ -55,6 +57,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     gameOnly: argv.includes('--game-only'),
     rooms: readRoomSettings(env),
     synchronous: readSynchronous(env),
+    watcherDeflate: number(env, 'WATCHER_DEFLATE', 1, 0, 1) === 1,
   };
 }
 

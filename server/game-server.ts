@@ -32,6 +32,8 @@ export type GameServerOptions = {
   trustProxy?: number;
   /** Origins allowed besides the page's own (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /** permessage-deflate for hosts and projectors (default on; off for before/after measurements). */
+  watcherDeflate?: boolean;
 };
 
 /** A client of another protocol version is refused at the handshake, before any event. */
@@ -43,8 +45,8 @@ function admit(auth: unknown): { code: string; message: string } | null {
 }
 
 export function attachGameServer(httpServer: HttpServer, store: EventStore, options: GameServerOptions = {}): GameServer {
-  const { keepOtherUpgrades, trustProxy, allowedOrigins } = options;
-  const transport = new SocketIoTransport(httpServer, { keepOtherUpgrades, admit, trustProxy, allowedOrigins });
+  const { keepOtherUpgrades, trustProxy, allowedOrigins, watcherDeflate } = options;
+  const transport = new SocketIoTransport(httpServer, { keepOtherUpgrades, admit, trustProxy, allowedOrigins, watcherDeflate });
   return serveGame(transport, store, { settings: options.settings, limits: options.limits });
 }
 

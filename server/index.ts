@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     settings: config.rooms,
     trustProxy: config.trustProxy,
     allowedOrigins: config.allowedOrigins,
+    watcherDeflate: config.watcherDeflate,
   });
   // A deleted class (host or retention) takes its published replay links with it.
   shares.followDeletions(game.registry);

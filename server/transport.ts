@@ -33,6 +33,12 @@ export interface Transport {
   serve(handlers: RequestHandlers): void;
   /** Sends one event to every connection in an audience. */
   broadcast(audience: string, event: string, payload: unknown): void;
+  /**
+   * Has some connection of the audience not finished writing what it was last sent (a
+   * websocket still deflating, or a slow reader)? The watchers' flush then waits, and its
+   * next patch covers everything since. Transports that write at once leave it out.
+   */
+  isBehind?(audience: string): boolean;
   /** How many connections are in an audience right now (0: nobody is listening). */
   audienceSize(audience: string): number;
   /** Every connection leaves the audience (a kicked seat hears no more of its room). */

@@ -19,6 +19,7 @@ import {
   type ServerEventName,
   type ServerPayload,
 } from '@/shared/protocol';
+import { COMPRESSED_VIEWS_QUERY, isWatcherPage } from '@/shared/compressed-views';
 import { RECONNECTION } from '@/shared/reconnection';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting';
@@ -41,6 +42,8 @@ function ensureSocket(): Socket {
   if (socket) return socket;
   const s = io({
     auth: { protocolVersion: PROTOCOL_VERSION },
+    // Host panel and projector: their views come deflated; a phone's do not (shared/compressed-views.ts).
+    ...(isWatcherPage(window.location.pathname) && { query: COMPRESSED_VIEWS_QUERY }),
     // A class waits for a restarted server: retry quickly and forever (shared/reconnection.ts says why).
     ...RECONNECTION,
   });

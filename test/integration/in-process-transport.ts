@@ -10,6 +10,8 @@ export class InProcessTransport implements Transport {
   private handlers: RequestHandlers | null = null;
   private readonly audiences = new Map<string, Set<InProcessConnection>>();
   private nextId = 0;
+  /** Audiences a test holds "still writing" (server/transport.ts, isBehind). */
+  readonly behind = new Set<string>();
 
   serve(handlers: RequestHandlers): void {
     this.handlers = handlers;
@@ -26,6 +28,9 @@ export class InProcessTransport implements Transport {
   }
   broadcast(audience: string, event: string, payload: unknown): void {
     for (const connection of this.audiences.get(audience) ?? []) connection.send(event, payload);
+  }
+  isBehind(audience: string): boolean {
+    return this.behind.has(audience);
   }
   audienceSize(audience: string): number {
     return this.audiences.get(audience)?.size ?? 0;

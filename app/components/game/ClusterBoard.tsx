@@ -18,9 +18,11 @@ export function ClusterBoard({ team, look, now, viewAt, variant, recap, podium, 
   const large = variant === 'projector';
   const size = large ? 'large' : 'small';
   return (
-    <div className={large ? 'grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_38rem] gap-8' : 'grid min-h-0 grid-cols-1 gap-4 @4xl:grid-cols-[minmax(0,1fr)_22rem]'}>
+    // The projector's side panel is 38rem: beside the ring from `lg` up, under it below (a
+    // projector window on a phone or a narrow laptop), where the ring takes a square.
+    <div className={large ? 'grid min-h-0 flex-1 grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_38rem]' : 'grid min-h-0 grid-cols-1 gap-4 @4xl:grid-cols-[minmax(0,1fr)_22rem]'}>
       <div className="flex min-h-0 flex-col gap-2">
-        <div className={large ? 'relative min-h-0 flex-1' : 'relative aspect-square max-h-[34rem] w-full'}>
+        <div className={large ? 'relative aspect-square w-full lg:aspect-auto lg:min-h-0 lg:flex-1' : 'relative aspect-square max-h-[34rem] w-full'}>
           <div className="absolute inset-0">
             <ClusterRing team={team} look={look} now={now} viewAt={viewAt} label={`Cluster: ${team.summary}`} minTextPx={large ? PROJECTOR_MIN_PX : undefined} {...ringSelection(team.team, selection)} />
           </div>

@@ -28,7 +28,8 @@ export function ProjectorScreen({ code }: { code: string }) {
   if (state.phase === 'refused') return <Notice title="No such class">{state.refusal.message}</Notice>;
   if (game.phase === 'round') {
     return (
-      <main className="flex h-dvh flex-col overflow-hidden px-8 py-5">
+      // One screen high on a projector; below `lg` the panels stack under the ring and scroll.
+      <main className="flex min-h-dvh flex-col px-4 py-4 lg:h-dvh lg:overflow-hidden lg:px-8 lg:py-5">
         <ConnectionBanner />
         <GameStage view={game.view} receivedAt={game.receivedAt} variant="projector" corner={<JoinCorner code={code} joinUrl={joinUrl} locked={state.phase === 'ready' && state.view.locked} />} />
       </main>
