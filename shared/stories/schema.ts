@@ -6,7 +6,7 @@
  * plays a script of beats. Nodes are named by their 0-based index in the team's cluster,
  * as faults and moves are (docs/PROTOCOL.md); the texts use the algorithm's labels.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { faultSchema } from '../game/moves';
 
 const nodeIndex = z.int().check(z.minimum(0), z.maximum(8));
