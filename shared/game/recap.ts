@@ -41,7 +41,8 @@ export function lastLeaders(fold: TeamRecapFold | undefined, cluster: ClusterSta
   return fold?.spells[fold.spells.length - 1]?.leaders ?? actingLeaders(cluster);
 }
 
-const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+// The same array (the module's memo answered) is the common case: no loop.
+const same = (a: number[], b: number[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /** After a batch: a new spell when the set of acting leaders (`leaders`, read from `cluster`) changed. */
 export function stepLeaders(fold: TeamRecapFold | undefined, cluster: ClusterState, leaders: number[] = actingLeaders(cluster)): TeamRecapFold {

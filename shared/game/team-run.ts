@@ -14,7 +14,7 @@
 import { evolve } from '../rules/engine';
 import { ALARM } from '../rules/ticker-rank';
 import type { ClusterState, Event } from '../rules/types';
-import { stepScoring } from '../scoring/score-round';
+import { openTeamScoring, settleTeamScoring, stepTeamScoring, type TeamScoring } from '../scoring/score-round';
 import type { ScoringState } from '../scoring/types';
 import type { ClusterEvents } from './events';
 import { narrate } from './narrate';
@@ -37,7 +37,9 @@ export interface TeamRun<R extends GameRoom> {
   headline: TickerLine | null;
   away: number[];
   recap: TeamRecapFold | undefined;
-  scoring: ScoringState;
+  /** The round's scores when the run opened, and the team's scoring run (null: nothing to score). */
+  readonly scores: ScoringState;
+  scoring: TeamScoring | null;
   /** Rows folded so far (closing an empty run changes nothing). */
   rows: number;
 }
@@ -56,7 +58,7 @@ export function openTeamRun<R extends GameRoom>(room: R, index: number): TeamRun
   const round = room.round;
   if (!round) throw new Error('ClusterEvents outside a round: the log is corrupt');
   const team = teamOf(round, index);
-  return { room, round, index, team, cluster: team.cluster, lines: team.ticker, headline: team.headline ?? null, away: team.away, recap: team.recap, scoring: round.scoring, rows: 0 };
+  return { room, round, index, team, cluster: team.cluster, lines: team.ticker, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
 }
 
 /** Folds one logged batch of the run's team: its rule events one at a time with the rules' evolve, narrated as they go. */
@@ -78,7 +80,7 @@ export function foldTeamRow(run: TeamRun<GameRoom>, batch: ClusterEvents): void 
   run.cluster = cluster;
   run.recap = stepLeaders(run.recap, cluster, leaders);
   // Scores follow the same log as the clusters (SPEC S1); a snapshot written before scores existed has none.
-  if (run.scoring) run.scoring = stepScoring(run.scoring, batch);
+  if (run.scoring) stepTeamScoring(run.scoring, batch);
   run.rows += 1;
 }
 
@@ -96,7 +98,7 @@ export function closeTeamRun<R extends GameRoom>(run: TeamRun<R>): R {
   next.recap = run.recap;
   const teams = round.teams.slice();
   teams[index] = next;
-  return withRound(run.room, roundWithTeams(round, teams, run.scoring));
+  return withRound(run.room, roundWithTeams(round, teams, run.scoring ? settleTeamScoring(run.scoring) : run.scores));
 }
 
 function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: Parameters<typeof tell>[3]): void {
