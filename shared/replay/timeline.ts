@@ -204,8 +204,29 @@ export function roomAfter(timeline: Timeline, index: number): RoomState {
     } else hi = mid - 1;
   }
   const checkpoint = timeline.checkpoints[best]!;
-  let room = checkpoint.room;
-  for (let i = checkpoint.index + 1; i <= index; i++) room = evolveRoom(room, timeline.events[i]!.event)!;
+  return foldRows(checkpoint.room, timeline.events, checkpoint.index + 1, index + 1);
+}
+
+/** Rows `from` to `to` (exclusive) folded onto `room`, a team's consecutive batches as one run (as buildTimeline folds them). */
+function foldRows(from: RoomState, events: readonly SeqEvent[], start: number, end: number): RoomState {
+  let room = from;
+  let i = start;
+  while (i < end) {
+    const event = events[i]!.event;
+    if (event.type !== 'ClusterEvents' || !foldsAsRun(room.round)) {
+      room = evolveRoom(room, event)!;
+      i += 1;
+      continue;
+    }
+    const run = openTeamRun(room, event.team);
+    let next: RoomEvent | undefined = event;
+    do {
+      foldTeamRow(run, next as ClusterEvents);
+      i += 1;
+      next = i < end ? events[i]!.event : undefined;
+    } while (next?.type === 'ClusterEvents' && next.team === event.team);
+    room = closeTeamRun(run);
+  }
   return room;
 }
 
