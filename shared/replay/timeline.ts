@@ -1,7 +1,8 @@
 /**
- * A round as a film: the room folded row by row with the live game's own evolveRoom,
- * each row stamped with the room time it happened at, and checkpoints of the folded
- * state so that any moment is a short fold away.
+ * A round as a film: the room folded row by row with the live game's own fold (evolveRoom;
+ * a team's consecutive batches as one run of shared/game/team-run.ts, the code evolveRoom
+ * runs for each batch live), each row stamped with the room time it happened at, and
+ * checkpoints of the folded state so that any moment is a short fold away.
  *
  * The state at room time t is the fold of every row whose time is <= t (a row is one
  * logged fact; the class saw nothing finer live), then projected to t as the live views
