@@ -65,18 +65,20 @@ export interface TeamScoring {
   state: ScoringState;
   readonly team: number;
   mem: TeamMemory;
+  /** The memory the state held when the run opened: any other `mem` was made by the run, and is its own to change. */
+  readonly opened: TeamMemory;
 }
 
 /** Null when the state has no memory of the team (nothing to score). */
 export function openTeamScoring(state: ScoringState, team: number): TeamScoring | null {
   const mem = state.memory[team];
-  return mem ? { state, team, mem } : null;
+  return mem ? { state, team, mem, opened: mem } : null;
 }
 
 export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
   let next = run.state;
   if (event.cause === 'move' && event.node !== undefined) next = edit(next, run.team, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
-  let mem = foldCommon(run.mem, event.events);
+  let mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
   const marks = scoringOf(next.algorithm).marks({ cause: event.cause, node: event.node, events: event.events }, mem.leader);
   for (const mark of marks) {
     const applied = apply(next, event, mark, mem);
@@ -122,7 +124,7 @@ export function scoreRound(events: readonly GameEvent[]): RoundScores | null {
 }
 
 /** Room time and crashes, common to every algorithm (C rules). */
-function foldCommon(mem: TeamMemory, events: ClusterEvents['events']): TeamMemory {
+function foldCommon(mem: TeamMemory, events: ClusterEvents['events'], own: boolean): TeamMemory {
   let next = mem;
   // Time is carried in a local and written once: most batches are only time and messages.
   let now = mem.now;
@@ -134,7 +136,13 @@ function foldCommon(mem: TeamMemory, events: ClusterEvents['events']): TeamMemor
       next = e.node === next.leader ? { ...next, crashed, leader: null, downSince: next.now } : { ...next, crashed };
     } else if (e.type === 'NodeRestarted') next = { ...next, crashed: next.crashed.filter((n) => n !== e.node) };
   }
-  return now === next.now ? next : { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
+  if (now === next.now) return next;
+  // A memory made in this run (or just above) is seen by nobody else yet: it takes the time in place.
+  if (own || next !== mem) {
+    next.now = now;
+    return next;
+  }
+  return { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
 }
 
 function apply(state: ScoringState, batch: ClusterEvents, mark: ScoreMark, mem: TeamMemory): { state: ScoringState; mem: TeamMemory } {
