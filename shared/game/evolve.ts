@@ -1,14 +1,12 @@
 /**
  * evolveGame: folds the game's facts into the room. Rule events are folded one at a time
  * with the rules' own evolve, narrating each into the team's ticker as it goes, so a
- * replayed room tells the same story the live one told.
+ * replayed room tells the same story the live one told (shared/game/team-run.ts).
  */
-import { createCluster, evolve } from '../rules/engine';
-import type { ClusterState, Event } from '../rules/types';
+import { createCluster } from '../rules/engine';
 import type { GameRoom } from './room';
 import type { ClusterEvents, GameEvent, RoundStarted } from './events';
 import { seedRng } from '../rules/prng';
-import { narrate } from './narrate';
 import { startScoring, stepScoring } from '../scoring/score-round';
 import type { ScoringState } from '../scoring/types';
 import { evolveStandIn } from './stand-in';
@@ -16,9 +14,9 @@ import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
 import { challengeBatch, challengeRefused, endChallenge, startChallenge } from '../challenges/fold';
 import { BOT_FIRST_LOOK_MS, type BotMind, type RefusalRecord, type RoundState, type TeamState } from './round';
-import { rankEvent, splitBrainBetween, tell, type TickerState } from './ticker';
-import { ALARM } from '../rules/ticker-rank';
-import { actingLeaders, lastLeaders, startRecap, stepLeaders, stepRefusal } from './recap';
+import { startRecap, stepRefusal } from './recap';
+import { roundWithTeams, withRound, withTeam } from './round-copy';
+import { closeTeamRun, foldTeamRow, openTeamRun } from './team-run';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   // A setting of the class, with or without a round (SPEC S11).
@@ -64,8 +62,10 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       return withTeam(room, { ...scored(round, event), ...(challenge && { challenge }) }, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1, refusals: recentRefusals(team, event), recap: stepRefusal(team.recap, event.rule) }));
     }
     case 'ClusterEvents': {
-      // Scores and the team change in one copy of the round (one round object per row).
-      const folded = withTeam(room, round, event.team, (team) => foldBatch(team, event), scoredOnly(round, event));
+      // A run of one row (shared/game/team-run.ts): the replay player folds longer runs with the same code.
+      const run = openTeamRun(room, event.team);
+      foldTeamRow(run, event);
+      const folded = closeTeamRun(run);
       const story = observed(folded.round!, event);
       // Most rows change no story: the room withTeam made is kept (one room copy per row).
       const next = story === folded.round ? folded : withRound(folded, story);
@@ -113,7 +113,7 @@ function scored(round: RoundState, event: GameEvent): RoundState {
 }
 
 function scoredOnly(round: RoundState, event: GameEvent): ScoringState {
-  // A snapshot written before scores existed has none: it scores from the next round on.
+  // A snapshot written before scores existed has none: it scores from the next round on (team-run.ts does the same).
   return round.scoring ? stepScoring(round.scoring, event) : round.scoring;
 }
 
@@ -128,87 +128,10 @@ function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMin
   return bots;
 }
 
-function withRound<R extends GameRoom>(room: R, round: RoundState): R {
-  // A for-in copy: the room may hold more than GameRoom (RoomState does), and a spread of a
-  // spread is V8's slow path (see roundWithTeams). Same fields, same order.
-  const next = {} as R;
-  for (const key in room) next[key] = room[key];
-  next.round = round;
-  return next;
-}
-
-/**
- * A round with other teams. Written out field by field rather than spread: this runs for
- * every logged row, and in V8 (Node 20) spreading an object that was itself made by a
- * spread takes the slow path, about ten times the cost of a literal (issue 7's fold).
- */
-function roundWithTeams(round: RoundState, teams: TeamState[], scoring: ScoringState): RoundState {
-  const next: RoundState = { id: round.id, config: round.config, startedAt: round.startedAt, clock: round.clock, teams, ended: round.ended, scoring, bots: round.bots };
-  if ('notes' in round) next.notes = round.notes;
-  if ('story' in round) next.story = round.story;
-  if ('challenge' in round) next.challenge = round.challenge;
-  return next;
-}
-
-function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState, scoring: ScoringState = round.scoring): R {
-  const team = round.teams[index];
-  if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);
-  const teams = round.teams.slice();
-  teams[index] = change(team);
-  return withRound(room, roundWithTeams(round, teams, scoring));
-}
-
 /** How many refused moves the projector keeps (the newest few, one line each). */
 export const REFUSALS_KEPT = 4;
 
 function recentRefusals(team: TeamState, event: Extract<GameEvent, { type: 'MoveRefused' }>): RefusalRecord[] {
   const record: RefusalRecord = { at: team.cluster.now, node: event.node, move: event.move, code: event.code, rule: event.rule, ...(event.message !== undefined && { message: event.message }), ...(event.bot && { bot: true }) };
   return (team.refusals ?? []).concat(record).slice(-REFUSALS_KEPT);
-}
-
-function foldBatch(team: TeamState, batch: ClusterEvents): TeamState {
-  const start: ClusterState = team.cluster;
-  let cluster = start;
-  // Most batches tell nothing (time, messages, timers): the ticker is copied only when told.
-  let ticker: TickerState | null = null;
-  let away = team.away;
-  for (const event of batch.events as Event[]) {
-    const before = cluster;
-    cluster = evolve(cluster, event);
-    const text = narrate(event, before, cluster);
-    if (text) ticker = tell(ticker ?? tickerOf(team), cluster.now, batch.cause === 'presence' ? presenceLine(event, text) : text, rankEvent(event, before, cluster));
-    away = trackAway(away, event, batch.cause);
-  }
-  // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
-  // Read once per batch: "before" is what the recap saw after the previous batch.
-  const leaders = actingLeaders(cluster);
-  const split = splitBrainBetween(cluster, lastLeaders(team.recap, start), leaders);
-  if (split) ticker = tell(ticker ?? tickerOf(team), cluster.now, split, ALARM);
-  const lines = ticker ? ticker.lines : team.ticker;
-  const headline = ticker ? ticker.headline : (team.headline ?? null);
-  // A for-in copy, not a spread of a spread (V8's slow path, see roundWithTeams): same fields, same order.
-  const next = {} as TeamState;
-  for (const key in team) (next as unknown as Record<string, unknown>)[key] = team[key as keyof TeamState];
-  next.cluster = cluster;
-  next.ticker = lines;
-  next.headline = headline;
-  next.away = away;
-  next.recap = stepLeaders(team.recap, cluster, leaders);
-  return next;
-}
-
-function tickerOf(team: TeamState): TickerState {
-  return { lines: team.ticker, headline: team.headline ?? null };
-}
-
-function presenceLine(event: Event, text: string): string {
-  if (event.type === 'NodeCrashed') return `${text.replace(/\.$/, '')}: its player's phone went away.`;
-  if (event.type === 'NodeRestarted') return `${text.replace(/\.$/, '')}: its player is back.`;
-  return text;
-}
-
-function trackAway(away: number[], event: Event, cause: ClusterEvents['cause']): number[] {
-  if (event.type === 'NodeCrashed' && cause === 'presence' && !away.includes(event.node)) return away.concat(event.node);
-  if (event.type === 'NodeRestarted' && away.includes(event.node)) return away.filter((n) => n !== event.node);
-  return away;
 }

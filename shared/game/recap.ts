@@ -41,7 +41,13 @@ export function lastLeaders(fold: TeamRecapFold | undefined, cluster: ClusterSta
   return fold?.spells[fold.spells.length - 1]?.leaders ?? actingLeaders(cluster);
 }
 
-const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Same leaders? A plain loop (no callback per call): the fold asks after every logged batch. */
+function same(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true; // the module's memo answered: the common case
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** After a batch: a new spell when the set of acting leaders (`leaders`, read from `cluster`) changed. */
 export function stepLeaders(fold: TeamRecapFold | undefined, cluster: ClusterState, leaders: number[] = actingLeaders(cluster)): TeamRecapFold {

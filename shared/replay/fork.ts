@@ -35,7 +35,7 @@ export function decideFork(room: RoomState, command: ForkRound): GameDecision {
       round: room.roundsPlayed + 1,
       config: round.config,
       teams: round.teams.map((team) => team.members),
-      forkedFrom: { round: timeline.round, seq: timeline.rows[index]!.seq, roomTime: t },
+      forkedFrom: { round: timeline.round, seq: timeline.rows.seq[index]!, roomTime: t },
       clusters: round.teams.map((team) => projectTo(team.cluster, t)),
   });
 }

@@ -1,13 +1,17 @@
 /**
- * A round as a film: the room folded row by row with the live game's own evolveRoom,
- * each row stamped with the room time it happened at, and checkpoints of the folded
- * state so that any moment is a short fold away.
+ * A round as a film: the room folded row by row with the live game's own fold (evolveRoom;
+ * a team's consecutive batches as one run of shared/game/team-run.ts, the code evolveRoom
+ * runs for each batch live), each row stamped with the room time it happened at, and
+ * checkpoints of the folded state so that any moment is a short fold away.
  *
  * The state at room time t is the fold of every row whose time is <= t (a row is one
  * logged fact; the class saw nothing finer live), then projected to t as the live views
  * project it (projectTo). Checkpoints cost little: evolve never mutates and copies only
  * what an event touches, so a checkpoint keeps a reference to the state object.
  */
+import type { ClusterEvents } from '../game/events';
+import { closeTeamRun, foldsAsRun, foldTeamRow, openTeamRun } from '../game/team-run';
+import type { RoomEvent } from '../room/events';
 import { evolveRoom } from '../room/evolve';
 import { algorithmModule } from '../rules/registry';
 import type { RoomState } from '../room/state';
@@ -27,6 +31,21 @@ export interface TimelineRow {
   size: number;
 }
 
+/**
+ * The round's rows as columns, row i at index i (`rowOf` gives one as a TimelineRow). An
+ * hour holds ~430,000 rows: as objects they were 30 MB that every collection of the fold
+ * had to copy (issue 7); typed arrays are never scanned. Type and team are the event's.
+ */
+export interface TimelineRows {
+  readonly length: number;
+  /** The row's seq in the room's log. */
+  readonly seq: Float64Array;
+  /** Room time of the row: the latest time any fact of the round had reached by then. */
+  readonly time: Float64Array;
+  /** Rule events in the row (a batch), 1 for room-level facts. */
+  readonly size: Uint32Array;
+}
+
 export interface Checkpoint {
   /** The state after row `index`. */
   index: number;
@@ -38,7 +57,7 @@ export interface Timeline {
   round: number;
   /** The room just before the round's first row (seats and nicknames). */
   base: RoomState;
-  rows: TimelineRow[];
+  rows: TimelineRows;
   events: SeqEvent[];
   checkpoints: Checkpoint[];
   markers: Marker[];
@@ -88,21 +107,16 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
   if (first.type !== 'RoundStarted') throw new Error('A round starts with RoundStarted');
   const startTime = first.forkedFrom?.roomTime ?? 0;
   const diagram = options.diagram === false ? null : createDiagramBuilder(first.teams.map((t) => t.length), startTime, restingRole(first.config.algorithm));
-  const rows: TimelineRow[] = [];
+  const logged = slice.rows;
+  const rows: TimelineRows = { length: logged.length, seq: new Float64Array(logged.length), time: new Float64Array(logged.length), size: new Uint32Array(logged.length) };
   const markers: Marker[] = [];
   const checkpoints: Checkpoint[] = [];
   let room: RoomState = base;
   let time = startTime;
   let sinceCheckpoint = 0;
   let ruleEvents = 0;
-  // A plain loop (no closure per row): this runs for each of the hour's ~430,000 rows.
-  const logged = slice.rows;
-  for (let index = 0; index < logged.length; index++) {
-    const { seq, event } = logged[index]!;
-    const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
-    const before = team === null ? null : teamCluster(room, team);
-    room = evolveRoom(room, event)!;
-    const after = team === null ? null : teamCluster(room, team);
+  /** Records row `index` (its team's cluster before and after it); true when a checkpoint is due after it. */
+  const record = (index: number, event: RoomEvent, before: ClusterState | null, after: ClusterState | null): boolean => {
     if (event.type === 'ClusterEvents' && before && after) {
       if (after.now > time) time = after.now;
       if (diagram) diagram.addBatch(event, batchTimes(event.events, before.now));
@@ -110,26 +124,66 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
     const size = event.type === 'ClusterEvents' ? event.events.length : 1;
     ruleEvents += size;
     sinceCheckpoint += size;
-    rows.push({ seq, time, type: event.type, team, size });
+    rows.seq[index] = logged[index]!.seq;
+    rows.time[index] = time;
+    rows.size[index] = size;
     const marked = markersOf(event, index, time, before, after);
     for (let m = 0; m < marked.length; m++) markers.push(marked[m]!);
-    // A checkpoint is a reference, not a copy: evolve never mutates a state it was given.
-    if (index === 0 || sinceCheckpoint >= every) {
-      checkpoints.push({ index, time, room });
-      sinceCheckpoint = 0;
+    return index === 0 || sinceCheckpoint >= every;
+  };
+  // A checkpoint is a reference, not a copy: evolve never mutates a state it was given.
+  const checkpoint = (index: number) => {
+    checkpoints.push({ index, time, room });
+    sinceCheckpoint = 0;
+  };
+  // Plain loops (no closure made per row): this runs for each of the hour's ~430,000 rows.
+  let index = 0;
+  while (index < logged.length) {
+    const event = logged[index]!.event;
+    if (event.type === 'ClusterEvents' && foldsAsRun(room.round)) {
+      // Consecutive batches of one team fold as one run, closed at the next checkpoint (team-run.ts).
+      const team = event.team;
+      const run = openTeamRun(room, team);
+      let due = false;
+      let next: RoomEvent | undefined = event;
+      do {
+        const batch = next as ClusterEvents;
+        const before = run.cluster;
+        foldTeamRow(run, batch);
+        due = record(index, batch, before, run.cluster);
+        index += 1;
+        next = logged[index]?.event;
+      } while (!due && next?.type === 'ClusterEvents' && next.team === team);
+      room = closeTeamRun(run);
+      if (due) checkpoint(index - 1);
+      continue;
     }
+    const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
+    const before = team === null ? null : teamCluster(room, team);
+    room = evolveRoom(room, event)!;
+    if (record(index, event, before, team === null ? null : teamCluster(room, team))) checkpoint(index);
+    index += 1;
   }
   return { round: slice.round, base, rows, events: slice.rows, checkpoints, markers, diagram: diagram?.data ?? null, startTime, endTime: time, ruleEvents };
 }
 
+/** Row `index` as one object (its type and team are its event's). */
+export function rowOf(timeline: Timeline, index: number): TimelineRow {
+  const { rows } = timeline;
+  const event = timeline.events[index]!.event;
+  const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
+  return { seq: rows.seq[index]!, time: rows.time[index]!, type: event.type, team, size: rows.size[index]! };
+}
+
 /** Index of the last row at or before room time t (-1: before the first row). */
 export function rowAt(timeline: Timeline, t: number): number {
+  const times = timeline.rows.time;
   let lo = 0;
   let hi = timeline.rows.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (timeline.rows[mid]!.time <= t) {
+    if (times[mid]! <= t) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
@@ -151,8 +205,29 @@ export function roomAfter(timeline: Timeline, index: number): RoomState {
     } else hi = mid - 1;
   }
   const checkpoint = timeline.checkpoints[best]!;
-  let room = checkpoint.room;
-  for (let i = checkpoint.index + 1; i <= index; i++) room = evolveRoom(room, timeline.events[i]!.event)!;
+  return foldRows(checkpoint.room, timeline.events, checkpoint.index + 1, index + 1);
+}
+
+/** Rows `from` to `to` (exclusive) folded onto `room`, a team's consecutive batches as one run (as buildTimeline folds them). */
+function foldRows(from: RoomState, events: readonly SeqEvent[], start: number, end: number): RoomState {
+  let room = from;
+  let i = start;
+  while (i < end) {
+    const event = events[i]!.event;
+    if (event.type !== 'ClusterEvents' || !foldsAsRun(room.round)) {
+      room = evolveRoom(room, event)!;
+      i += 1;
+      continue;
+    }
+    const run = openTeamRun(room, event.team);
+    let next: RoomEvent | undefined = event;
+    do {
+      foldTeamRow(run, next as ClusterEvents);
+      i += 1;
+      next = i < end ? events[i]!.event : undefined;
+    } while (next?.type === 'ClusterEvents' && next.team === event.team);
+    room = closeTeamRun(run);
+  }
   return room;
 }
 

@@ -48,20 +48,53 @@ export function stepScoring(state: ScoringState, event: GameEvent): ScoringState
       refusedByMove: count(s.refusedByMove, `${noun}|${event.rule}`),
     }));
   }
-  if (event.type !== 'ClusterEvents' || !state.memory[event.team]) return state;
-  let next = state;
-  if (event.cause === 'move' && event.node !== undefined) next = edit(next, event.team, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
-  let mem = foldCommon(next.memory[event.team]!, event.events);
-  const marks = scoringOf(state.algorithm).marks({ cause: event.cause, node: event.node, events: event.events }, mem.leader);
+  if (event.type !== 'ClusterEvents') return state;
+  const run = openTeamScoring(state, event.team);
+  if (!run) return state;
+  stepTeamScoring(run, event);
+  return settleTeamScoring(run);
+}
+
+/**
+ * One team's scoring over a run of its batches (shared/game/team-run.ts): the steps carry
+ * the team's memory aside and write it into the state once, when the run settles, instead
+ * of copying the memory list and the state for every logged row. A ClusterEvents row is
+ * open, step, settle (stepScoring above), so live and replay score with the same code.
+ */
+export interface TeamScoring {
+  state: ScoringState;
+  readonly team: number;
+  mem: TeamMemory;
+  /** The memory the state held when the run opened: any other `mem` was made by the run, and is its own to change. */
+  readonly opened: TeamMemory;
+}
+
+/** Null when the state has no memory of the team (nothing to score). */
+export function openTeamScoring(state: ScoringState, team: number): TeamScoring | null {
+  const mem = state.memory[team];
+  return mem ? { state, team, mem, opened: mem } : null;
+}
+
+export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
+  let next = run.state;
+  if (event.cause === 'move' && event.node !== undefined) next = edit(next, run.team, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
+  let mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
+  const marks = scoringOf(next.algorithm).marks({ cause: event.cause, node: event.node, events: event.events }, mem.leader);
   for (const mark of marks) {
     const applied = apply(next, event, mark, mem);
     next = applied.state;
     mem = applied.mem;
   }
-  if (mem === next.memory[event.team]) return next;
-  const memory = next.memory.slice();
-  memory[event.team] = mem;
-  return withScoring(next, next.students, memory);
+  run.state = next;
+  run.mem = mem;
+}
+
+export function settleTeamScoring(run: TeamScoring): ScoringState {
+  const { state, team, mem } = run;
+  if (mem === state.memory[team]) return state;
+  const memory = state.memory.slice();
+  memory[team] = mem;
+  return withScoring(state, state.students, memory);
 }
 
 /** Field by field, not spread: this runs for every logged row (see shared/game/evolve.ts, roundWithTeams). */
@@ -91,7 +124,7 @@ export function scoreRound(events: readonly GameEvent[]): RoundScores | null {
 }
 
 /** Room time and crashes, common to every algorithm (C rules). */
-function foldCommon(mem: TeamMemory, events: ClusterEvents['events']): TeamMemory {
+function foldCommon(mem: TeamMemory, events: ClusterEvents['events'], own: boolean): TeamMemory {
   let next = mem;
   // Time is carried in a local and written once: most batches are only time and messages.
   let now = mem.now;
@@ -103,7 +136,13 @@ function foldCommon(mem: TeamMemory, events: ClusterEvents['events']): TeamMemor
       next = e.node === next.leader ? { ...next, crashed, leader: null, downSince: next.now } : { ...next, crashed };
     } else if (e.type === 'NodeRestarted') next = { ...next, crashed: next.crashed.filter((n) => n !== e.node) };
   }
-  return now === next.now ? next : { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
+  if (now === next.now) return next;
+  // A memory made in this run (or just above) is seen by nobody else yet: it takes the time in place.
+  if (own || next !== mem) {
+    next.now = now;
+    return next;
+  }
+  return { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
 }
 
 function apply(state: ScoringState, batch: ClusterEvents, mark: ScoreMark, mem: TeamMemory): { state: ScoringState; mem: TeamMemory } {

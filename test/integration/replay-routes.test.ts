@@ -130,7 +130,7 @@ describe('replay routes', () => {
     const log = running!.store.read(klass.code);
     const crashRow = log.find((row) => row.type === 'ClusterEvents' && (row.payload as { cause?: string }).cause === 'fault')!;
     const source = buildTimeline(sliceRound(importLogRows(log), 1)!, { diagram: false });
-    const t = source.rows.find((r) => r.seq === crashRow.seq)!.time;
+    const t = source.rows.time[source.rows.seq.indexOf(crashRow.seq)]!;
     const forked = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(await forked.json()).toMatchObject({ ok: true, round: 2 });
     const view = await klass.screen.until((v) => v?.round === 2, 10_000);

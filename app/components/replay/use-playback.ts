@@ -39,11 +39,11 @@ export function usePlayback(timeline: Timeline, initialT: number | null): Playba
     const rows = timeline.rows;
     const now = tRef.current;
     if (direction > 0) {
-      const next = rows[rowAt(timeline, now) + 1];
-      if (next) seek(next.time);
+      const next = rowAt(timeline, now) + 1;
+      if (next < rows.length) seek(rows.time[next]!);
     } else {
       const index = rowAt(timeline, now - 1);
-      seek(index >= 0 ? rows[index]!.time : timeline.startTime);
+      seek(index >= 0 ? rows.time[index]! : timeline.startTime);
     }
     setPlaying(false);
   }, [timeline, seek]);

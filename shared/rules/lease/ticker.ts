@@ -29,8 +29,15 @@ export function rankLeaseEvent(event: Event, _before: LeaseCluster, after: Lease
  * its lease (L6). A frozen node believes but cannot act: it counts again when it wakes.
  */
 export function leaseActingLeaders(state: LeaseCluster): NodeIndex[] {
-  // A plain loop, not flatMap: the game folds this after every logged batch (issue 7's fold).
+  // The game asks after every logged batch (issue 7's fold: about 480,000 times an hour), and
+  // most batches keep both arrays (evolve never mutates: a change makes new arrays), so the
+  // last answer is kept, keyed by their identity, as shared/rules/leader-reading.ts does for
+  // Raft and Bully. Frozen: one answer is handed to every caller (the recap keeps it).
+  if (state.clients === memo.clients && state.nodes === memo.nodes) return memo.leaders as NodeIndex[];
   const leaders: NodeIndex[] = [];
   for (let i = 0; i < state.clients.length; i++) if (state.clients[i]!.leading && state.nodes[i]?.status === 'live') leaders.push(i);
+  memo = { clients: state.clients, nodes: state.nodes, leaders: Object.freeze(leaders) };
   return leaders;
 }
+
+let memo: { clients: LeaseCluster['clients'] | null; nodes: LeaseCluster['nodes'] | null; leaders: readonly NodeIndex[] } = { clients: null, nodes: null, leaders: [] };

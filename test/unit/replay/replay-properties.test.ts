@@ -28,15 +28,16 @@ describe('replay of random rounds', () => {
         // Tiny checkpoint spacing so seeks cross many checkpoints.
         const timeline = buildTimeline(slice, { checkpointEvery: 7 });
         const offset = played.log.length - slice.rows.length;
-        timeline.rows.forEach((row, i) => {
+        const times = timeline.rows.time;
+        times.forEach((time, i) => {
           // Rows that share a room time are one instant: the frame shows the last of them.
-          if (timeline.rows[i + 1]?.time === row.time) return;
+          if (times[i + 1] === time) return;
           const { room } = played.live[offset + i]!;
           const nodeId = room.round!.teams[0]!.members[i % room.round!.teams[0]!.members.length]!;
-          const frame = frameAt(timeline, row.time, nodeId);
+          const frame = frameAt(timeline, time, nodeId);
           expect(frame.index).toBe(i);
-          expect(frame.screen).toEqual(gameScreenView(room, row.time, onlineAt(room)));
-          expect(frame.seat).toEqual(gameSeatView(room, nodeId, row.time));
+          expect(frame.screen).toEqual(gameScreenView(room, time, onlineAt(room)));
+          expect(frame.seat).toEqual(gameSeatView(room, nodeId, time));
         });
       }),
       RUNS,
@@ -53,7 +54,7 @@ describe('replay of random rounds', () => {
           const t = timeline.startTime + fraction * (timeline.endTime - timeline.startTime);
           let naive: RoomState = timeline.base;
           slice.rows.forEach(({ event }, i) => {
-            if (timeline.rows[i]!.time <= t) naive = evolveRoom(naive, event)!;
+            if (timeline.rows.time[i]! <= t) naive = evolveRoom(naive, event)!;
           });
           expect(seek(timeline, t).room).toEqual(naive);
         }
@@ -99,8 +100,8 @@ describe('replay of random rounds', () => {
         expect(imported.rows).toEqual(original.rows);
         expect(imported.markers).toEqual(original.markers);
         const last = imported.rows.length - 1;
-        const a = seek(original, original.rows[last]!.time).room;
-        const b = seek(imported, imported.rows[last]!.time).room;
+        const a = seek(original, original.rows.time[last]!).room;
+        const b = seek(imported, imported.rows.time[last]!).room;
         expect(b.round).toEqual(a.round);
         expect(text).not.toContain(played.log[0]!.event.type === 'RoomCreated' ? played.log[0]!.event.hostTokenHash : 'never');
       }),

@@ -54,7 +54,7 @@ describe('fork from a replayed moment', () => {
     expect(decision.ok).toBe(true);
     const started = decision.events[0]!;
     const { room: source, index } = seek(timeline, crashAt);
-    expect(started).toMatchObject({ type: 'RoundStarted', round: 2, forkedFrom: { round: 1, seq: timeline.rows[index]!.seq, roomTime: crashAt } });
+    expect(started).toMatchObject({ type: 'RoundStarted', round: 2, forkedFrom: { round: 1, seq: timeline.rows.seq[index]!, roomTime: crashAt } });
     const forked = evolveRoom(room, started as RoomEvent)!;
     expect(forked.round!.teams[0]!.cluster).toEqual(projectTo(source.round!.teams[0]!.cluster, crashAt));
     expect(forked.round!.teams[0]!.members).toEqual([1, 2, 3]);

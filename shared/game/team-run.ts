@@ -1,0 +1,120 @@
+/**
+ * How the game folds a team's ClusterEvents rows: on a private draft of the parts a batch
+ * changes (the cluster, the ticker, who is away, the recap's leader spells, the scores),
+ * copied into a new team, round and room once, when the run is closed.
+ *
+ * The live game folds every row as a run of one (evolveGame opens, folds, closes), so a
+ * live room, a restarted server and the replay player run the very same code. The replay
+ * player folds many consecutive rows of one team as one run (an hour-long round is ~430,000
+ * rows) and so makes one copy of room, round and team per checkpoint instead of per row:
+ * those copies were most of the fold's garbage (issue 7). Closing after one row or after
+ * many gives the same state: each row's copies are the previous row's with the same fields
+ * replaced, so only the last one is ever read.
+ */
+import { evolve } from '../rules/engine';
+import { ALARM } from '../rules/ticker-rank';
+import type { ClusterState, Event } from '../rules/types';
+import { openTeamScoring, settleTeamScoring, stepTeamScoring, type TeamScoring } from '../scoring/score-round';
+import type { ScoringState } from '../scoring/types';
+import type { ClusterEvents } from './events';
+import { narrate } from './narrate';
+import { actingLeaders, lastLeaders, stepLeaders, type TeamRecapFold } from './recap';
+import { withRound, roundWithTeams, teamOf } from './round-copy';
+import type { GameRoom } from './room';
+import type { RoundState, TeamState, TickerLine } from './round';
+import { rankEvent, splitBrainBetween, tell } from './ticker';
+
+/** A team's fold in progress. Mutable, and private to the fold that opened it. */
+export interface TeamRun<R extends GameRoom> {
+  readonly room: R;
+  readonly round: RoundState;
+  /** The team's place in the round and its state when the run opened. */
+  readonly index: number;
+  readonly team: TeamState;
+  /** The team's cluster after the rows folded so far (the next row's "before"). */
+  cluster: ClusterState;
+  lines: TickerLine[];
+  headline: TickerLine | null;
+  away: number[];
+  recap: TeamRecapFold | undefined;
+  /** The round's scores when the run opened, and the team's scoring run (null: nothing to score). */
+  readonly scores: ScoringState;
+  scoring: TeamScoring | null;
+  /** Rows folded so far (closing an empty run changes nothing). */
+  rows: number;
+}
+
+/**
+ * May consecutive rows of this round be folded as one run? Not while a story plays or a
+ * challenge runs: they read the round after every row (a batch can end a beat or a task).
+ */
+export function foldsAsRun(round: RoundState | null): boolean {
+  if (!round) return false;
+  if (round.story && round.story.status === 'playing') return false;
+  return !round.challenge || Boolean(round.challenge.ended);
+}
+
+export function openTeamRun<R extends GameRoom>(room: R, index: number): TeamRun<R> {
+  const round = room.round;
+  if (!round) throw new Error('ClusterEvents outside a round: the log is corrupt');
+  const team = teamOf(round, index);
+  return { room, round, index, team, cluster: team.cluster, lines: team.ticker, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
+}
+
+/** Folds one logged batch of the run's team: its rule events one at a time with the rules' evolve, narrated as they go. */
+export function foldTeamRow(run: TeamRun<GameRoom>, batch: ClusterEvents): void {
+  const start = run.cluster;
+  let cluster = start;
+  for (const event of batch.events as Event[]) {
+    const before = cluster;
+    cluster = evolve(cluster, event);
+    const text = narrate(event, before, cluster);
+    if (text) tellRun(run, cluster.now, batch.cause === 'presence' ? presenceLine(event, text) : text, rankEvent(event, before, cluster));
+    run.away = trackAway(run.away, event, batch.cause);
+  }
+  // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
+  // Read once per batch: "before" is what the recap saw after the previous batch.
+  const leaders = actingLeaders(cluster);
+  const split = splitBrainBetween(cluster, lastLeaders(run.recap, start), leaders);
+  if (split) tellRun(run, cluster.now, split, ALARM);
+  run.cluster = cluster;
+  run.recap = stepLeaders(run.recap, cluster, leaders);
+  // Scores follow the same log as the clusters (SPEC S1); a snapshot written before scores existed has none.
+  if (run.scoring) stepTeamScoring(run.scoring, batch);
+  run.rows += 1;
+}
+
+/** The room after the run's rows: one copy of team, round and room. */
+export function closeTeamRun<R extends GameRoom>(run: TeamRun<R>): R {
+  if (run.rows === 0) return run.room;
+  const { round, team, index } = run;
+  // A for-in copy, not a spread of a spread (V8's slow path, see round-copy.ts): same fields, same order.
+  const next = {} as TeamState;
+  for (const key in team) (next as unknown as Record<string, unknown>)[key] = team[key as keyof TeamState];
+  next.cluster = run.cluster;
+  next.ticker = run.lines;
+  next.headline = run.headline;
+  next.away = run.away;
+  next.recap = run.recap;
+  const teams = round.teams.slice();
+  teams[index] = next;
+  return withRound(run.room, roundWithTeams(round, teams, run.scoring ? settleTeamScoring(run.scoring) : run.scores));
+}
+
+function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: Parameters<typeof tell>[3]): void {
+  const told = tell({ lines: run.lines, headline: run.headline }, at, text, rank);
+  run.lines = told.lines;
+  run.headline = told.headline;
+}
+
+function presenceLine(event: Event, text: string): string {
+  if (event.type === 'NodeCrashed') return `${text.replace(/\.$/, '')}: its player's phone went away.`;
+  if (event.type === 'NodeRestarted') return `${text.replace(/\.$/, '')}: its player is back.`;
+  return text;
+}
+
+function trackAway(away: number[], event: Event, cause: ClusterEvents['cause']): number[] {
+  if (event.type === 'NodeCrashed' && cause === 'presence' && !away.includes(event.node)) return away.concat(event.node);
+  if (event.type === 'NodeRestarted' && away.includes(event.node)) return away.filter((n) => n !== event.node);
+  return away;
+}
