@@ -11,6 +11,7 @@ import type { RoomRegistry } from './room-registry';
 import type { RoomState } from '../shared/room/state';
 import type { RoundClocks } from './round-clocks';
 import { SeatViewCache } from './seat-view-cache';
+import { ChangedSeats } from './changed-seats';
 import { ScreenPatches } from './screen-patches';
 import type { Transport } from './transport';
 
@@ -38,6 +39,8 @@ export class Broadcaster {
   /** Per room, the nodes whose move was accepted since its last seats flush, in the order they moved. */
   private readonly movers = new Map<string, Set<number>>();
   private readonly seatViews = new SeatViewCache();
+  /** Which phones a seats flush must look at (the others' views cannot have changed). */
+  private readonly changedSeats = new ChangedSeats();
   /** What the watchers' room:view was last made from; it rarely changes during a round. */
   private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string; scoresOff: boolean }>();
   /** The watchers' game views as patches against the last one they hold (screen-patches.ts). */
@@ -77,11 +80,13 @@ export class Broadcaster {
   /** A seat's next view must be sent even if unchanged (it just (re)connected). */
   forgetSeat(code: string, nodeId: number): void {
     this.seatViews.forget(code, nodeId);
+    this.changedSeats.ask(code, nodeId);
   }
 
   /** The room left memory (evicted or deleted): drop what was kept about its audiences. */
   forgetRoom(code: string): void {
     this.seatViews.forgetRoom(code);
+    this.changedSeats.forgetRoom(code);
     this.movers.delete(code);
     this.sentRoomView.delete(code);
     this.screens.resend(code);
@@ -152,7 +157,8 @@ export class Broadcaster {
    * Every connected phone whose view changed gets it: first the phones whose move was just
    * accepted (in the order they moved: each is waiting for its move's view, and at an
    * election a flush sends up to every phone of the room, ~0.1-0.3 ms each), then the others
-   * in seat order. The order is deterministic, so a test can prove it.
+   * in seat order. The order is deterministic, so a test can prove it. Only phones whose
+   * views may have changed are looked at (server/changed-seats.ts).
    */
   private flushSeats(code: string): void {
     const state = this.registry.peek(code);
@@ -160,11 +166,15 @@ export class Broadcaster {
     this.movers.delete(code);
     if (!state) return;
     const roomNow = this.clocks.now(code);
+    const look = this.changedSeats.since(code, state); // null: every seat
     if (movers) {
       const seated = new Set(state.seats.map((seat) => seat.nodeId));
       for (const nodeId of movers) if (seated.has(nodeId)) this.sendSeat(code, state, nodeId, roomNow);
     }
-    for (const seat of state.seats) if (!movers?.has(seat.nodeId)) this.sendSeat(code, state, seat.nodeId, roomNow);
+    for (const seat of state.seats) {
+      if (movers?.has(seat.nodeId) || (look !== null && !look.has(seat.nodeId))) continue;
+      this.sendSeat(code, state, seat.nodeId, roomNow);
+    }
   }
 
   private sendSeat(code: string, state: RoomState, nodeId: number, roomNow: number): void {
