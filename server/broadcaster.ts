@@ -6,6 +6,7 @@
  * changed; hosts and projectors receive the room:view only when it changed.
  */
 import { gameScreenView } from '../shared/game/screen-view';
+import type { RoomEvent } from '../shared/room/events';
 import { roomView } from '../shared/room/views';
 import type { RoomRegistry } from './room-registry';
 import type { RoundClocks } from './round-clocks';
@@ -31,10 +32,23 @@ export const nodeRoom = (code: string, nodeId: number) => `node:${code}:${nodeId
 const FLUSH_INTERVAL_MS = { seats: 0, watchers: 100 } as const;
 type Audience = keyof typeof FLUSH_INTERVAL_MS;
 
+/**
+ * A flush of the phones gives the event loop back after this long and goes on in the next
+ * turn, where it stopped. One event can change every node of a big cluster (a RequestVote
+ * reaching 300 nodes): building and sending 300 views held the loop 190-240 ms, and every
+ * click, ack and other room waited behind it (issue 12, docs/PERFORMANCE.md "Session 5").
+ * The students who just moved get their own view first, whatever the budget.
+ */
+const SEAT_SLICE_MS = 10;
+
 export class Broadcaster {
   private readonly lastFlush: Record<Audience, Map<string, number>> = { seats: new Map(), watchers: new Map() };
   private readonly pending: Record<Audience, Set<string>> = { seats: new Set(), watchers: new Set() };
   private readonly seatViews = new SeatViewCache();
+  /** Nodes whose students moved since their room's last phone flush: their views go first. */
+  private readonly movers = new Map<string, Set<number>>();
+  /** Where a room's unfinished phone flush stopped: the next one starts there (every seat gets its turn). */
+  private readonly seatCursor = new Map<string, number>();
   /** What the watchers' room:view was last made from; it rarely changes during a round. */
   private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string; scoresOff: boolean }>();
   /** The watchers' game views as patches against the last one they hold (screen-patches.ts). */
@@ -49,8 +63,9 @@ export class Broadcaster {
     this.screens = new ScreenPatches(viewPatches);
   }
 
-  /** Something about this room changed (an event, or who is online). */
-  markDirty(code: string): void {
+  /** Something about this room changed (an event, or who is online); `events` name the movers. */
+  markDirty(code: string, events: readonly RoomEvent[] = []): void {
+    this.noteMovers(code, events);
     this.schedule(code, 'seats');
     this.schedule(code, 'watchers');
   }
@@ -69,6 +84,8 @@ export class Broadcaster {
   /** The room left memory (evicted or deleted): drop what was kept about its audiences. */
   forgetRoom(code: string): void {
     this.seatViews.forgetRoom(code);
+    this.movers.delete(code);
+    this.seatCursor.delete(code);
     this.sentRoomView.delete(code);
     this.screens.resend(code);
     this.lastFlush.seats.delete(code);
@@ -133,18 +150,52 @@ export class Broadcaster {
     if (message) this.transport.broadcast(watchersRoom(code), message.event, message.payload);
   }
 
+  /** The students whose accepted moves these events record (a move changes its own node). */
+  private noteMovers(code: string, events: readonly RoomEvent[]): void {
+    const round = this.registry.peek(code)?.round;
+    if (!round) return;
+    for (const event of events) {
+      if (event.type !== 'ClusterEvents' || event.cause !== 'move' || event.node === undefined) continue;
+      const nodeId = round.teams[event.team]?.members[event.node];
+      if (nodeId === undefined) continue;
+      const movers = this.movers.get(code) ?? new Set<number>();
+      movers.add(nodeId);
+      this.movers.set(code, movers);
+    }
+  }
+
+  /** The movers' views first, then every seat from where the last flush stopped, within SEAT_SLICE_MS. */
   private flushSeats(code: string): void {
     const state = this.registry.peek(code);
     if (!state) return;
     const roomNow = this.clocks.now(code);
-    for (const seat of state.seats) {
-      const target = nodeRoom(code, seat.nodeId);
-      if (this.transport.audienceSize(target) === 0) continue; // nobody holding this seat is connected
-      const views = this.seatViews.update(code, state, seat.nodeId, roomNow);
-      if (views.seat) this.transport.broadcast(target, 'seat:view', views.seat);
-      if (views.game !== undefined) this.transport.broadcast(target, 'game:seat', views.game);
-      // A kicked seat hears that once; after that it gets no more news of the room.
-      if (views.seat?.status === 'kicked') this.transport.disband(target);
+    const movers = this.movers.get(code);
+    this.movers.delete(code);
+    for (const nodeId of movers ?? []) this.flushSeat(code, state, nodeId, roomNow);
+    const seats = state.seats;
+    const from = this.seatCursor.get(code) ?? 0;
+    this.seatCursor.delete(code);
+    const deadline = performance.now() + SEAT_SLICE_MS;
+    for (let k = 0; k < seats.length; k += 1) {
+      const at = (from + k) % seats.length;
+      if (k > 0 && performance.now() > deadline) {
+        // The rest in the next turn (after the input that waited, through the same durable gate).
+        this.seatCursor.set(code, at);
+        this.schedule(code, 'seats');
+        return;
+      }
+      const nodeId = seats[at]!.nodeId;
+      if (!movers?.has(nodeId)) this.flushSeat(code, state, nodeId, roomNow);
     }
+  }
+
+  private flushSeat(code: string, state: NonNullable<ReturnType<RoomRegistry['peek']>>, nodeId: number, roomNow: number): void {
+    const target = nodeRoom(code, nodeId);
+    if (this.transport.audienceSize(target) === 0) return; // nobody holding this seat is connected
+    const views = this.seatViews.update(code, state, nodeId, roomNow);
+    if (views.seat) this.transport.broadcast(target, 'seat:view', views.seat);
+    if (views.game !== undefined) this.transport.broadcast(target, 'game:seat', views.game);
+    // A kicked seat hears that once; after that it gets no more news of the room.
+    if (views.seat?.status === 'kicked') this.transport.disband(target);
   }
 }

@@ -68,7 +68,7 @@ export function serveGame(transport: Transport, store: EventStore, options: Serv
   // the background, one room a turn, so the port opens at once (first use loads sooner).
   let closed = false;
   void loadOpenRoundsInBackground(registry, () => closed).catch((error: unknown) => console.error('[start] loading open rounds failed', error));
-  registry.onChange((code) => broadcaster.markDirty(code));
+  registry.onChange((code, events) => broadcaster.markDirty(code, events)); // events: whose move it was
   const edge = new EdgeGuard(limitsWith(options.limits), (fn) => registry.whenDurable(fn));
   const disposeHandlers = registerSocketHandlers(transport, deps, settings, edge);
   const ticker = new RoundTicker(registry, clocks);
