@@ -47,6 +47,8 @@ const transport = {
 /** Each flush turn's CPU, taken where the server's flushes enter (through the durable gate). */
 const turns: number[] = [];
 const watcherTurns: number[] = [];
+/** The round ticker's turns: the rules' Tick (deliveries, timers) with its events folded in. */
+const tickTurns: number[] = [];
 const registry = {
   peek: () => room,
   whenDurable(fn: (durable: boolean) => void) {
@@ -81,7 +83,9 @@ const started = cpuMs();
 let clicks = 0;
 for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   roomTime = t;
+  const at = cpuMs();
   play({ type: 'TickRound', at: T0 + 10_000 + t, roomTime: t });
+  tickTurns.push(cpuMs() - at);
   await drain();
   for (const seat of room.seats) {
     if (random() >= TICK_MS / 1000) continue;
@@ -107,6 +111,7 @@ const figures = (xs: number[]) => {
 console.log(`Broadcaster turns (${new Date().toISOString()}): ${students} students, one cluster, Raft raft-classroom, ${(clicks / seconds).toFixed(0)} clicks/s, ${seconds} s of room time; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  phones' flush turns: ${figures(turns)}`);
 console.log(`  watchers' flush turns: ${figures(watcherTurns)}`);
+console.log(`  ticks (the rules, no flush): ${figures(tickTurns)}`);
 console.log(`  CPU of all flush turns ${([...turns, ...watcherTurns].reduce((a, b) => a + b, 0) / (seconds * 10)).toFixed(1)} ms per tick; whole run ${((cpuMs() - started) / 1000).toFixed(1)} s CPU; ${(encodedChars / 1024 / 1024 / seconds).toFixed(1)} MB/s encoded`);
 }
 void main();
