@@ -37,7 +37,7 @@ type Audience = keyof typeof FLUSH_INTERVAL_MS;
  * turn, where it stopped. One event can change every node of a big cluster (a RequestVote
  * reaching 300 nodes): building and sending 300 views held the loop 190-240 ms, and every
  * click, ack and other room waited behind it (issue 12, docs/PERFORMANCE.md "Session 5").
- * The students who just moved get their own view first, whatever the budget.
+ * The students who just moved get their own view first (before any other seat's).
  */
 const SEAT_SLICE_MS = 10;
 
@@ -164,28 +164,41 @@ export class Broadcaster {
     }
   }
 
-  /** The movers' views first, then every seat from where the last flush stopped, within SEAT_SLICE_MS. */
+  /** The movers' views first, then every seat from where the last flush stopped; a turn lasts about SEAT_SLICE_MS. */
   private flushSeats(code: string): void {
     const state = this.registry.peek(code);
     if (!state) return;
     const roomNow = this.clocks.now(code);
+    const deadline = performance.now() + SEAT_SLICE_MS;
+    const sent = new Set<number>();
     const movers = this.movers.get(code);
-    this.movers.delete(code);
-    for (const nodeId of movers ?? []) this.flushSeat(code, state, nodeId, roomNow);
+    if (movers) {
+      // Movers too within the slice: on a busy machine hundreds of clicks can wait for one turn.
+      for (const nodeId of movers) {
+        if (sent.size > 0 && performance.now() > deadline) break;
+        this.flushSeat(code, state, nodeId, roomNow);
+        sent.add(nodeId);
+        movers.delete(nodeId);
+      }
+      if (movers.size > 0) {
+        this.schedule(code, 'seats');
+        return;
+      }
+      this.movers.delete(code);
+    }
     const seats = state.seats;
     const from = this.seatCursor.get(code) ?? 0;
     this.seatCursor.delete(code);
-    const deadline = performance.now() + SEAT_SLICE_MS;
     for (let k = 0; k < seats.length; k += 1) {
       const at = (from + k) % seats.length;
-      if (k > 0 && performance.now() > deadline) {
+      if ((k > 0 || sent.size > 0) && performance.now() > deadline) {
         // The rest in the next turn (after the input that waited, through the same durable gate).
         this.seatCursor.set(code, at);
         this.schedule(code, 'seats');
         return;
       }
       const nodeId = seats[at]!.nodeId;
-      if (!movers?.has(nodeId)) this.flushSeat(code, state, nodeId, roomNow);
+      if (!sent.has(nodeId)) this.flushSeat(code, state, nodeId, roomNow);
     }
   }
 

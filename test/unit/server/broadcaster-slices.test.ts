@@ -66,4 +66,18 @@ describe('the phone flush in slices', () => {
     for (let turn = 0; turn < STUDENTS && sent.length < STUDENTS; turn += 1) await nextTurn();
     expect(sent.filter((audience) => audience === nodeRoom('K7P3QX', mover))).toHaveLength(1);
   });
+
+  it('many movers waiting at once (a busy machine) go out over several turns, all of them before any other seat', async () => {
+    const room = roundOf(STUDENTS);
+    const { sent, broadcaster } = harness(room);
+    const team = room.round!.teams[0]!;
+    const movers = room.seats.slice(-20).map((s) => s.nodeId);
+    const moved = movers.map((nodeId) => ({ type: 'ClusterEvents', at: T0 + 20, team: team.team, cause: 'move', node: team.members.indexOf(nodeId), events: [] }) as unknown as RoomEvent);
+    broadcaster.markDirty('K7P3QX', moved);
+    await nextTurn();
+    expect(sent.length).toBeLessThan(movers.length);
+    for (let turn = 0; turn < STUDENTS && sent.length < STUDENTS; turn += 1) await nextTurn();
+    expect(sent.slice(0, movers.length).sort()).toEqual(movers.map((id) => nodeRoom('K7P3QX', id)).sort());
+    expect(sent).toHaveLength(STUDENTS);
+  });
 });
