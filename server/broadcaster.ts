@@ -33,6 +33,25 @@ export const nodeRoom = (code: string, nodeId: number) => `node:${code}:${nodeId
 const FLUSH_INTERVAL_MS = { seats: 0, watchers: 100 } as const;
 type Audience = keyof typeof FLUSH_INTERVAL_MS;
 
+/**
+ * A flush of the phones gives the event loop back after this much CPU and goes on in the next
+ * turn with the seats it has not looked at yet. One event can change every node of a big
+ * cluster (a RequestVote reaching 300 nodes): building and sending 300 views held the loop
+ * 190-240 ms, and every click, ack and other room waited behind it (issue 12,
+ * docs/PERFORMANCE.md "Session 5: the 300-node cluster's stalls"). The movers still go first.
+ */
+const SEAT_SLICE_MS = 10;
+
+/**
+ * The process's CPU time (ms), 0.4 µs a call. A slice is measured in CPU, not wall time: on a
+ * busy machine the thread can wait for a core in the middle of a slice, and a wall-clock slice
+ * then did one or two views a turn, so the movers' views fell seconds behind the clicks.
+ */
+function cpuNow(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
 export class Broadcaster {
   private readonly lastFlush: Record<Audience, Map<string, number>> = { seats: new Map(), watchers: new Map() };
   private readonly pending: Record<Audience, Set<string>> = { seats: new Set(), watchers: new Set() };
@@ -41,6 +60,8 @@ export class Broadcaster {
   private readonly seatViews = new SeatViewCache();
   /** Which phones a seats flush must look at (the others' views cannot have changed). */
   private readonly changedSeats = new ChangedSeats();
+  /** Per room, the seats a sliced flush has not looked at yet, in order: the next turn starts with them. */
+  private readonly unvisited = new Map<string, Set<number>>();
   /** What the watchers' room:view was last made from; it rarely changes during a round. */
   private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string; scoresOff: boolean }>();
   /** The watchers' game views as patches against the last one they hold (screen-patches.ts). */
@@ -88,6 +109,7 @@ export class Broadcaster {
     this.seatViews.forgetRoom(code);
     this.changedSeats.forgetRoom(code);
     this.movers.delete(code);
+    this.unvisited.delete(code);
     this.sentRoomView.delete(code);
     this.screens.resend(code);
     this.lastFlush.seats.delete(code);
@@ -163,18 +185,47 @@ export class Broadcaster {
   private flushSeats(code: string): void {
     const state = this.registry.peek(code);
     const movers = this.movers.get(code);
-    this.movers.delete(code);
-    if (!state) return;
+    if (!state) {
+      this.movers.delete(code);
+      this.unvisited.delete(code);
+      return;
+    }
     const roomNow = this.clocks.now(code);
-    const look = this.changedSeats.since(code, state); // null: every seat
+    const deadline = cpuNow() + SEAT_SLICE_MS;
+    const sent = new Set<number>();
     if (movers) {
+      // Movers too within the slice: on a busy machine hundreds of clicks can wait for one turn.
       const seated = new Set(state.seats.map((seat) => seat.nodeId));
-      for (const nodeId of movers) if (seated.has(nodeId)) this.sendSeat(code, state, nodeId, roomNow);
+      for (const nodeId of movers) {
+        if (sent.size > 0 && cpuNow() > deadline) break;
+        movers.delete(nodeId);
+        if (!seated.has(nodeId)) continue;
+        this.sendSeat(code, state, nodeId, roomNow);
+        sent.add(nodeId);
+      }
+      if (movers.size > 0) return this.goOnNextTurn(code);
+      this.movers.delete(code);
     }
-    for (const seat of state.seats) {
-      if (movers?.has(seat.nodeId) || (look !== null && !look.has(seat.nodeId))) continue;
-      this.sendSeat(code, state, seat.nodeId, roomNow);
+    const look = this.changedSeats.since(code, state); // null: every seat
+    // The seats an earlier slice left first, then the ones that changed since, in seat order.
+    const todo = this.unvisited.get(code) ?? new Set<number>();
+    this.unvisited.delete(code);
+    for (const seat of state.seats) if (look === null || look.has(seat.nodeId)) todo.add(seat.nodeId);
+    for (const nodeId of todo) {
+      if (sent.size > 0 && cpuNow() > deadline) {
+        this.unvisited.set(code, todo);
+        return this.goOnNextTurn(code);
+      }
+      todo.delete(nodeId);
+      if (sent.has(nodeId)) continue;
+      this.sendSeat(code, state, nodeId, roomNow);
+      sent.add(nodeId);
     }
+  }
+
+  /** The rest of a sliced flush: a turn later (setImmediate, after the input that waited), through the same durable gate. */
+  private goOnNextTurn(code: string): void {
+    setImmediate(() => this.schedule(code, 'seats'));
   }
 
   private sendSeat(code: string, state: RoomState, nodeId: number, roomNow: number): void {
