@@ -51,6 +51,13 @@ const watcherFrames: string[] = [];
 let wholeViews = 0;
 let rebuilt = 0;
 let ticks = 0;
+/** Per tick: the phones' views and their JSON together (what one flush holds the event loop for). */
+const flushMs: number[] = [];
+let viewChars = 0;
+let biggestView = 0;
+let mostMoves = 0;
+/** The room at the tick whose phones cost most: rebuilt whole below, 300 phones at once. */
+let worst: { ms: number; room: typeof room; t: number } | undefined;
 for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   let at = cpuMs();
   room = play(room, { type: 'TickRound', at: T0 + 10_000 + t, roomTime: t });
@@ -78,11 +85,20 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
       phones.set(seat.nodeId, views.game);
     }
   }
-  spent.phones += cpuMs() - at;
+  const phonesMs = cpuMs() - at;
+  spent.phones += phonesMs;
   rebuilt += sent.length;
   at = cpuMs();
-  for (const view of sent) JSON.stringify(view);
-  spent.phoneJson += cpuMs() - at;
+  for (const view of sent) {
+    const chars = JSON.stringify(view).length;
+    viewChars += chars;
+    biggestView = Math.max(biggestView, chars);
+    mostMoves = Math.max(mostMoves, (view as GameSeatView | null)?.moves.length ?? 0);
+  }
+  const jsonMs = cpuMs() - at;
+  spent.phoneJson += jsonMs;
+  flushMs.push(phonesMs + jsonMs);
+  if (phonesMs + jsonMs > (worst?.ms ?? 0)) worst = { ms: phonesMs + jsonMs, room, t };
   at = cpuMs();
   const view = gameScreenView(room, t, online);
   spent.screen += cpuMs() - at;
@@ -100,5 +116,22 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
 const per = (ms: number) => (ms / ticks).toFixed(2);
 console.log(`Broadcaster CPU per tick (${new Date().toISOString()}): ${students} students, ${teamSize ? `teams of ${teamSize}` : 'one cluster'}, Raft raft-classroom, ${(clicks / seconds).toFixed(0)} clicks/s, ${seconds} s of room time (${ticks} ticks); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`  tick (rules) ${per(spent.tick)} ms; moves (rules) ${per(spent.moves)} ms; phones' views ${per(spent.phones)} ms (${(rebuilt / ticks).toFixed(1)} of ${students} rebuilt a tick), their JSON ${per(spent.phoneJson)} ms; watchers' view ${per(spent.screen)} ms, its patch ${per(spent.patch)} ms  (CPU ms per tick)`);
+const sorted = flushMs.slice().sort((a, b) => a - b);
+const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1);
+console.log(`  phones' views + JSON per tick p50 / p99 / max: ${q(0.5)} / ${q(0.99)} / ${sorted.at(-1)!.toFixed(1)} ms; a view's JSON ${(viewChars / Math.max(1, rebuilt) / 1024).toFixed(1)} KB on average, ${(biggestView / 1024).toFixed(1)} KB at most; at most ${mostMoves} moves on a phone`);
+// Every phone of the worst tick's room rebuilt from nothing (a fresh cache), as when one
+// event reaches the whole cluster at once; the median of 7 rounds, build and JSON apart.
+const whole = { build: [] as number[], json: [] as number[] };
+for (let r = 0; r < 7 && worst; r += 1) {
+  const fresh = new SeatViewCache();
+  let at = cpuMs();
+  const views = worst.room.seats.map((seat) => fresh.update('K7P3QX', worst!.room, seat.nodeId, worst!.t + FLUSH_AFTER_TICK_MS).game);
+  whole.build.push(cpuMs() - at);
+  at = cpuMs();
+  for (const view of views) JSON.stringify(view);
+  whole.json.push(cpuMs() - at);
+}
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
+console.log(`  all ${students} phones of the worst tick rebuilt at once (median of 7): views ${median(whole.build)} ms, their JSON ${median(whole.json)} ms`);
 console.log(`  to each watcher: ${(watcherChars / 1024 / seconds).toFixed(1)} KB/s of JSON, ${wholeViews} of ${ticks} views sent whole`);
 void printDeflateChoices(watcherFrames, seconds, watcherFrames.reduce((sum, f) => sum + f.length, 0));

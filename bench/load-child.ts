@@ -16,6 +16,8 @@ export interface ServerStats {
   eventLoopDelayMs: { count: number; mean: number; p50: number; p90: number; p99: number; max: number; resolution: number };
   /** Linux: the main thread's time on a core and runnable-but-waiting for one (ms). */
   scheduler: { onCpu: number; waiting: number } | null;
+  /** Linux: the main thread's CPU between two firings of a 10 ms timer (ms): the loop's stalls, apart from waiting for a core. */
+  loopCpuMs: { p50: number; p99: number; max: number; over50: number; count: number } | null;
   /** Rows in the event log over every room, when asked for (events: true). */
   events: number | null;
   rooms: number;

@@ -247,7 +247,13 @@ export interface LoadClass {
   screen: () => GameScreenView | null;
 }
 
-export async function openClass(url: string, index: number, size: number, rec: Recorder, seed: number, preferAllowed: number): Promise<LoadClass> {
+/**
+ * `followScreen`: the projector keeps the whole screen view through its patches (the
+ * crash-the-leader option reads it, and the report prints its size). Applying every patch
+ * cost the generator ~9 % of its busy time at 1,500 students (docs/PERFORMANCE.md, session 5),
+ * so a run follows one class's screen unless it needs them all; the others only count.
+ */
+export async function openClass(url: string, index: number, size: number, rec: Recorder, seed: number, preferAllowed: number, followScreen = true): Promise<LoadClass> {
   const host = await connect(url, rec, 'watchers');
   const created = await ask(host, 'room:create', {});
   if (!created.ok) throw new Error(`room:create refused: ${created.refusal.message}`);
@@ -265,10 +271,15 @@ export async function openClass(url: string, index: number, size: number, rec: R
   const projector = await connect(url, rec, 'watchers');
   let screen: GameScreenView | null = null;
   // The whole view, kept through its patches (the crash-the-leader option reads it).
-  followScreenView<GameScreenView>((event, handler) => projector.on(event, handler), (view) => {
-    screen = view;
-    countScreen();
-  });
+  if (followScreen) {
+    followScreenView<GameScreenView>((event, handler) => projector.on(event, handler), (view) => {
+      screen = view;
+      countScreen();
+    });
+  } else {
+    projector.on('game:view', countScreen);
+    projector.on('game:view:patch', countScreen);
+  }
   projector.on('room:view', countRoom);
   const watched = await ask(projector, 'screen:watch', { code });
   if (!watched.ok) throw new Error(`screen:watch refused: ${watched.refusal.message}`);

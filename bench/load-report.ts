@@ -73,6 +73,8 @@ export function report(m: Measured): void {
     console.log(`  server main thread runnable but waiting for a core (run queue): ${fmt((b.waiting - a.waiting) / wallS, 0)} ms per second; machine load average ${m.loadAverage.map((l) => fmt(l, 2)).join(' ')} (1/5/15 min) at the end`);
   }
   console.log(`  server event-loop delay: p50 ${fmt(eld.p50)} ms  p90 ${fmt(eld.p90)} ms  p99 ${fmt(eld.p99)} ms  max ${fmt(eld.max)} ms  (mean ${fmt(eld.mean)} ms; lateness of a ${eld.resolution} ms timer)`);
+  const stalls = m.s1.loopCpuMs;
+  if (stalls) console.log(`  server main-thread CPU between two 10 ms timer firings (the loop's stalls, without the wait for a core): p50 ${fmt(stalls.p50)} ms  p99 ${fmt(stalls.p99)} ms  max ${fmt(stalls.max)} ms; ${stalls.over50} of ${stalls.count} over 50 ms`);
   const perStudent = (x: ServerStats, y: ServerStats, key: 'rss' | 'heapUsed' | 'external') => kb(y.memory[key] - x.memory[key]) / students;
   const rssPer = perStudent(m.idle, m.connected, 'rss');
   console.log(`  server memory (after GC; "idle" is after a 5-student warm-up class came and went): idle rss ${mb(m.idle.memory.rss)} MB heap ${mb(m.idle.memory.heapUsed)} MB; all connected and seated rss ${mb(m.connected.memory.rss)} MB heap ${mb(m.connected.memory.heapUsed)} MB; round running rss ${mb(m.inRound.memory.rss)} MB heap ${mb(m.inRound.memory.heapUsed)} MB; after the run rss ${mb(m.end.memory.rss)} MB heap ${mb(m.end.memory.heapUsed)} MB`);

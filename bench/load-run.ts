@@ -105,7 +105,9 @@ export async function runLoad(scenario: Scenario, options: RunOptions): Promise<
     await warmUp(server.url);
     const idle = await server.stats({ gc: true });
     const setupStart = performance.now();
-    classes = await inBatches(scenario.rooms, OPEN_CONCURRENCY, (i) => openClass(server.url, i, scenario.students, rec, options.seed, options.preferAllowed));
+    // Every class's screen is followed only when the host crashes leaders from it; else one is (its size is reported).
+    const followScreen = (i: number) => options.crashEveryS > 0 || i === 0;
+    classes = await inBatches(scenario.rooms, OPEN_CONCURRENCY, (i) => openClass(server.url, i, scenario.students, rec, options.seed, options.preferAllowed, followScreen(i)));
     const setupMs = performance.now() - setupStart;
     const connected = await server.stats({ gc: true });
 
@@ -159,7 +161,8 @@ export async function runLoad(scenario: Scenario, options: RunOptions): Promise<
     const end = await server.stats({ gc: true });
 
     const viewBytes = classes.flatMap((c) => c.students).map((s) => JSON.stringify(s.latest).length);
-    const screenBytes = classes.reduce((sum, c) => sum + JSON.stringify(c.screen()).length, 0) / classes.length;
+    const followed = classes.filter((c) => c.screen() !== null);
+    const screenBytes = followed.reduce((sum, c) => sum + JSON.stringify(c.screen()).length, 0) / Math.max(1, followed.length);
     const students = scenario.rooms * scenario.students;
     measured = { scenario, server: options.server, students, rec, windowS, setupMs, idle, connected, inRound, end, s0, s1, perSecond, genCpu, genDelay, viewBytes, screenBytes, loadAverage, rssMb };
   } finally {

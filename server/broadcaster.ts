@@ -8,8 +8,10 @@
 import { gameScreenView } from '../shared/game/screen-view';
 import { roomView } from '../shared/room/views';
 import type { RoomRegistry } from './room-registry';
+import type { RoomState } from '../shared/room/state';
 import type { RoundClocks } from './round-clocks';
 import { SeatViewCache } from './seat-view-cache';
+import { ChangedSeats } from './changed-seats';
 import { ScreenPatches } from './screen-patches';
 import type { Transport } from './transport';
 
@@ -31,10 +33,35 @@ export const nodeRoom = (code: string, nodeId: number) => `node:${code}:${nodeId
 const FLUSH_INTERVAL_MS = { seats: 0, watchers: 100 } as const;
 type Audience = keyof typeof FLUSH_INTERVAL_MS;
 
+/**
+ * A flush of the phones gives the event loop back after this much CPU and goes on in the next
+ * turn with the seats it has not looked at yet. One event can change every node of a big
+ * cluster (a RequestVote reaching 300 nodes): building and sending 300 views held the loop
+ * 190-240 ms, and every click, ack and other room waited behind it (issue 12,
+ * docs/PERFORMANCE.md "Session 5: the 300-node cluster's stalls"). The movers still go first.
+ */
+const SEAT_SLICE_MS = 10;
+
+/**
+ * The process's CPU time (ms), 0.4 µs a call. A slice is measured in CPU, not wall time: on a
+ * busy machine the thread can wait for a core in the middle of a slice, and a wall-clock slice
+ * then did one or two views a turn, so the movers' views fell seconds behind the clicks.
+ */
+function cpuNow(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
 export class Broadcaster {
   private readonly lastFlush: Record<Audience, Map<string, number>> = { seats: new Map(), watchers: new Map() };
   private readonly pending: Record<Audience, Set<string>> = { seats: new Set(), watchers: new Set() };
+  /** Per room, the nodes whose move was accepted since its last seats flush, in the order they moved. */
+  private readonly movers = new Map<string, Set<number>>();
   private readonly seatViews = new SeatViewCache();
+  /** Which phones a seats flush must look at (the others' views cannot have changed). */
+  private readonly changedSeats = new ChangedSeats();
+  /** Per room, the seats a sliced flush has not looked at yet, in order: the next turn starts with them. */
+  private readonly unvisited = new Map<string, Set<number>>();
   /** What the watchers' room:view was last made from; it rarely changes during a round. */
   private readonly sentRoomView = new Map<string, { seats: unknown; locked: boolean; online: string; scoresOff: boolean }>();
   /** The watchers' game views as patches against the last one they hold (screen-patches.ts). */
@@ -61,14 +88,28 @@ export class Broadcaster {
     this.markDirty(code);
   }
 
+  /**
+   * A player's move on this node was accepted: its phone is waiting for the view that shows
+   * it, so the next flush builds and sends that view before any other phone's.
+   */
+  moved(code: string, nodeId: number): void {
+    const nodes = this.movers.get(code);
+    if (nodes) nodes.add(nodeId);
+    else this.movers.set(code, new Set([nodeId]));
+  }
+
   /** A seat's next view must be sent even if unchanged (it just (re)connected). */
   forgetSeat(code: string, nodeId: number): void {
     this.seatViews.forget(code, nodeId);
+    this.changedSeats.ask(code, nodeId);
   }
 
   /** The room left memory (evicted or deleted): drop what was kept about its audiences. */
   forgetRoom(code: string): void {
     this.seatViews.forgetRoom(code);
+    this.changedSeats.forgetRoom(code);
+    this.movers.delete(code);
+    this.unvisited.delete(code);
     this.sentRoomView.delete(code);
     this.screens.resend(code);
     this.lastFlush.seats.delete(code);
@@ -107,8 +148,9 @@ export class Broadcaster {
     // changed: the soak's quiet 4x rooms' click-to-view tail of ~600 ms (issue 12).
     const run = () => this.registry.whenDurable(flush);
     const wait = Math.max(0, (this.lastFlush[audience].get(code) ?? 0) + FLUSH_INTERVAL_MS[audience] - Date.now());
-    // setImmediate: after the current command's ack is sent, before the next I/O batch.
-    if (wait === 0) setImmediate(run);
+    // Due now: right after the acks of this turn's write, in the same turn (before the next
+    // I/O batch is read, which used to come first and put its handling in front of the view).
+    if (wait === 0) this.registry.endOfTurn(run);
     else setTimeout(run, wait);
   }
 
@@ -142,18 +184,66 @@ export class Broadcaster {
     if (message) this.transport.broadcast(watchersRoom(code), message.event, message.payload);
   }
 
+  /**
+   * Every connected phone whose view changed gets it: first the phones whose move was just
+   * accepted (in the order they moved: each is waiting for its move's view, and at an
+   * election a flush sends up to every phone of the room, ~0.1-0.3 ms each), then the others
+   * in seat order. The order is deterministic, so a test can prove it. Only phones whose
+   * views may have changed are looked at (server/changed-seats.ts).
+   */
   private flushSeats(code: string): void {
     const state = this.registry.peek(code);
-    if (!state) return;
-    const roomNow = this.clocks.now(code);
-    for (const seat of state.seats) {
-      const target = nodeRoom(code, seat.nodeId);
-      if (this.transport.audienceSize(target) === 0) continue; // nobody holding this seat is connected
-      const views = this.seatViews.update(code, state, seat.nodeId, roomNow);
-      if (views.seat) this.transport.broadcast(target, 'seat:view', views.seat);
-      if (views.game !== undefined) this.transport.broadcast(target, 'game:seat', views.game);
-      // A kicked seat hears that once; after that it gets no more news of the room.
-      if (views.seat?.status === 'kicked') this.transport.disband(target);
+    const movers = this.movers.get(code);
+    if (!state) {
+      this.movers.delete(code);
+      this.unvisited.delete(code);
+      return;
     }
+    const roomNow = this.clocks.now(code);
+    const deadline = cpuNow() + SEAT_SLICE_MS;
+    const sent = new Set<number>();
+    if (movers) {
+      // Movers too within the slice: on a busy machine hundreds of clicks can wait for one turn.
+      const seated = new Set(state.seats.map((seat) => seat.nodeId));
+      for (const nodeId of movers) {
+        if (sent.size > 0 && cpuNow() > deadline) break;
+        movers.delete(nodeId);
+        if (!seated.has(nodeId)) continue;
+        this.sendSeat(code, state, nodeId, roomNow);
+        sent.add(nodeId);
+      }
+      if (movers.size > 0) return this.goOnNextTurn(code);
+      this.movers.delete(code);
+    }
+    const look = this.changedSeats.since(code, state); // null: every seat
+    // The seats an earlier slice left first, then the ones that changed since, in seat order.
+    const todo = this.unvisited.get(code) ?? new Set<number>();
+    this.unvisited.delete(code);
+    for (const seat of state.seats) if (look === null || look.has(seat.nodeId)) todo.add(seat.nodeId);
+    for (const nodeId of todo) {
+      if (sent.size > 0 && cpuNow() > deadline) {
+        this.unvisited.set(code, todo);
+        return this.goOnNextTurn(code);
+      }
+      todo.delete(nodeId);
+      if (sent.has(nodeId)) continue;
+      this.sendSeat(code, state, nodeId, roomNow);
+      sent.add(nodeId);
+    }
+  }
+
+  /** The rest of a sliced flush: a turn later (setImmediate, after the input that waited), through the same durable gate. */
+  private goOnNextTurn(code: string): void {
+    setImmediate(() => this.schedule(code, 'seats'));
+  }
+
+  private sendSeat(code: string, state: RoomState, nodeId: number, roomNow: number): void {
+    const target = nodeRoom(code, nodeId);
+    if (this.transport.audienceSize(target) === 0) return; // nobody holding this seat is connected
+    const views = this.seatViews.update(code, state, nodeId, roomNow);
+    if (views.seat) this.transport.broadcast(target, 'seat:view', views.seat);
+    if (views.game !== undefined) this.transport.broadcast(target, 'game:seat', views.game);
+    // A kicked seat hears that once; after that it gets no more news of the room.
+    if (views.seat?.status === 'kicked') this.transport.disband(target);
   }
 }

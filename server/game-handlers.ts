@@ -92,6 +92,7 @@ export function createGameHandlers({ registry, clocks, broadcaster, moves }: Gam
       if (earlier) return earlier;
       const result = answerOf(run(req.code, { type: 'PlayMove', at: ask.at, roomTime: clocks.now(req.code), nodeId, move: req.move }));
       moves.remember(req.code, nodeId, { ...ask, seq: registry.seqOf(req.code) }, result);
+      if (result.ok) broadcaster.moved(req.code, nodeId); // its view goes first in the next flush
       return result;
     },
   };

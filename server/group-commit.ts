@@ -17,6 +17,8 @@ export class GroupCommit {
   private batch: GroupedAppend[] = [];
   private waiting: Array<(durable: boolean) => void> = [];
   private scheduled = false;
+  /** While the end-of-turn write runs: what to do once its answers have left (see `afterAnswers`). */
+  private afterTurn: Array<() => void> | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -31,8 +33,34 @@ export class GroupCommit {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.flush();
+      this.endTurn();
     });
+  }
+
+  /**
+   * Runs `fn` right after the answers of the end-of-turn write in progress have left, before
+   * the event loop reads or runs anything else; outside of one, at the end of the turn
+   * (setImmediate). So the views a write calls for follow its acks at once, not one turn
+   * later behind the next turn's reads and timers.
+   */
+  afterAnswers(fn: () => void): void {
+    if (this.afterTurn) this.afterTurn.push(fn);
+    else setImmediate(fn);
+  }
+
+  private endTurn(): void {
+    const after: Array<() => void> = [];
+    this.afterTurn = after;
+    try {
+      this.flush();
+    } finally {
+      this.afterTurn = null;
+    }
+    // After the acks' write callbacks (process.nextTick, queued as each ack was written):
+    // socket.io holds a socket's next packet until its last write called back, so a view
+    // sent in this same task would wait for the whole turn's work behind its own ack. Still
+    // before any read, timer or promise. (A function that adds rows: written next turn.)
+    if (after.length > 0) process.nextTick(() => after.forEach((fn) => fn()));
   }
 
   /** Runs `fn(true)` once everything appended so far is durable (now, if nothing waits). */

@@ -64,6 +64,16 @@ export class RoomRegistry {
     else fn(true);
   }
 
+  /**
+   * Runs `fn` at the end of this turn, after the answers of this turn's write left (the
+   * broadcaster's views: they follow their acks in the same turn); without group commit,
+   * at the end of the turn (setImmediate), as before.
+   */
+  endOfTurn(fn: () => void): void {
+    if (this.group) this.group.afterAnswers(fn);
+    else setImmediate(fn);
+  }
+
   /** Writes the events waiting for the end of this turn now (before reading the log, evicting, closing). */
   flush(): void {
     this.group?.flush();

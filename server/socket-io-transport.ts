@@ -8,6 +8,7 @@ import { Server, type Socket } from 'socket.io';
 import { asksForCompressedViews } from '../shared/compressed-views';
 import { clientAddress } from './limits/client-address';
 import { originAllowed } from './limits/origins';
+import { jsonOnlyParser } from './json-packets';
 import type { Connection, RequestHandlers, Transport } from './transport';
 
 export interface SocketIoOptions {
@@ -32,6 +33,8 @@ export class SocketIoTransport implements Transport {
     this.io = new Server(httpServer, {
       // Payloads are tiny; a small cap stops a bot from making the server parse megabytes.
       maxHttpBufferSize: 64 * 1024,
+      // JSON only: no scan of every outgoing payload for Buffers (server/json-packets.ts).
+      parser: jsonOnlyParser,
       destroyUpgrade: !options.keepOtherUpgrades,
       // Detect a vanished phone within ~10 s so its card goes grey on the projector.
       pingInterval: 5_000,

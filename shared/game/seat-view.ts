@@ -137,6 +137,21 @@ function nicknameOf(seats: readonly { nodeId: number; nickname: string }[], node
   return map.get(nodeId) ?? '?';
 }
 
+/**
+ * A team's peers (label and nickname by index), one array for all its phones: a flush of a
+ * 300-node cluster built 300 of them per phone, 90,000 objects, most of its garbage. Kept per
+ * members list while the seat list and the labels are the same (lists are replaced, never
+ * mutated); the phones only read it.
+ */
+const teamPeers = new WeakMap<readonly number[], { seats: readonly { nodeId: number; nickname: string }[]; nodeLabel: (index: number) => string; peers: PeerView[] }>();
+function peersOf(members: readonly number[], seats: readonly { nodeId: number; nickname: string }[], nodeLabel: (index: number) => string): PeerView[] {
+  const kept = teamPeers.get(members);
+  if (kept && kept.seats === seats && kept.nodeLabel === nodeLabel) return kept.peers;
+  const peers = members.map((id, index) => ({ index, label: nodeLabel(index), nickname: nicknameOf(seats, id) }));
+  teamPeers.set(members, { seats, nodeLabel, peers });
+  return peers;
+}
+
 export function clockView(round: RoundState, roomNow: number): RoundClockView {
   return { running: round.clock.running && !round.ended, rate: round.clock.rate, roomNow };
 }
@@ -186,8 +201,7 @@ export function gameSeatView(room: GameRoom, nodeId: number, roomNow: number): G
   const seat = seatPlace(round, nodeId);
   if (!seat) return { ...base, inRound: false, team: null, index: null, label: null, node: null, summary: null, inbox: [], moves: [], peers: [], score: null, note: null, story: null };
   const state = projectTo(seat.team.cluster, roomNow);
-  const nickname = (id: number) => nicknameOf(room.seats, id);
-  const peers = seat.team.members.map((id, index) => ({ index, label: module.nodeLabel(index), nickname: nickname(id) }));
+  const peers = peersOf(seat.team.members, room.seats, module.nodeLabel);
   const status = state.nodes[seat.index]!.status;
   // A finished round is history: nothing can be played any more.
   const told = storyOnPhone(round.story, seat.team.team, seat.index, round.ended ? [] : options(state, seat.index), round.ended);

@@ -6,7 +6,7 @@
  */
 import type { Emitter } from './algorithm';
 import { trueClock } from './clock';
-import { evolveCommon, type CopyCluster } from './common-evolve';
+import { evolveCommon, type CopyCluster, type OwnedLists } from './common-evolve';
 import { spreadCopy } from './copy-cluster';
 import { createDueQueue, observeDue, peekDue, takeDue, type DueEntry, type DueQueue } from './due-queue';
 import { connected } from './network';
@@ -58,6 +58,11 @@ export function createCluster(config: ClusterConfig): ClusterState {
 }
 
 export function evolve(state: ClusterState, event: Event): ClusterState {
+  return evolveWith(state, event, undefined);
+}
+
+/** `owned`: the lists a run of decide made and may change in place (common-evolve.ts); a fold has none. */
+function evolveWith(state: ClusterState, event: Event, owned: OwnedLists | undefined): ClusterState {
   const rules = algorithmModule(state.algorithm).rules;
   const copy: CopyCluster<ClusterState> = rules.copyState ?? spreadCopy;
   let next = state;
@@ -65,7 +70,7 @@ export function evolve(state: ClusterState, event: Event): ClusterState {
     next = copy(next);
     next.rng = event.rng; // this event's own copy
   }
-  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy);
+  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy, owned);
   return rules.evolve(next, event);
 }
 
@@ -73,10 +78,12 @@ export function evolve(state: ClusterState, event: Event): ClusterState {
 export function createEmitter(initial: ClusterState): Emitter & { events: Event[] } {
   let state = initial;
   const events: Event[] = [];
+  // The lists this run made itself: changed in place from then on (never the initial state's).
+  const owned: OwnedLists = new WeakSet();
   return {
     get state() { return state; },
     events,
-    emit(event: Event) { state = evolve(state, event); events.push(event); },
+    emit(event: Event) { state = evolveWith(state, event, owned); events.push(event); },
   };
 }
 

@@ -5,8 +5,23 @@ import type { PeerName } from './module';
 export function whoIs(peers: PeerName[], label: string | null, self: string | null): string {
   if (label === null) return 'nobody';
   if (label === self) return `${label} (you)`;
-  const peer = peers.find((p) => p.label === label);
-  return peer ? `${label} (${peer.nickname})` : label;
+  const nickname = nicknamesByLabel(peers).get(label);
+  return nickname === undefined ? label : `${label} (${nickname})`;
+}
+
+/**
+ * Nicknames by label, once per peers list: a team's phones share one list (shared/game/seat-view.ts),
+ * and a scan per name was 300 steps per fact on a 300-node phone. The first peer of a label wins, as with a scan.
+ */
+const byLabel = new WeakMap<PeerName[], Map<string, string>>();
+function nicknamesByLabel(peers: PeerName[]): Map<string, string> {
+  let map = byLabel.get(peers);
+  if (!map) {
+    map = new Map();
+    for (const p of peers) if (!map.has(p.label)) map.set(p.label, p.nickname);
+    byLabel.set(peers, map);
+  }
+  return map;
 }
 
 /** 30000 -> "30 s", 2500 -> "2.5 s": the round's settings in words. */
