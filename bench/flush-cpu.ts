@@ -18,7 +18,7 @@
  */
 import { loadavg } from 'node:os';
 import { gameScreenView } from '../shared/game/screen-view';
-import { play, seatedRoundRoom, T0 } from './synthetic-room';
+import { clickFrom, play, seatedRoundRoom, T0 } from './synthetic-room';
 import { ScreenPatches } from '../server/screen-patches';
 import { SeatViewCache } from '../server/seat-view-cache';
 import type { GameSeatView } from '../shared/game/seat-view';
@@ -66,10 +66,7 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   // A tenth of the class clicks in each 100 ms: one click a second each.
   for (const seat of room.seats) {
     if (random() >= TICK_MS / 1000) continue;
-    const moves = phones.get(seat.nodeId)?.moves ?? [];
-    const allowed = moves.filter((m) => m.allowed);
-    const pool = allowed.length > 0 && random() < 0.8 ? allowed : moves;
-    const pick = pool[Math.floor(random() * pool.length)];
+    const pick = clickFrom(phones.get(seat.nodeId)?.moves ?? [], random);
     if (!pick) continue;
     room = play(room, { type: 'PlayMove', at: T0 + 10_000 + t, roomTime: t, nodeId: seat.nodeId, move: pick.move });
     clicks += 1;

@@ -19,7 +19,7 @@ import { decideGame } from '../shared/game/decide';
 import type { GameCommand } from '../shared/game/commands';
 import type { GameSeatView } from '../shared/game/seat-view';
 import { evolveRoom, type RoomEvent, type RoomState } from '../shared/room';
-import { seatedRoundRoom, T0 } from './synthetic-room';
+import { clickFrom, seatedRoundRoom, T0 } from './synthetic-room';
 
 const [students = 300, seconds = 30] = process.argv.slice(2).map(Number);
 const TICK_MS = 100;
@@ -92,10 +92,7 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   await drain();
   for (const seat of room.seats) {
     if (random() >= TICK_MS / 1000) continue;
-    const moves = phones.get(seat.nodeId)?.moves ?? [];
-    const allowed = moves.filter((m) => m.allowed);
-    const pool = allowed.length > 0 && random() < 0.8 ? allowed : moves;
-    const pick = pool[Math.floor(random() * pool.length)];
+    const pick = clickFrom(phones.get(seat.nodeId)?.moves ?? [], random);
     if (!pick) continue;
     play({ type: 'PlayMove', at: T0 + 10_000 + t, roomTime: t, nodeId: seat.nodeId, move: pick.move });
     clicks += 1;

@@ -15,7 +15,7 @@ import { ChangedSeats } from '../server/changed-seats';
 import { SeatViewCache } from '../server/seat-view-cache';
 import type { GameSeatView } from '../shared/game/seat-view';
 import type { RoomState } from '../shared/room/state';
-import { play, seatedRoundRoom, T0 } from './synthetic-room';
+import { clickFrom, play, seatedRoundRoom, T0 } from './synthetic-room';
 
 const [students = 30, teamSize = 5, seconds = 30] = process.argv.slice(2).map(Number);
 const CODE = 'K7P3QX';
@@ -41,10 +41,7 @@ for (let t = TICK_MS; t <= seconds * 1000; t += TICK_MS) {
   flushAll(t);
   for (const seat of room.seats) {
     if (random() >= TICK_MS / 1000) continue;
-    const moves = views.get(seat.nodeId)?.moves ?? [];
-    const allowed = moves.filter((m) => m.allowed);
-    const pool = allowed.length > 0 && random() < 0.8 ? allowed : moves;
-    const pick = pool[Math.floor(random() * pool.length)];
+    const pick = clickFrom(views.get(seat.nodeId)?.moves ?? [], random);
     if (!pick) continue;
     room = play(room, { type: 'PlayMove', at: T0 + 10_000 + t, roomTime: t, nodeId: seat.nodeId, move: pick.move });
     flushAll(t);

@@ -26,3 +26,10 @@ export function seatedRoundRoom(students: number, round: Partial<Omit<StartRound
   const room = foldRoom([{ type: 'RoomCreated', at: T0, code: 'K7P3QX', hostTokenHash: HOST }, ...joins])!;
   return play(room, { type: 'StartRound', at: T0 + 10_000, hostTokenHash: HOST, algorithm: 'raft', preset: 'raft-classroom', teamSize: null, crashOnDisconnect: false, seed: 7, ...round } as StartRound);
 }
+
+/** The move a student clicks from what their phone shows: an allowed one 4 times in 5 when one is allowed, else any move shown. */
+export function clickFrom<M extends { allowed: boolean }>(moves: readonly M[], random: () => number): M | undefined {
+  const allowed = moves.filter((m) => m.allowed);
+  const pool = allowed.length > 0 && random() < 0.8 ? allowed : moves;
+  return pool[Math.floor(random() * pool.length)];
+}

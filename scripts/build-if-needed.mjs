@@ -6,25 +6,18 @@
  * Usable as a script (`node scripts/build-if-needed.mjs`) or imported by start.mjs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLeanJoin, leanJoinIsStale } from './build-lean-join.mjs';
+import { newestMtime } from './newest-mtime.mjs';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Everything that ends up in the Next build. server/ is not bundled: tsx runs it directly. */
 const SOURCES = ['app', 'shared', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 export function buildIsStale(root = projectRoot) {
   const buildId = join(root, '.next', 'BUILD_ID');

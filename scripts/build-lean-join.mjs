@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 // esbuild, PostCSS and Tailwind are loaded when a build runs, not when `npm start` only
 // checks whether one is needed (scripts/build-if-needed.mjs imports this file).
@@ -150,14 +151,6 @@ export async function buildLeanJoin({ dev = false } = {}) {
 /** What the page is built from; server/ is not in it. */
 const SOURCES = ['app', 'shared', 'scripts/build-lean-join.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 /** Why the page needs building (a reason to print), or null when its build is newer than every source. */
 export function leanJoinIsStale({ dev = false } = {}) {
