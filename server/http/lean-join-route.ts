@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { isRoomCode, normalizeRoomCode } from '../../shared/room/code';
+import { routeOf } from '../../shared/room/student-route';
 
 type Manifest = { assetPrefix: string; pages: Record<Page, string>; assets: string[] };
 type Page = 'join' | 'seat' | 'bad-code';
@@ -21,16 +21,11 @@ const CONTENT_TYPES: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
-/** Which shell a path gets, or null when the path is not a student page. Same reading as app/join/lean/StudentPage.tsx. */
+/** Which shell a path gets, or null when the path is not a student page: the browser's own reading (routeOf). */
 export function studentPageOf(pathname: string): Page | null {
   const segments = pathname.split('/').filter(Boolean);
   if (segments[0] !== 'join' || segments.length > 2) return null;
-  if (segments.length === 1) return 'join';
-  try {
-    return isRoomCode(normalizeRoomCode(decodeURIComponent(segments[1]!))) ? 'seat' : 'bad-code';
-  } catch {
-    return 'bad-code';
-  }
+  return routeOf(pathname).page;
 }
 
 function readBuild(dir: string): Build {

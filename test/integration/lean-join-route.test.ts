@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeOf } from '../../app/join/lean/student-route';
+import { routeOf } from '../../shared/room/student-route';
 import { leanJoinRoute, studentPageOf } from '../../server/http/lean-join-route';
 
 let root: string;

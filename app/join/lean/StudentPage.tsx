@@ -3,7 +3,7 @@
 import { Notice } from '../../components/Notice';
 import { StudentSeat } from '../../components/student/StudentSeat';
 import { JoinClassPage } from './JoinClassPage';
-import type { StudentRoute } from './student-route';
+import type { StudentRoute } from '../../../shared/room/student-route';
 
 /**
  * The student's pages (/join and /join/CODE), rendered the same at build time (the HTML

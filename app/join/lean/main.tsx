@@ -6,7 +6,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { StudentPage } from './StudentPage';
-import { routeOf } from './student-route';
+import { routeOf } from '../../../shared/room/student-route';
 
 /** The join form's redirect to /join/CODE: the same page, a new address (as Next's router.replace). */
 function useLocationRoute() {

@@ -5,7 +5,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import { StudentPage } from './StudentPage';
-import type { StudentRoute } from './student-route';
+import type { StudentRoute } from '../../../shared/room/student-route';
 
 const ignoreNavigation = () => undefined;
 

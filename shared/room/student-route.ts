@@ -1,9 +1,9 @@
-import { isRoomCode, normalizeRoomCode } from '../../../shared/room/code';
+import { isRoomCode, normalizeRoomCode } from './code';
 
 /**
  * Which student page a path shows: the code form (/join), a seat (/join/CODE) or a bad code.
- * server/http/lean-join-route.ts reads paths the same way to pick the matching HTML shell
- * (test/integration/lean-join-route.test.ts holds the two to it).
+ * One reading for both sides: the browser's page (app/join/lean/main.tsx) and the server's
+ * choice of HTML shell (server/http/lean-join-route.ts).
  */
 export type StudentRoute = { page: 'join' } | { page: 'seat'; code: string } | { page: 'bad-code' };
 
