@@ -18,25 +18,36 @@ export interface LeaderReading {
   live: boolean;
 }
 
-export function leaderReading<S extends { nodes: readonly NodeBase[] }, N>(perNode: (state: S) => readonly N[], leads: (node: N, index: NodeIndex) => boolean): (state: S) => LeaderReading {
+/**
+ * A pure reading of (per-node array, nodes) kept for the last pair it read: the same two
+ * arrays give the same answer, so it is computed once per pair. The answer is handed to every
+ * caller as is (the reading freezes what it returns).
+ */
+export function readOnArrays<S extends { nodes: readonly NodeBase[] }, N, R>(perNode: (state: S) => readonly N[], read: (own: readonly N[], nodes: readonly NodeBase[]) => R): (state: S) => R {
   let lastPerNode: readonly N[] | null = null;
   let lastNodes: readonly NodeBase[] | null = null;
-  let last: LeaderReading = { acting: [], live: false };
+  let last: R;
   return (state) => {
     const own = perNode(state);
     if (own === lastPerNode && state.nodes === lastNodes) return last;
+    last = read(own, state.nodes);
+    lastPerNode = own;
+    lastNodes = state.nodes;
+    return last;
+  };
+}
+
+export function leaderReading<S extends { nodes: readonly NodeBase[] }, N>(perNode: (state: S) => readonly N[], leads: (node: N, index: NodeIndex) => boolean): (state: S) => LeaderReading {
+  return readOnArrays(perNode, (own, nodes) => {
     const acting: NodeIndex[] = [];
     let live = false;
     for (let i = 0; i < own.length; i++) {
       if (!leads(own[i]!, i)) continue;
-      const status = state.nodes[i]?.status;
+      const status = nodes[i]?.status;
       if (status !== 'crashed') acting.push(i);
       if (status === 'live') live = true;
     }
-    lastPerNode = own;
-    lastNodes = state.nodes;
     // Frozen: one answer is handed to every caller (and kept in the recap's spells).
-    last = { acting: Object.freeze(acting), live };
-    return last;
-  };
+    return { acting: Object.freeze(acting), live };
+  });
 }

@@ -1,6 +1,7 @@
 /** How Lease's ticker lines rank (shared/rules/ticker-rank.ts): a stale write is the alarm, renewals group. */
 import { ALARM, HEADLINE, NOTABLE, routine, type TickerRank } from '../ticker-rank';
 import type { Event, NodeIndex } from '../types';
+import { readOnArrays } from '../leader-reading';
 import { who } from './format';
 import type { LeaseCluster } from './types';
 
@@ -29,15 +30,16 @@ export function rankLeaseEvent(event: Event, _before: LeaseCluster, after: Lease
  * its lease (L6). A frozen node believes but cannot act: it counts again when it wakes.
  */
 export function leaseActingLeaders(state: LeaseCluster): NodeIndex[] {
-  // The game asks after every logged batch (issue 7's fold: about 480,000 times an hour), and
-  // most batches keep both arrays (evolve never mutates: a change makes new arrays), so the
-  // last answer is kept, keyed by their identity, as shared/rules/leader-reading.ts does for
-  // Raft and Bully. Frozen: one answer is handed to every caller (the recap keeps it).
-  if (state.clients === memo.clients && state.nodes === memo.nodes) return memo.leaders as NodeIndex[];
-  const leaders: NodeIndex[] = [];
-  for (let i = 0; i < state.clients.length; i++) if (state.clients[i]!.leading && state.nodes[i]?.status === 'live') leaders.push(i);
-  memo = { clients: state.clients, nodes: state.nodes, leaders: Object.freeze(leaders) };
-  return leaders;
+  return actingLeaders(state) as NodeIndex[];
 }
 
-let memo: { clients: LeaseCluster['clients'] | null; nodes: LeaseCluster['nodes'] | null; leaders: readonly NodeIndex[] } = { clients: null, nodes: null, leaders: [] };
+// The game asks after every logged batch (issue 7's fold: about 480,000 times an hour), and
+// most batches keep both arrays, so the answer is read once per pair (leader-reading.ts).
+const actingLeaders = readOnArrays(
+  (state: LeaseCluster) => state.clients,
+  (clients, nodes) => {
+    const leaders: NodeIndex[] = [];
+    for (let i = 0; i < clients.length; i++) if (clients[i]!.leading && nodes[i]?.status === 'live') leaders.push(i);
+    return Object.freeze(leaders);
+  },
+);
