@@ -15,8 +15,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
-/** Powerful features this game never uses; helmet leaves Permissions-Policy to the app. */
-const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), bluetooth=(), serial=(), hid=(), display-capture=(), interest-cohort=()';
+/**
+ * Powerful features this game never uses; helmet leaves Permissions-Policy to the app.
+ * Only features Chromium recognises: an unknown name ('bluetooth', FLoC's 'interest-cohort')
+ * prints an error in every page's console, which hides real ones from a teacher's report.
+ */
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=()';
 
 export function securityHeaders({ dev }: { dev: boolean }) {
   const applyHelmet = helmet({
