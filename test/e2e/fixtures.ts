@@ -4,6 +4,9 @@ import { ServerProcess } from './server-process';
 /** The devices (browser contexts) the running test opened with `newDevice`. */
 const openDevices = new Set<BrowserContext>();
 
+/** Uncaught exceptions in any device's page: a student's phone that threw has crashed for that student, whatever the test checks. */
+const pageErrors: string[] = [];
+
 /** One real server per worker; tests that restart it leave it running for the next. */
 export const test = base.extend<{ closeDevices: void }, { server: ServerProcess }>({
   server: [
@@ -18,10 +21,12 @@ export const test = base.extend<{ closeDevices: void }, { server: ServerProcess 
   // playing (its socket, its room's clock) through every later test, slowing them all.
   closeDevices: [
     async ({}, use) => {
+      pageErrors.length = 0;
       await use();
       const devices = [...openDevices];
       openDevices.clear();
       await Promise.all(devices.map((context) => context.close().catch(() => undefined)));
+      expect(pageErrors, 'uncaught exceptions in the pages').toEqual([]);
     },
     { auto: true },
   ],
@@ -45,6 +50,7 @@ export function outliveTest(pages: readonly Page[]): () => Promise<void> {
 export async function newDevice(browser: Browser, size: { width: number; height: number } = { width: 390, height: 844 }): Promise<Page> {
   const context = await browser.newContext({ viewport: size });
   openDevices.add(context);
+  context.on('weberror', (error) => pageErrors.push(`${error.page()?.url() ?? '?'}: ${error.error().stack ?? error.error().message}`));
   return context.newPage();
 }
 
