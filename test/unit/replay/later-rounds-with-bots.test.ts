@@ -36,7 +36,8 @@ function twoBotRounds(): SeqEvent[] {
   for (const round of [1, 2]) {
     run({ type: 'StartRound', at: (at += 1_000), hostTokenHash: HOST, algorithm: 'raft', preset: 'raft-lecture', teamSize: null, crashOnDisconnect: true, seed: round });
     for (let t = 100; t <= 8_000; t += 100) run({ type: 'TickRound', at: at + t, roomTime: t });
-    run({ type: 'EndRound', at: (at += 9_000), hostTokenHash: HOST });
+    run({ type: 'EndRound', at: at + 8_100, roomTime: 8_100, hostTokenHash: HOST });
+    at += 9_000;
   }
   return log;
 }
