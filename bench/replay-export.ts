@@ -1,9 +1,10 @@
 /**
  * What one export (or published link) of the synthetic hour costs the game's thread:
  * read the room's rows from SQLite, turn them into events, cut the round, write NDJSON.
- * Two ways of turning rows into events, interleaved (A B A B): each row checked by the
- * log's zod schemas (before session 6) and the rows as stored (server/http/replay-routes.ts
- * now; the importer still checks every line). Prints wall and CPU ms with the load average.
+ * Three ways, interleaved (A B C A B C): each row parsed and checked by the log's zod
+ * schemas, then exportLog (before session 6); each row parsed without zod, then exportLog;
+ * the stored JSON text copied as is (server/http/stored-export.ts, what the routes do now;
+ * the importer still checks every line). Prints wall and CPU ms with the load average.
  *   npx tsx bench/replay-export.ts [--runs 3] [--algorithm raft]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { parseLogRow, toLogRow, type SeqEvent } from '../shared/replay/log-rows'
 import { exportLog } from '../shared/replay/ndjson';
 import { sliceRound } from '../shared/replay/rounds';
 import type { RoomEvent } from '../shared/room/events';
+import { exportStored } from '../server/http/stored-export';
 import { hourOf, roomLog } from './fold-hour';
 
 const arg = (name: string, fallback: string) => {
@@ -32,21 +34,25 @@ for (let i = 0; i < log.length; i += 5_000) {
   store.append(code, i, rows);
 }
 
-const ways: Record<string, (row: ReturnType<EventStore['read']>[number]) => SeqEvent> = {
-  'zod per row': (row) => ({ seq: row.seq, event: parseLogRow(row) }),
-  'rows as stored': (row) => ({ seq: row.seq, event: { ...row.payload, type: row.type, at: row.at } as RoomEvent }),
+const options = () => ({ appVersion: 'bench', exportedAt: new Date().toISOString(), room: code, anonymize: false });
+const viaEvents = (toEvent: (row: ReturnType<EventStore['read']>[number]) => SeqEvent) => () => {
+  const slice = sliceRound(store.read(code).map(toEvent), 1)!;
+  return exportLog([...slice.prelude, ...slice.rows], { ...options(), rounds: [1] });
+};
+const ways: Record<string, () => string> = {
+  'zod per row': viaEvents((row) => ({ seq: row.seq, event: parseLogRow(row) })),
+  'parsed, no zod': viaEvents((row) => ({ seq: row.seq, event: { ...row.payload, type: row.type, at: row.at } as RoomEvent })),
+  'stored text': () => exportStored(store.readText(code), 1, options())!,
 };
 
 const load = () => loadavg()[0]!.toFixed(1);
 console.log(`export of the ${algorithm} hour: ${log.length} rows, ${runs} interleaved runs`);
 for (let run = 1; run <= runs; run++) {
-  for (const [name, toEvent] of Object.entries(ways)) {
+  for (const [name, exportOnce] of Object.entries(ways)) {
     const before = load();
     const cpu = process.cpuUsage();
     const start = performance.now();
-    const events = store.read(code).map(toEvent);
-    const slice = sliceRound(events, 1)!;
-    const text = exportLog([...slice.prelude, ...slice.rows], { appVersion: 'bench', exportedAt: new Date().toISOString(), room: code, rounds: [1], anonymize: false });
+    const text = exportOnce();
     const wall = performance.now() - start;
     const used = process.cpuUsage(cpu);
     console.log(`  run ${run} ${name.padEnd(15)} wall ${wall.toFixed(0).padStart(6)} ms  cpu ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms  ${(text.length / 1024 / 1024).toFixed(1)} MB  load ${before} -> ${load()}`);

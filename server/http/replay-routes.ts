@@ -17,12 +17,12 @@ import { normalizeRoomCode } from '../../shared/room/code';
 import { decideFork } from '../../shared/replay/fork';
 import { parseLogRow, type SeqEvent } from '../../shared/replay/log-rows';
 import type { RoomEvent } from '../../shared/room/events';
-import { exportLog } from '../../shared/replay/ndjson';
 import { sliceRound, sliceRounds, summarizeRound } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
 import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
+import { exportStored, storedForSlicing } from './stored-export';
 import { hashToken } from '../secrets';
 
 const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -140,22 +140,19 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
     return { status: 200, json: { ok: true, rounds: sliceRounds(log).map((s) => ({ ...summarizeRound(s), published: published.get(s.round) ?? 0 })) } };
   }
   if (what === 'log' && method === 'GET') {
-    const log = storedLog(game, code);
-    const which = url.searchParams.get('round') ?? 'all';
+    const raw = url.searchParams.get('round') ?? 'all';
+    const which = raw === 'all' ? 'all' : Number(raw);
     const anonymize = url.searchParams.get('anonymize') === '1';
-    const exportedAt = new Date().toISOString();
-    if (which === 'all') return { status: 200, ndjson: { text: exportLog(log, { appVersion: APP_VERSION, exportedAt, room: code, rounds: 'all', anonymize }), filename: `captain-down-${code}.ndjson` } };
-    const slice = sliceRound(log, Number(which));
-    if (!slice) return NO_ROUND;
-    const text = exportLog([...slice.prelude, ...slice.rows], { appVersion: APP_VERSION, exportedAt, room: code, rounds: [slice.round], anonymize });
-    return { status: 200, ndjson: { text, filename: `captain-down-${code}-round-${slice.round}.ndjson` } };
+    const text = exportStored(game.registry.logText(code), which, { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: code, anonymize });
+    if (text === null) return NO_ROUND;
+    return { status: 200, ndjson: { text, filename: which === 'all' ? `captain-down-${code}.ndjson` : `captain-down-${code}-round-${which}.ndjson` } };
   }
   if (what === 'shares' && method === 'POST') {
     const json = await readJson(req);
     if (json === BODY_TOO_BIG) return TOO_BIG;
     const body = shareBody.safeParse(json);
     if (!body.success) return problem(400, 'invalid-payload', 'Say which round to publish: {"round": N}.');
-    if (!sliceRound(storedLog(game, code), body.data.round)) return NO_ROUND;
+    if (!sliceRound(storedForSlicing(game.registry.logText(code)), body.data.round)) return NO_ROUND;
     return { status: 200, json: { ok: true, id: shares.publish(code, body.data.round, Date.now()) } };
   }
   if (what === 'shares' && method === 'DELETE' && tail) return { status: 200, json: { ok: true, revoked: shares.revoke(code, Number(tail), Date.now()) } };
@@ -191,9 +188,8 @@ function afterFork(game: GameServer, code: string): void {
 function publishedLog(id: string, { game, shares }: Deps): Reply {
   const share = id === '' ? null : shares.find(id);
   if (!share || share.revokedAt !== null) return GONE;
-  const slice = sliceRound(storedLog(game, share.room), share.round);
-  if (!slice) return GONE;
-  const text = exportLog([...slice.prelude, ...slice.rows], { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: share.room, rounds: [share.round], anonymize: false });
+  const text = exportStored(game.registry.logText(share.room), share.round, { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: share.room, anonymize: false });
+  if (text === null) return GONE;
   return { status: 200, ndjson: { text, filename: `captain-down-round-${share.round}.ndjson` } };
 }
 
