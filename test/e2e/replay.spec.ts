@@ -122,7 +122,7 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   const good = readFileSync(file!, 'utf8').split('\n');
   const damaged = [...good.slice(0, 3), good[3]!.slice(0, 30), ...good.slice(4)].join('\n');
   await reviewer.getByLabel('Log file').setInputFiles({ name: 'damaged.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(damaged) });
-  await expect(reviewer.getByTestId('import-error')).toHaveText('damaged.ndjson, line 4: Line 4 is not valid JSON: the file is damaged.');
+  await expect(reviewer.getByTestId('import-error')).toHaveText('damaged.ndjson: Line 4 is not valid JSON: the file is damaged.');
   await shoot(reviewer, 'replay-import-refused-phone', PHONE);
   await shoot(reviewer, 'replay-import-refused', PROJECTOR);
   // The good file dropped on the page (drag-and-drop) this time: the same frame.

@@ -24,7 +24,8 @@ export function ReplayImport() {
     // Refused before a byte is read, so a huge file cannot freeze the tab.
     if (file.size > MAX_LOG_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB: logs over ${MAX_LOG_BYTES / 1024 / 1024} MB are refused.`);
     const result = importLog(await file.text());
-    if (!result.ok) return setError(result.line > 0 ? `${file.name}, line ${result.line}: ${result.problem}` : `${file.name}: ${result.problem}`);
+    // A problem that names its line already ("Line 4 is ...") is not prefixed with it again.
+    if (!result.ok) return setError(result.line > 0 && !result.problem.startsWith(`Line ${result.line} `) ? `${file.name}, line ${result.line}: ${result.problem}` : `${file.name}: ${result.problem}`);
     // Refused here, beside the drop zone, rather than on a page with no way back.
     if (sliceRounds(result.events).length === 0) return setError(`${file.name}: this log holds no round (the class was exported before any round was played): nothing to replay.`);
     setLoaded({ name: file.name, events: result.events });
