@@ -90,8 +90,9 @@ function useDeepLink(t: number, playing: boolean): void {
     if (playing) return;
     const id = window.setTimeout(() => {
       const url = new URL(window.location.href);
-      // To the millisecond: a link to a marker must open at the marker, not 0.05 s before it.
-      url.searchParams.set('t', String(Math.round(t) / 1000));
+      // To the millisecond, rounded up: room time is fractional, and a link to a marker
+      // must open at or just after it, never a fraction before (the moment without its event).
+      url.searchParams.set('t', String(Math.ceil(t) / 1000));
       try {
         window.history.replaceState(null, '', url);
       } catch {
