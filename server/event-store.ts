@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 export type NewEvent = { type: string; at: number; payload: Record<string, unknown> };
 export type StoredEvent = NewEvent & { room: string; seq: number };
+export type StoredText = { room: string; seq: number; type: string; at: number; payload: string };
 
 type Row = { room: string; seq: number; type: string; at: number; payload: string };
 /** A cached fold of a room up to `seq`, made by code of `version` (see room-snapshots.ts). */
@@ -158,6 +159,11 @@ export class EventStore {
       at: row.at,
       payload: JSON.parse(row.payload) as Record<string, unknown>,
     }));
+  }
+
+  /** As `read`, with each payload left as the JSON text stored: an export copies it as is (server/http/stored-export.ts). */
+  readText(room: string): StoredText[] {
+    return this.selectRoom.all(room);
   }
 
   /** Every room that has at least one event, oldest first. */

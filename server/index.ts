@@ -16,6 +16,7 @@ import { EventStore } from './event-store';
 import { attachGameServer } from './game-server';
 import { securityHeaders } from './http/security-headers';
 import { handleReplayRoute } from './http/replay-routes';
+import { answerMalformedPath } from './http/malformed-path';
 import { leanJoinRoute } from './http/lean-join-route';
 import { ReplayShares } from './replay-shares';
 import { serveReport } from './report-route';
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
         res.end(JSON.stringify({ ok: true, protocolVersion: PROTOCOL_VERSION }));
         return;
       }
-      if (game && handleReplayRoute(req, res, { game, shares })) return;
+      if (answerMalformedPath(req, res)) return;
+      if (game && handleReplayRoute(req, res, { game, shares, trustProxy: config.trustProxy })) return;
       // The host's report data (issue 11): JSON and CSV from the log.
       if (game && serveReport(req, res, game.registry, store)) return;
       if (handleStudentPage(req, res)) return;

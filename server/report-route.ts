@@ -49,7 +49,11 @@ export function answerReport(path: string, hostToken: string | undefined, regist
 }
 
 export function serveReport(req: IncomingMessage, res: ServerResponse, registry: RoomRegistry, store: EventStore): boolean {
-  if (req.method !== 'GET' || !req.url?.startsWith('/api/report/')) return false;
+  if (!req.url?.startsWith('/api/report/')) return false;
+  if (req.method !== 'GET') {
+    res.writeHead(405, { 'content-type': 'application/json', allow: 'GET' }).end(JSON.stringify({ ok: false, refusal: { code: 'method-not-allowed', message: 'The session report can only be read (GET).' } }));
+    return true;
+  }
   const header = req.headers['x-host-token'];
   const answer = answerReport(req.url.split('?')[0]!, Array.isArray(header) ? header[0] : header, registry, store);
   if (!answer) return false;

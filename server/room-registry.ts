@@ -10,7 +10,7 @@ import type { RoomEvent } from '../shared/room/events';
 import { evolveRoom } from '../shared/room/evolve';
 import type { RoomCommand } from '../shared/room/commands';
 import type { MaybeRoom, RoomState } from '../shared/room/state';
-import type { EventStore, StoredEvent } from './event-store';
+import type { EventStore, StoredEvent, StoredText } from './event-store';
 import { decideGame, type GameDecision } from '../shared/game/decide';
 import type { GameCommand } from '../shared/game/commands';
 import { newRoomCode } from './secrets';
@@ -169,6 +169,12 @@ export class RoomRegistry {
     const decision = decide(live.state);
     if (decision.events.length > 0) this.commit(code, live, decision.events, true);
     return decision;
+  }
+
+  /** The room's log with each payload as the JSON text stored (for exports). */
+  logText(code: string): StoredText[] {
+    this.flush();
+    return this.live(code) ? this.store.readText(code) : [];
   }
 
   /** The room's log as the store holds it (for History, export and replays). */

@@ -6,44 +6,89 @@
  *   DELETE /api/rooms/CODE/shares/N             revoke round N's links          (host)
  *   POST   /api/rooms/CODE/fork    {round, t}   a live round from a moment     (host)
  *   GET    /api/replays/ID                      a published round as NDJSON (anyone with the link)
- * The host token travels in `Authorization: Bearer`, never in a URL.
+ * The host token travels in `Authorization: Bearer`, never in a URL. Every answer under
+ * /api/rooms/CODE/... and /api/replays/... is JSON or NDJSON, refusals included (a
+ * malformed path, a wrong method, a body over 4 KB, too many requests from one address).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { normalizeRoomCode } from '../../shared/room/code';
 import { decideFork } from '../../shared/replay/fork';
 import { parseLogRow, type SeqEvent } from '../../shared/replay/log-rows';
-import { exportLog } from '../../shared/replay/ndjson';
+import type { RoomEvent } from '../../shared/room/events';
 import { sliceRound, sliceRounds, summarizeRound } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
 import type { GameServer } from '../game-server';
+import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
+import { exportStored, storedForSlicing } from './stored-export';
 import { hashToken } from '../secrets';
 
 const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
 const MAX_BODY = 4 * 1024;
 
-type Deps = { game: GameServer; shares: ReplayShares };
-type Reply = { status: number; json?: unknown; ndjson?: { text: string; filename: string } };
+/**
+ * Requests per client address per 10 s. A whole class behind one school NAT opening a
+ * shared link in the same minute fits (as seat:join's 100 per 10 s, server/limits); a
+ * script asking for exports in a loop is held to 10 a second, each of which reads the
+ * room's log on the game's own thread.
+ */
+export const REPLAY_REQUESTS_PER_10S = 100;
+
+/** trustProxy: as TRUST_PROXY (server/limits/client-address.ts), for the address a limit charges. */
+type Deps = { game: GameServer; shares: ReplayShares; trustProxy?: number };
+type Reply = { status: number; json?: unknown; ndjson?: { text: string; filename: string }; headers?: Record<string, string> };
 
 const problem = (status: number, code: string, message: string): Reply => ({ status, json: { ok: false, refusal: { code, message } } });
 const NOT_HOST = problem(403, 'not-host', 'Only the teacher who opened this class can see its replays. Open it from the browser you host with.');
 const NO_ROUND = problem(404, 'unknown-round', 'This class has no such round.');
 const GONE = problem(404, 'unknown-replay', 'This replay link does not exist or was revoked by the teacher (deleting a class turns off its links too).');
 
+const UNKNOWN_ROUTE = problem(405, 'unknown-route', 'That is not something a replay can do.');
+const TOO_BIG = problem(413, 'too-large', 'That request is larger than 4 KB: a replay request is a few bytes of JSON.');
+
 const shareBody = z.object({ round: z.number().int().positive() });
 const forkBody = z.object({ round: z.number().int().positive(), t: z.number().nonnegative().max(1e10) });
+
+/** One limiter per server (its shares store): tests that start several servers do not share budgets. */
+const limiters = new WeakMap<ReplayShares, RateLimiterMemory>();
+
+function withinBudget(req: IncomingMessage, { shares, trustProxy = 0 }: Deps): Promise<boolean> {
+  let limiter = limiters.get(shares);
+  if (!limiter) limiters.set(shares, (limiter = new RateLimiterMemory({ keyPrefix: 'replay-http', points: REPLAY_REQUESTS_PER_10S, duration: 10 })));
+  return limiter.consume(clientAddress(req.socket.remoteAddress, req.headers, trustProxy)).then(() => true, () => false);
+}
+
+/** A path segment as sent, or null when its percent-encoding is malformed ("%E0%A4%A"). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 /** Answers replay routes; returns false for any other URL (Next handles it). */
 export function handleReplayRoute(req: IncomingMessage, res: ServerResponse, deps: Deps): boolean {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const room = url.pathname.match(/^\/api\/rooms\/([^/]+)\/(rounds|log|shares|fork)(?:\/(\d+))?$/);
-  const shared = url.pathname.match(/^\/api\/replays\/([A-Za-z0-9_-]{1,64})$/);
-  if (!room && !shared) return false;
+  // Anything under /api/replays is ours: a malformed or overlong id is an unknown link, not Next's HTML 404.
+  const shared = /^\/api\/replays(?:\/|$)/.test(url.pathname) ? (/^\/api\/replays\/([A-Za-z0-9_-]{1,64})$/.exec(url.pathname)?.[1] ?? '') : null;
+  if (!room && shared === null && !url.pathname.startsWith('/api/rooms/')) return false;
   void (async () => {
     let reply: Reply;
     try {
-      reply = shared ? publishedLog(shared[1]!, deps) : await roomRoute(req, url, normalizeRoomCode(decodeURIComponent(room![1]!)), room![2]!, room![3], deps);
+      if (!(await withinBudget(req, deps))) {
+        reply = { ...problem(429, 'rate-limited', 'Too many replay requests from this address: wait a few seconds and try again.'), headers: { 'retry-after': '10' } };
+      } else if (shared !== null) {
+        reply = req.method === 'GET' ? publishedLog(shared, deps) : problem(405, 'unknown-route', 'A published replay can only be read (GET).');
+      } else if (room) {
+        const code = decoded(room[1]!);
+        reply = code === null ? NOT_HOST : await roomRoute(req, url, normalizeRoomCode(code), room[2]!, room[3], deps);
+      } else {
+        reply = UNKNOWN_ROUTE;
+      }
     } catch (error) {
       console.error('[replay]', error);
       reply = problem(500, 'internal-error', 'The server failed; nothing was changed. Try again.');
@@ -54,7 +99,7 @@ export function handleReplayRoute(req: IncomingMessage, res: ServerResponse, dep
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...reply.headers };
   if (reply.ndjson) {
     headers['content-type'] = 'application/x-ndjson; charset=utf-8';
     headers['content-disposition'] = `attachment; filename="${reply.ndjson.filename}"`;
@@ -65,8 +110,19 @@ function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, headers).end(JSON.stringify(reply.json));
 }
 
-function readLog(game: GameServer, code: string): SeqEvent[] {
+/** The room's log, each row checked by the log's zod schemas: for a fork, which folds it into a live round. */
+function parsedLog(game: GameServer, code: string): SeqEvent[] {
   return game.registry.log(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
+}
+
+/**
+ * The room's log as the store holds it, for History and exports, without a schema check
+ * per row: the rows were written by the server's own decisions, an export writes them as
+ * stored (the importer checks every line), and zod on every row was ~90 % of an export's
+ * time on the game's thread (bench/replay-export.ts).
+ */
+function storedLog(game: GameServer, code: string): SeqEvent[] {
+  return game.registry.log(code).map((row) => ({ seq: row.seq, event: { ...row.payload, type: row.type, at: row.at } as RoomEvent }));
 }
 
 function isHost(req: IncomingMessage, game: GameServer, code: string): boolean {
@@ -77,33 +133,35 @@ function isHost(req: IncomingMessage, game: GameServer, code: string): boolean {
 
 async function roomRoute(req: IncomingMessage, url: URL, code: string, what: string, tail: string | undefined, { game, shares }: Deps): Promise<Reply> {
   if (!isHost(req, game, code)) return NOT_HOST;
-  const log = readLog(game, code);
   const method = req.method ?? 'GET';
   if (what === 'rounds' && method === 'GET') {
+    const log = storedLog(game, code);
     const published = shares.published(code);
     return { status: 200, json: { ok: true, rounds: sliceRounds(log).map((s) => ({ ...summarizeRound(s), published: published.get(s.round) ?? 0 })) } };
   }
   if (what === 'log' && method === 'GET') {
-    const which = url.searchParams.get('round') ?? 'all';
+    const raw = url.searchParams.get('round') ?? 'all';
+    const which = raw === 'all' ? 'all' : Number(raw);
     const anonymize = url.searchParams.get('anonymize') === '1';
-    const exportedAt = new Date().toISOString();
-    if (which === 'all') return { status: 200, ndjson: { text: exportLog(log, { appVersion: APP_VERSION, exportedAt, room: code, rounds: 'all', anonymize }), filename: `captain-down-${code}.ndjson` } };
-    const slice = sliceRound(log, Number(which));
-    if (!slice) return NO_ROUND;
-    const text = exportLog([...slice.prelude, ...slice.rows], { appVersion: APP_VERSION, exportedAt, room: code, rounds: [slice.round], anonymize });
-    return { status: 200, ndjson: { text, filename: `captain-down-${code}-round-${slice.round}.ndjson` } };
+    const text = exportStored(game.registry.logText(code), which, { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: code, anonymize });
+    if (text === null) return NO_ROUND;
+    return { status: 200, ndjson: { text, filename: which === 'all' ? `captain-down-${code}.ndjson` : `captain-down-${code}-round-${which}.ndjson` } };
   }
   if (what === 'shares' && method === 'POST') {
-    const body = shareBody.safeParse(await readJson(req));
+    const json = await readJson(req);
+    if (json === BODY_TOO_BIG) return TOO_BIG;
+    const body = shareBody.safeParse(json);
     if (!body.success) return problem(400, 'invalid-payload', 'Say which round to publish: {"round": N}.');
-    if (!sliceRound(log, body.data.round)) return NO_ROUND;
+    if (!sliceRound(storedForSlicing(game.registry.logText(code)), body.data.round)) return NO_ROUND;
     return { status: 200, json: { ok: true, id: shares.publish(code, body.data.round, Date.now()) } };
   }
   if (what === 'shares' && method === 'DELETE' && tail) return { status: 200, json: { ok: true, revoked: shares.revoke(code, Number(tail), Date.now()) } };
   if (what === 'fork' && method === 'POST') {
-    const body = forkBody.safeParse(await readJson(req));
+    const json = await readJson(req);
+    if (json === BODY_TOO_BIG) return TOO_BIG;
+    const body = forkBody.safeParse(json);
     if (!body.success) return problem(400, 'invalid-payload', 'Say which round and moment to fork from: {"round": N, "t": ms}.');
-    const slice = sliceRound(log, body.data.round);
+    const slice = sliceRound(parsedLog(game, code), body.data.round);
     if (!slice) return NO_ROUND;
     const timeline = buildTimeline(slice, { diagram: false });
     const hostTokenHash = game.registry.get(code)!.hostTokenHash;
@@ -112,7 +170,7 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
     afterFork(game, code);
     return { status: 200, json: { ok: true, round: game.registry.get(code)?.round?.id ?? 0 } };
   }
-  return problem(405, 'unknown-route', 'That is not something a replay can do.');
+  return UNKNOWN_ROUTE;
 }
 
 /** As at any round start: the clock follows the log, and students not connected are silent nodes. */
@@ -128,22 +186,32 @@ function afterFork(game: GameServer, code: string): void {
 }
 
 function publishedLog(id: string, { game, shares }: Deps): Reply {
-  const share = shares.find(id);
+  const share = id === '' ? null : shares.find(id);
   if (!share || share.revokedAt !== null) return GONE;
-  const slice = sliceRound(readLog(game, share.room), share.round);
-  if (!slice) return GONE;
-  const text = exportLog([...slice.prelude, ...slice.rows], { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: share.room, rounds: [share.round], anonymize: false });
+  const text = exportStored(game.registry.logText(share.room), share.round, { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: share.room, anonymize: false });
+  if (text === null) return GONE;
   return { status: 200, ndjson: { text, filename: `captain-down-round-${share.round}.ndjson` } };
 }
 
+const BODY_TOO_BIG = Symbol('body too big');
+
+/**
+ * The request's JSON body (null when it is not JSON), or BODY_TOO_BIG past MAX_BODY. An
+ * oversized body is still drained, not kept: cutting the connection mid-upload would reset
+ * it before the client reads the 413.
+ */
 async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+    req.resume();
+    return BODY_TOO_BIG;
+  }
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY) return BODY_TOO_BIG;
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {

@@ -35,6 +35,8 @@ export function safeParseLogRow(row: LogRow): { ok: true; event: RoomEvent } | {
   const parsed = roomEventSchema.safeParse({ ...row.payload, type: row.type, at: row.at });
   if (parsed.success) return { ok: true, event: parsed.data };
   const issue = parsed.error.issues[0];
+  // Not the schema's list of every event name: a sentence a teacher can act on.
+  if (issue?.path.length === 1 && issue.path[0] === 'type') return { ok: false, problem: `not a valid ${row.type} event: this app has no event called "${row.type}" (a log from a newer Captain Down, or edited)` };
   const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
   return { ok: false, problem: `not a valid ${row.type} event${where}: ${issue?.message ?? 'invalid'}` };
 }

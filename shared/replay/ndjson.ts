@@ -63,13 +63,18 @@ export function redactEvent(event: RoomEvent, anonymize: boolean): RoomEvent {
   return event;
 }
 
-export function exportLog(events: readonly SeqEvent[], options: ExportOptions): string {
+/** Line 1 of an export of `rows` rows. */
+export function headerLine(options: ExportOptions, rows: number): string {
   const header: LogHeader = {
     format: LOG_FORMAT, formatVersion: LOG_FORMAT_VERSION, protocolVersion: PROTOCOL_VERSION,
     appVersion: options.appVersion, exportedAt: options.exportedAt, room: options.room,
-    rounds: options.rounds, anonymized: options.anonymize, rows: events.length,
+    rounds: options.rounds, anonymized: options.anonymize, rows,
   };
-  const lines = [JSON.stringify(header)];
+  return JSON.stringify(header);
+}
+
+export function exportLog(events: readonly SeqEvent[], options: ExportOptions): string {
+  const lines = [headerLine(options, events.length)];
   for (const { seq, event } of events) lines.push(JSON.stringify(toLogRow(seq, redactEvent(event, options.anonymize))));
   return `${lines.join('\n')}\n`;
 }

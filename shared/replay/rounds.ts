@@ -3,6 +3,7 @@
  * round started (seats, nicknames), so a slice is the room events before the round
  * (not the rounds before it) followed by every row from its RoundStarted to the next.
  */
+import { gameEventSchemas } from '../game/events';
 import type { RoomEvent } from '../room/events';
 import type { SeqEvent } from './log-rows';
 
@@ -29,7 +30,15 @@ export interface RoundSummary {
   forkedFrom: { round: number; roomTime: number } | null;
 }
 
-const GAME_TYPES: ReadonlySet<RoomEvent['type']> = new Set(['RoundStarted', 'RoundClockSet', 'ClusterEvents', 'MoveRefused', 'RoundEnded', 'StoryStarted', 'StoryBeatShown', 'StoryFinished', 'StoryStopped']);
+/**
+ * Facts that only fold inside a round (evolveGame refuses them outside one): every game
+ * event but the class's scores switch. Read from the schemas, so a new round fact (bots'
+ * looks, challenges...) never lands in a later round's prelude, where it would make that
+ * round unreplayable ("BotLooked outside a round").
+ */
+const ROUND_TYPES: ReadonlySet<RoomEvent['type']> = new Set(
+  gameEventSchemas.map((schema) => schema.shape.type.value).filter((type) => type !== 'ScoresSwitched'),
+);
 
 /** Every round of the log, in order. */
 export function sliceRounds(log: readonly SeqEvent[]): RoundSlice[] {
@@ -43,7 +52,7 @@ export function sliceRounds(log: readonly SeqEvent[]): RoundSlice[] {
       continue;
     }
     if (current) current.rows.push(row);
-    if (!GAME_TYPES.has(row.event.type)) prelude.push(row);
+    if (!ROUND_TYPES.has(row.event.type)) prelude.push(row);
   }
   return slices;
 }

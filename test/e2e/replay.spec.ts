@@ -32,6 +32,8 @@ async function frameOf(page: Page): Promise<string[]> {
 test('a Raft round becomes a film: History, the crash, the new leader, a student\'s eyes, export/import, fork', async ({ browser, server }) => {
   test.setTimeout(180_000);
   const { host, code } = await hostAClass(browser, server.url);
+  const hostCalls: { url: string; authorization: string | undefined }[] = [];
+  host.on('request', (r) => { if (r.url().includes('/api/')) hostCalls.push({ url: r.url(), authorization: r.headers()['authorization'] }); });
   const projector = await newDevice(browser, PROJECTOR);
   await projector.goto(`${server.url}/screen/${code}`);
   const phones = await boardPhones(browser, server.url, code, ['Ada', 'Bob', 'Cy']);
@@ -109,7 +111,10 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   await host.setViewportSize(PROJECTOR);
 
   // Export, then import in a fresh browser on /replay at the same moment: the same frame.
-  const t = Number(await player.getAttribute('data-t'));
+  // The moment as the address names it (what a teacher copies): it opens on the same frame.
+  const linkT = () => Number(new URL(host.url()).searchParams.get('t') ?? Number.NaN) * 1000;
+  await expect.poll(async () => Math.abs(linkT() - Number(await player.getAttribute('data-t')))).toBeLessThanOrEqual(1);
+  const t = linkT();
   const expected = await frameOf(host);
   const [download] = await Promise.all([host.waitForEvent('download'), host.getByTestId('export-round').click()]);
   const file = await download.path();
@@ -120,18 +125,33 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   const good = readFileSync(file!, 'utf8').split('\n');
   const damaged = [...good.slice(0, 3), good[3]!.slice(0, 30), ...good.slice(4)].join('\n');
   await reviewer.getByLabel('Log file').setInputFiles({ name: 'damaged.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(damaged) });
-  await expect(reviewer.getByTestId('import-error')).toHaveText('damaged.ndjson, line 4: Line 4 is not valid JSON: the file is damaged.');
+  await expect(reviewer.getByTestId('import-error')).toHaveText('damaged.ndjson: Line 4 is not valid JSON: the file is damaged.');
   await shoot(reviewer, 'replay-import-refused-phone', PHONE);
   await shoot(reviewer, 'replay-import-refused', PROJECTOR);
-  await reviewer.getByLabel('Log file').setInputFiles(file!);
+  // The good file dropped on the page (drag-and-drop) this time: the same frame.
+  const dropped = await reviewer.evaluateHandle((text) => { const d = new DataTransfer(); d.items.add(new File([text], 'round.ndjson')); return d; }, readFileSync(file!, 'utf8'));
+  await reviewer.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(reviewer.getByTestId('replay-player')).toBeVisible();
   await expect.poll(() => frameOf(reviewer)).toEqual(expected);
   await expect(reviewer.getByTestId('leader-line')).toHaveText((await host.getByTestId('leader-line').textContent()) ?? '');
+  // It plays in this browser alone: with the network cut, it seeks and steps, and asks nothing.
+  const asked: string[] = [];
+  reviewer.on('request', (r) => { if (!/^(data|blob):|\/icon/.test(r.url())) asked.push(r.url()); });
+  await reviewer.context().setOffline(true);
+  await reviewer.keyboard.press('Home');
+  await expect(truth(reviewer, 'A')).toHaveAttribute('data-role', 'leader');
+  await reviewer.keyboard.press('End');
+  await expect(truth(reviewer, newLeader)).toHaveAttribute('data-role', 'leader');
+  await reviewer.keyboard.press('PageUp');
+  expect(asked).toEqual([]);
+  await reviewer.context().setOffline(false);
 
   // Fork from the crash: a live round 2 in that state; the phones play it.
   await host.locator('[data-testid="scrubber-marker"][data-kind="crash"]').first().click();
   await expect(player).toHaveAttribute('data-t', String(crashT));
-  await expect(host).toHaveURL(new RegExp(`[?&]t=${(crashT / 1000).toFixed(1)}`));
+  // The link names the marker's millisecond (rounded up), so it opens at the crash, not just before it.
+  await expect.poll(() => linkT() - crashT).toBeGreaterThanOrEqual(0); // the address follows after a short debounce
+  await expect.poll(() => linkT() - crashT).toBeLessThanOrEqual(1);
 
   // Share: a read-only link for anyone; revoked, it shows a clear page.
   await host.getByTestId('share-round').click();
@@ -155,4 +175,13 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   await expect(phones[0]!.getByTestId('node-status')).toContainText('Your node has crashed');
   await expect(phones[1]!.getByTestId('node-name')).toContainText('B');
   await shoot(projector, 'replay-fork-projector', PROJECTOR);
+
+  // Every replay call of the host carried its token in a header, never in the address.
+  const token = await host.evaluate((c) => localStorage.getItem(`captain-down:host:${c}`), code);
+  expect(token).toBeTruthy();
+  expect(hostCalls.length).toBeGreaterThan(4);
+  for (const call of hostCalls.filter((c) => c.url.includes('/api/rooms/'))) {
+    expect(call.url).not.toContain(token!);
+    expect(call.authorization).toBe(`Bearer ${token}`);
+  }
 });

@@ -15,7 +15,7 @@ export function MarkerGlyph({ shape, colour, size = 14 }: { shape: MarkerShape; 
       {shape === 'play' ? <path d="M-6 -8 L8 0 L-6 8 Z" {...solid} /> : null}
       {shape === 'slash' ? <path d="M-4 8 L4 -8 M-9 0 L-6 0 M6 0 L9 0" {...stroke} /> : null}
       {shape === 'link' ? <path d="M-9 0 L9 0 M-5 -5 L-5 5 M5 -5 L5 5" {...stroke} /> : null}
-      {shape === 'bolt' ? <path d="M2 -9 L-6 1 L0 1 L-2 9 L6 -1 L0 -1 Z" {...solid} /> : null}
+      {shape === 'bolt' ? <path d="M3 -10 L-8 2 L-1 2 L-3 10 L8 -2 L1 -2 Z" {...solid} strokeWidth={0.8 / s} /> : null}
       {shape === 'warning' ? <path d="M0 -9 L9 8 L-9 8 Z M0 -3 L0 3" {...solid} /> : null}
       {shape === 'square' ? <rect x="-6" y="-6" width="12" height="12" {...solid} /> : null}
       {shape === 'check' ? <path d="M-7 0 L-2 6 L8 -7" {...stroke} /> : null}

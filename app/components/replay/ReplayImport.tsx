@@ -3,6 +3,7 @@
 import { useState, type DragEvent } from 'react';
 import { importLog, MAX_LOG_BYTES } from '@/shared/replay/ndjson';
 import type { SeqEvent } from '@/shared/replay/log-rows';
+import { sliceRounds } from '@/shared/replay/rounds';
 import { Brand } from '../Anchor';
 import { LogPlayer } from './LogPlayer';
 
@@ -23,7 +24,10 @@ export function ReplayImport() {
     // Refused before a byte is read, so a huge file cannot freeze the tab.
     if (file.size > MAX_LOG_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB: logs over ${MAX_LOG_BYTES / 1024 / 1024} MB are refused.`);
     const result = importLog(await file.text());
-    if (!result.ok) return setError(result.line > 0 ? `${file.name}, line ${result.line}: ${result.problem}` : `${file.name}: ${result.problem}`);
+    // A problem that names its line already ("Line 4 is ...") is not prefixed with it again.
+    if (!result.ok) return setError(result.line > 0 && !result.problem.startsWith(`Line ${result.line} `) ? `${file.name}, line ${result.line}: ${result.problem}` : `${file.name}: ${result.problem}`);
+    // Refused here, beside the drop zone, rather than on a page with no way back.
+    if (sliceRounds(result.events).length === 0) return setError(`${file.name}: this log holds no round (the class was exported before any round was played): nothing to replay.`);
     setLoaded({ name: file.name, events: result.events });
   };
   const drop = (e: DragEvent) => {
@@ -32,7 +36,10 @@ export function ReplayImport() {
     void open(e.dataTransfer.files[0]);
   };
 
-  if (loaded) return <LogPlayer events={loaded.events} source={loaded.name} />;
+  if (loaded) {
+    const another = <button type="button" className="min-h-11 rounded-xl bg-deck px-3 font-bold text-foam hover:bg-wave" onClick={() => setLoaded(null)} data-testid="open-another">Open another file</button>;
+    return <LogPlayer events={loaded.events} source={loaded.name} actions={() => another} />;
+  }
   return (
     <main className="mx-auto flex min-h-dvh max-w-3xl flex-col gap-6 px-5 py-8">
       <Brand />

@@ -90,7 +90,9 @@ function useDeepLink(t: number, playing: boolean): void {
     if (playing) return;
     const id = window.setTimeout(() => {
       const url = new URL(window.location.href);
-      url.searchParams.set('t', (t / 1000).toFixed(1));
+      // To the millisecond, rounded up: room time is fractional, and a link to a marker
+      // must open at or just after it, never a fraction before (the moment without its event).
+      url.searchParams.set('t', String(Math.ceil(t) / 1000));
       try {
         window.history.replaceState(null, '', url);
       } catch {
@@ -114,7 +116,7 @@ function useMedia(query: string, onServer: boolean): boolean {
   );
 }
 
-/** `?t=12.5` -> 12,500 ms of room time, or null. */
+/** `?t=12.5` -> 12,500 ms of room time (`?t=12.347` -> 12,347), or null. */
 export function readDeepLink(): number | null {
   if (typeof window === 'undefined') return null;
   const raw = new URL(window.location.href).searchParams.get('t');

@@ -18,18 +18,22 @@ export function Scrubber({ start, end, t, markers, onSeek }: Props) {
   const kinds = useMemo(() => [...new Set(markers.map((m) => m.kind))], [markers]);
   return (
     <div className="flex flex-col gap-1" data-testid="scrubber">
-      <svg viewBox="0 0 1000 24" preserveAspectRatio="none" className="h-7 w-full" role="presentation">
+      {/* Each marker its own square glyph placed by percent: its shape stays whole at any
+          width (one stretched strip squeezed them into slivers on a phone). */}
+      <div className="relative h-7 w-full" role="presentation">
         {drawn.map((m, i) => {
           const look = MARKER_LOOKS[m.kind];
-          const x = ((m.at - start) / span) * 1000;
           return (
-            <g key={i} transform={`translate(${x} 12)`} className="cursor-pointer" onClick={() => onSeek(m.at)} data-testid="scrubber-marker" data-kind={m.kind}>
+            <svg
+              key={i} viewBox="-10 -10 20 20" className="absolute top-0.5 size-6 -translate-x-1/2 cursor-pointer"
+              style={{ left: `${((m.at - start) / span) * 100}%` }} onClick={() => onSeek(m.at)} data-testid="scrubber-marker" data-kind={m.kind}
+            >
               <title>{`${clockFace(m.at)} ${m.text}`}</title>
-              <g transform="scale(0.7 1)"><MarkerGlyph shape={look.shape} colour={look.colour} size={18} /></g>
-            </g>
+              <MarkerGlyph shape={look.shape} colour={look.colour} size={18} />
+            </svg>
           );
         })}
-      </svg>
+      </div>
       <input
         type="range" min={start} max={end} step={1} value={Math.min(end, Math.max(start, t))}
         onChange={(e) => onSeek(Number(e.target.value))}
@@ -55,9 +59,13 @@ function Key({ kind }: { kind: MarkerKind }) {
   );
 }
 
-/** Keeps every kind visible when there are too many: the rarest kinds first. */
+/** Drawn last, so on top where markers meet: the alarms a teacher came for, then faults, then the rest. */
+const ON_TOP: readonly MarkerKind[] = ['refused', 'commit', 'resume', 'heal', 'restart', 'leader', 'handover', 'leader-lost', 'pause', 'partition', 'crash', 'stale-leader', 'split-brain'];
+const depth = (kind: MarkerKind) => ON_TOP.indexOf(kind);
+
+/** Keeps every kind visible when there are too many (the common refusals and commits are thinned), alarms on top. */
 function thin(markers: Marker[], max: number): Marker[] {
-  if (markers.length <= max) return markers;
   const step = Math.ceil(markers.length / max);
-  return markers.filter((m, i) => m.kind !== 'refused' && m.kind !== 'commit' ? true : i % step === 0).slice(0, max * 2);
+  const kept = markers.length <= max ? markers : markers.filter((m, i) => m.kind !== 'refused' && m.kind !== 'commit' ? true : i % step === 0).slice(0, max * 2);
+  return [...kept].sort((a, b) => depth(a.kind) - depth(b.kind));
 }

@@ -62,7 +62,7 @@ export function SpaceTimeDiagram({ diagram, team, lanes, t, windowMs, onSeek, wi
         <g key={lane.index}>
           <line x1={gutter} x2={W} y1={y(lane.index)} y2={y(lane.index)} stroke={PALETTE.mist} strokeOpacity={0.35} strokeWidth={1.5} />
           <text x={compact ? 6 : 8} y={y(lane.index) + 6} fill={PALETTE.foam} fontSize={type.lane} fontWeight={800}>{lane.label}</text>
-          {compact ? null : <text x={30} y={y(lane.index) + 5} fill={PALETTE.mist} fontSize={12}>{lane.name.slice(0, 11)}</text>}
+          {compact ? null : <text x={30} y={y(lane.index) + 5} fill={PALETTE.mist} fontSize={12}><title>{lane.name}</title>{cut(lane.name, 11)}</text>}
         </g>
       ))}
       {bands.map((b, i) => (
@@ -109,4 +109,9 @@ function Arrow({ m, x, y, right, t, onSeek, labelled }: ArrowProps) {
       </g>
     </g>
   );
+}
+
+/** A name that fits the lane's margin, cut with an ellipsis (not mid-word without a sign: "lock servic"). */
+function cut(name: string, max: number): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1)}…`;
 }

@@ -32,7 +32,14 @@ export function usePlayback(timeline: Timeline, initialT: number | null): Playba
   tRef.current = t;
 
   const seek = useCallback((next: number) => setT(clamp(timeline, next)), [timeline]);
-  const toggle = useCallback(() => setPlaying((p) => !p), []);
+  const toggle = useCallback(() => setPlaying((p) => {
+    // Play at the end starts the film again, as a video player does (it did nothing).
+    if (!p && tRef.current >= timeline.endTime) {
+      tRef.current = timeline.startTime;
+      setT(timeline.startTime);
+    }
+    return !p;
+  }), [timeline]);
 
   // Step to the next instant at which something was logged (rows sharing a time are one instant).
   const stepEvent = useCallback((direction: 1 | -1) => {

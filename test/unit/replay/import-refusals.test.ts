@@ -34,7 +34,7 @@ const CORPUS: { name: string; text: string; line: number; says: RegExp }[] = [
   { name: 'a blank line inside', text: withLine(4, ''), line: 4, says: /empty/ },
   { name: 'a row without a payload', text: editRow(6, (r) => delete r.payload), line: 6, says: /not a log row: payload/ },
   { name: 'an event that fails its schema', text: editRow(3, (r) => (r.payload.nodeId = -1)), line: 3, says: /not a valid NodeJoined event at "nodeId"/ },
-  { name: 'an unknown event type', text: editRow(7, (r) => (r.type = 'ShipSank')), line: 7, says: /not a valid ShipSank event/ },
+  { name: 'an unknown event type', text: editRow(7, (r) => (r.type = 'ShipSank')), line: 7, says: /^Line 7 is not a valid ShipSank event: this app has no event called "ShipSank" \(a log from a newer Captain Down, or edited\)\.$/ },
   { name: 'rows out of order', text: editRow(8, (r) => (r.seq = 2)), line: 8, says: /out of order: seq 2/ },
   { name: 'a batch for a team that does not exist', text: editRow(9, (r) => (r.payload.team = 5)), line: 9, says: /cannot be replayed: team 5/ },
   { name: 'a room event before the room exists', text: [lines[0], ...lines.slice(2)].join('\n') + '\n', line: 2, says: /cannot be replayed: NodeJoined before RoomCreated/ },
