@@ -3,21 +3,28 @@
  * per-peer arrays of a leader), so folding costs the same late in an hour-long class as
  * at its start. The safety monitor is updated here too (see monitor.ts).
  */
+import { leadersMayHaveChanged, owned, ownedAt, ownedList, replaceAt, spread, type ClusterDraft } from '../draft';
 import type { Event, NodeIndex } from '../types';
 import { append, truncate } from './log';
 import { monitorCommit, monitorGrant, monitorLeader, monitorReplicated, monitorTerm, monitorVoteCounted } from './monitor';
 import { copyRaftCluster, followerNode, localNow, raftNode } from './state';
 import type { RaftCluster, RaftNode, RaftVoteRequest } from './types';
 
-function withRaft(state: RaftCluster, index: NodeIndex, change: (node: RaftNode) => RaftNode): RaftCluster {
-  const raft = state.raft.slice();
-  raft[index] = change(raftNode(state, index));
-  const next = copyRaftCluster(state);
+/** Node `index` changed by `change`, which writes into a node ready to be written (the draft's, or a copy). */
+function withRaft(state: RaftCluster, index: NodeIndex, draft: ClusterDraft | undefined, change: (node: RaftNode) => void): RaftCluster {
+  raftNode(state, index); // throws for a node that does not exist
+  const next = owned(draft, state, copyRaftCluster);
+  const raft = ownedList(draft, next.raft);
   next.raft = raft;
+  const node = ownedAt(draft, raft, index, spread);
+  const role = node.role;
+  change(node);
+  // Raft's leader reading reads the role (leaders.ts).
+  if (node.role !== role) leadersMayHaveChanged(draft);
   return next;
 }
 
-/** What a node forgets when it stops leading or campaigning. */
+/** What a node forgets when it stops leading or campaigning (shared lists: never written in place, see draft.ts). */
 const NO_CAMPAIGN: Pick<RaftNode, 'votes' | 'preVotes' | 'nextIndex' | 'matchIndex' | 'heardAt'> = {
   votes: [], preVotes: [], nextIndex: [], matchIndex: [], heardAt: [],
 };
@@ -30,99 +37,145 @@ function withRequest(requests: RaftVoteRequest[], request: RaftVoteRequest): Raf
   return copy;
 }
 
-function withAt<T>(values: readonly T[], index: number, value: T): T[] {
-  const copy = values.slice();
+/** `values` with `value` at `index`: in place when the draft made the list. */
+function withAt<T>(draft: ClusterDraft | undefined, values: readonly T[], index: number, value: T): T[] {
+  const copy = ownedList(draft, values);
   copy[index] = value;
   return copy;
 }
 
-export function evolveRaft(state: RaftCluster, event: Event): RaftCluster {
+export function evolveRaft(state: RaftCluster, event: Event, draft?: ClusterDraft): RaftCluster {
   switch (event.type) {
     case 'NodeCrashed': {
       // R11: term, vote and log are on disk; everything else is volatile (commitIndex too, as in the paper).
       const { term, votedFor, log } = raftNode(state, event.node);
-      return withRaft(state, event.node, () => ({ ...followerNode(), term, votedFor, log }));
+      const next = owned(draft, state, copyRaftCluster);
+      next.raft = ownedList(draft, next.raft);
+      replaceAt(draft, next.raft, event.node, { ...followerNode(), term, votedFor, log });
+      return next;
     }
     case 'ElectionTimerExpired':
-      return withRaft(state, event.node, (n) => ({ ...n, electionDue: true }));
+      return withRaft(state, event.node, draft, (n) => {
+        n.electionDue = true;
+      });
     case 'ElectionStarted': {
       const checked = monitorGrant(monitorTerm(state, event.node, event.term), event.node, event.term, event.node);
-      const next = withRaft(checked, event.node, (n) => ({
-        ...n, ...NO_CAMPAIGN, term: event.term, votedFor: event.node, role: 'candidate', leaderId: null,
-        electionDue: false, votes: [event.node],
-      }));
-      const counted = copyRaftCluster(next);
-      counted.stats = { ...next.stats, elections: next.stats.elections + 1 };
-      return counted;
+      const next = withRaft(checked, event.node, draft, (n) => {
+        Object.assign(n, NO_CAMPAIGN);
+        n.term = event.term;
+        n.votedFor = event.node;
+        n.role = 'candidate';
+        n.leaderId = null;
+        n.electionDue = false;
+        n.votes = [event.node];
+      });
+      next.stats = { ...next.stats, elections: next.stats.elections + 1 }; // `next` is this event's own copy (or the draft's)
+      return next;
     }
     case 'PreVoteStarted':
-      return withRaft(state, event.node, (n) => ({ ...n, ...NO_CAMPAIGN, role: 'precandidate', leaderId: null, electionDue: false, preVotes: [event.node] }));
+      return withRaft(state, event.node, draft, (n) => {
+        Object.assign(n, NO_CAMPAIGN);
+        n.role = 'precandidate';
+        n.leaderId = null;
+        n.electionDue = false;
+        n.preVotes = [event.node];
+      });
     case 'PreVoteCounted':
-      return withRaft(state, event.node, (n) => (n.preVotes.includes(event.voter) ? n : { ...n, preVotes: n.preVotes.concat(event.voter) }));
+      if (raftNode(state, event.node).preVotes.includes(event.voter)) return state;
+      return withRaft(state, event.node, draft, (n) => {
+        n.preVotes = n.preVotes.concat(event.voter);
+      });
     case 'TermAdopted':
-      return withRaft(monitorTerm(state, event.node, event.term), event.node, (n) => ({
-        ...n, ...NO_CAMPAIGN, term: event.term, votedFor: null, role: 'follower', leaderId: null, electionDue: false,
-      }));
+      return withRaft(monitorTerm(state, event.node, event.term), event.node, draft, (n) => {
+        Object.assign(n, NO_CAMPAIGN);
+        n.term = event.term;
+        n.votedFor = null;
+        n.role = 'follower';
+        n.leaderId = null;
+        n.electionDue = false;
+      });
     case 'VoteRequestReceived': {
       const { node, candidate, term, lastLogIndex, lastLogTerm } = event;
-      return withRaft(state, node, (n) => ({ ...n, requests: withRequest(n.requests, { candidate, term, lastLogIndex, lastLogTerm }) }));
+      return withRaft(state, node, draft, (n) => {
+        n.requests = withRequest(n.requests, { candidate, term, lastLogIndex, lastLogTerm });
+      });
     }
     case 'VoteGranted':
-      return withRaft(monitorGrant(state, event.node, event.term, event.candidate), event.node, (n) => ({ ...n, votedFor: event.candidate, electionDue: false }));
-    case 'VoteCounted':
-      return withRaft(monitorVoteCounted(state, event), event.node, (n) => (n.votes.includes(event.voter) ? n : { ...n, votes: n.votes.concat(event.voter) }));
+      return withRaft(monitorGrant(state, event.node, event.term, event.candidate), event.node, draft, (n) => {
+        n.votedFor = event.candidate;
+        n.electionDue = false;
+      });
+    case 'VoteCounted': {
+      const checked = monitorVoteCounted(state, event);
+      if (raftNode(checked, event.node).votes.includes(event.voter)) return checked;
+      return withRaft(checked, event.node, draft, (n) => {
+        n.votes = n.votes.concat(event.voter);
+      });
+    }
     case 'LeaderElected': {
       const checked = monitorLeader(state, event);
       const local = localNow(state, event.node);
-      return withRaft(checked, event.node, (n) => {
+      const nodes = state.nodes;
+      return withRaft(checked, event.node, draft, (n) => {
         const next = n.log.length + 1;
-        return {
-          ...n, role: 'leader', leaderId: event.node, electionDue: false, preVotes: [],
-          nextIndex: state.nodes.map(() => next),
-          matchIndex: state.nodes.map((peer) => (peer.index === event.node ? n.log.length : 0)),
-          heardAt: state.nodes.map((peer) => (n.votes.includes(peer.index) ? local : null)),
-        };
+        n.role = 'leader';
+        n.leaderId = event.node;
+        n.electionDue = false;
+        n.preVotes = [];
+        n.nextIndex = nodes.map(() => next);
+        n.matchIndex = nodes.map((peer) => (peer.index === event.node ? n.log.length : 0));
+        n.heardAt = nodes.map((peer) => (n.votes.includes(peer.index) ? local : null));
       });
     }
     case 'LeaderHeard': {
       const local = localNow(state, event.node);
-      return withRaft(state, event.node, (n) => ({
-        ...n, ...NO_CAMPAIGN, role: 'follower', leaderId: event.leader, electionDue: false, leaderContactAt: local,
-      }));
+      return withRaft(state, event.node, draft, (n) => {
+        Object.assign(n, NO_CAMPAIGN);
+        n.role = 'follower';
+        n.leaderId = event.leader;
+        n.electionDue = false;
+        n.leaderContactAt = local;
+      });
     }
     case 'LogReplicated': {
       const checked = monitorReplicated(state, event);
-      return withRaft(checked, event.node, (n) => ({ ...n, log: append(truncate(n.log, event.from - 1), event.entries) }));
+      return withRaft(checked, event.node, draft, (n) => {
+        n.log = append(truncate(n.log, event.from - 1), event.entries);
+      });
     }
     case 'CommandWritten':
-      return withRaft(state, event.node, (n) => ({
-        ...n,
-        log: append(n.log, [{ term: event.term, command: event.command }]),
-        matchIndex: withAt(n.matchIndex, event.node, event.index),
-      }));
+      return withRaft(state, event.node, draft, (n) => {
+        n.log = append(n.log, [{ term: event.term, command: event.command }]);
+        n.matchIndex = withAt(draft, n.matchIndex, event.node, event.index);
+      });
     case 'ReplicationAcked': {
       const local = localNow(state, event.node);
-      return withRaft(state, event.node, (n) => ({
-        ...n,
-        matchIndex: withAt(n.matchIndex, event.follower, Math.max(n.matchIndex[event.follower] ?? 0, event.matchIndex)),
-        nextIndex: withAt(n.nextIndex, event.follower, Math.max(n.nextIndex[event.follower] ?? 1, event.matchIndex + 1)),
-        heardAt: withAt(n.heardAt, event.follower, local),
-      }));
+      return withRaft(state, event.node, draft, (n) => {
+        n.matchIndex = withAt(draft, n.matchIndex, event.follower, Math.max(n.matchIndex[event.follower] ?? 0, event.matchIndex));
+        n.nextIndex = withAt(draft, n.nextIndex, event.follower, Math.max(n.nextIndex[event.follower] ?? 1, event.matchIndex + 1));
+        n.heardAt = withAt(draft, n.heardAt, event.follower, local);
+      });
     }
     case 'ReplicationRejected': {
       const local = localNow(state, event.node);
-      return withRaft(state, event.node, (n) => ({
-        ...n,
-        nextIndex: withAt(n.nextIndex, event.follower, event.nextIndex),
-        heardAt: withAt(n.heardAt, event.follower, local),
-      }));
+      return withRaft(state, event.node, draft, (n) => {
+        n.nextIndex = withAt(draft, n.nextIndex, event.follower, event.nextIndex);
+        n.heardAt = withAt(draft, n.heardAt, event.follower, local);
+      });
     }
     case 'CommitAdvanced': {
       const checked = monitorCommit(state, event.node, event.commitIndex);
-      return withRaft(checked, event.node, (n) => ({ ...n, commitIndex: event.commitIndex }));
+      return withRaft(checked, event.node, draft, (n) => {
+        n.commitIndex = event.commitIndex;
+      });
     }
     case 'LeaderSteppedDown':
-      return withRaft(state, event.node, (n) => ({ ...n, ...NO_CAMPAIGN, role: 'follower', leaderId: null, electionDue: false }));
+      return withRaft(state, event.node, draft, (n) => {
+        Object.assign(n, NO_CAMPAIGN);
+        n.role = 'follower';
+        n.leaderId = null;
+        n.electionDue = false;
+      });
     default:
       return state;
   }
