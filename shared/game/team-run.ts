@@ -14,7 +14,7 @@
 import type { ClusterDraft } from '../rules/draft';
 import { evolveOnDraft } from '../rules/engine';
 import type { NarrationReads } from '../rules/module';
-import { ALARM } from '../rules/ticker-rank';
+import { ALARM, type TickerRank } from '../rules/ticker-rank';
 import type { ClusterState, Event } from '../rules/types';
 import { openTeamScoring, settleTeamScoring, stepTeamScoring, type TeamScoring } from '../scoring/score-round';
 import type { ScoringState } from '../scoring/types';
@@ -24,7 +24,7 @@ import { actingLeaders, lastLeaders, stepLeaders, type TeamRecapFold } from './r
 import { withRound, roundWithTeams, teamOf } from './round-copy';
 import type { GameRoom } from './room';
 import type { RoundState, TeamState, TickerLine } from './round';
-import { rankEvent, splitBrainBetween, tell } from './ticker';
+import { rankEvent, splitBrainBetween, tellInto } from './ticker';
 
 /** A team's fold in progress. Mutable, and private to the fold that opened it. */
 export interface TeamRun<R extends GameRoom> {
@@ -40,6 +40,8 @@ export interface TeamRun<R extends GameRoom> {
   /** What narrating an event reads of the cluster (the module's `narrationReads`). */
   readonly reads: (event: Event, before: ClusterState) => NarrationReads;
   lines: TickerLine[];
+  /** Whether `lines` is the run's own copy (told into in place), not the team's list. */
+  ownLines: boolean;
   headline: TickerLine | null;
   away: number[];
   recap: TeamRecapFold | undefined;
@@ -65,7 +67,7 @@ export function openTeamRun<R extends GameRoom>(room: R, index: number): TeamRun
   if (!round) throw new Error('ClusterEvents outside a round: the log is corrupt');
   const team = teamOf(round, index);
   const reads = narrationReadsOf(team.cluster.algorithm);
-  return { room, round, index, team, cluster: team.cluster, draft: new Set(), reads, lines: team.ticker, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
+  return { room, round, index, team, cluster: team.cluster, draft: new Set(), reads, lines: team.ticker, ownLines: false, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
 }
 
 /**
@@ -120,10 +122,13 @@ export function closeTeamRun<R extends GameRoom>(run: TeamRun<R>): R {
   return withRound(run.room, roundWithTeams(round, teams, run.scoring ? settleTeamScoring(run.scoring) : run.scores));
 }
 
-function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: Parameters<typeof tell>[3]): void {
-  const told = tell({ lines: run.lines, headline: run.headline }, at, text, rank);
-  run.lines = told.lines;
-  run.headline = told.headline;
+function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: TickerRank): void {
+  // The team's lines are copied once per run, then told into in place (ticker.ts's tellInto).
+  if (!run.ownLines) {
+    run.lines = run.lines.slice();
+    run.ownLines = true;
+  }
+  run.headline = tellInto(run.lines, run.headline, at, text, rank);
 }
 
 function presenceLine(event: Event, text: string): string {

@@ -47,6 +47,18 @@ function withNode<S extends ClusterState>(state: S, copy: CopyCluster<S>, draft:
   return next;
 }
 
+/** Node `index`'s timer set to `atLocal`, or cleared (undefined): the commonest node write, so no callback. */
+function withTimer<S extends ClusterState>(state: S, copy: CopyCluster<S>, draft: ClusterDraft | undefined, index: NodeIndex, timer: string, atLocal: number | undefined): S {
+  if (!state.nodes[index]) return state;
+  const next = owned(draft, state, copy);
+  const node = writableNode(next, draft, index);
+  const timers = owned(draft, node.timers, spread);
+  if (atLocal === undefined) delete timers[timer];
+  else timers[timer] = atLocal;
+  node.timers = timers;
+  return next;
+}
+
 /** The cluster ready to be written, its network too. */
 function writableNetwork<S extends ClusterState>(state: S, copy: CopyCluster<S>, draft: ClusterDraft | undefined): S {
   const next = owned(draft, state, copy);
@@ -165,18 +177,10 @@ export function evolveCommon<S extends ClusterState>(state: S, event: CommonEven
       return next;
     }
     case 'TimerSet':
-      return withNode(state, copy, draft, event.node, (node) => {
-        const timers = owned(draft, node.timers, spread);
-        timers[event.timer] = event.atLocal;
-        node.timers = timers;
-      });
+      return withTimer(state, copy, draft, event.node, event.timer, event.atLocal);
     case 'TimerCleared':
     case 'TimerFired':
-      return withNode(state, copy, draft, event.node, (node) => {
-        const timers = owned(draft, node.timers, spread);
-        delete timers[event.timer];
-        node.timers = timers;
-      });
+      return withTimer(state, copy, draft, event.node, event.timer, undefined);
     case 'NodeCrashed': {
       // A crash loses every volatile thing: timers, the inbox, and a pause in progress.
       const now = state.now;
