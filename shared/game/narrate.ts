@@ -2,6 +2,7 @@
  * The projector's ticker: one line in plain words per interesting event. The faults the
  * host injects are told here; each algorithm tells its own story.
  */
+import type { NarrationReads } from '../rules/module';
 import { algorithmModule } from '../rules/registry';
 import type { ClusterState, Event } from '../rules/types';
 
@@ -46,4 +47,16 @@ export function narrate(event: Event, before: ClusterState, after: ClusterState)
   // most of an hour's events (56 % of Raft's, 79 % of Bully's), so it is answered first.
   if (event.type === 'ClockAdvanced') return null;
   return algorithmModule(after.algorithm).narrate(event, before, after) ?? commonLine(event, after);
+}
+
+const READS_AFTER = (): NarrationReads => 'after';
+
+/**
+ * What narrating an event of this algorithm reads of the cluster (the module's
+ * `narrationReads`; 'after' for every event of a module that does not say): asked by a
+ * team run before it folds the event on its draft (shared/game/team-run.ts).
+ */
+export function narrationReadsOf(algorithm: string): (event: Event, before: ClusterState) => NarrationReads {
+  const reads = algorithmModule(algorithm).narrationReads as ((event: Event, before: ClusterState) => NarrationReads) | undefined;
+  return reads ?? READS_AFTER;
 }

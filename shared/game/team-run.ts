@@ -11,18 +11,20 @@
  * many gives the same state: each row's copies are the previous row's with the same fields
  * replaced, so only the last one is ever read.
  */
-import { evolve } from '../rules/engine';
-import { ALARM } from '../rules/ticker-rank';
+import type { ClusterDraft } from '../rules/draft';
+import { evolveOnDraft } from '../rules/engine';
+import type { NarrationReads } from '../rules/module';
+import { ALARM, type TickerRank } from '../rules/ticker-rank';
 import type { ClusterState, Event } from '../rules/types';
 import { openTeamScoring, settleTeamScoring, stepTeamScoring, type TeamScoring } from '../scoring/score-round';
 import type { ScoringState } from '../scoring/types';
 import type { ClusterEvents } from './events';
-import { narrate } from './narrate';
+import { narrate, narrationReadsOf } from './narrate';
 import { actingLeaders, lastLeaders, stepLeaders, type TeamRecapFold } from './recap';
 import { withRound, roundWithTeams, teamOf } from './round-copy';
 import type { GameRoom } from './room';
 import type { RoundState, TeamState, TickerLine } from './round';
-import { rankEvent, splitBrainBetween, tell } from './ticker';
+import { rankEvent, splitBrainBetween, tellInto } from './ticker';
 
 /** A team's fold in progress. Mutable, and private to the fold that opened it. */
 export interface TeamRun<R extends GameRoom> {
@@ -31,9 +33,15 @@ export interface TeamRun<R extends GameRoom> {
   /** The team's place in the round and its state when the run opened. */
   readonly index: number;
   readonly team: TeamState;
-  /** The team's cluster after the rows folded so far (the next row's "before"). */
+  /** The team's cluster after the rows folded so far (the next row's "before"; written in place by the next row). */
   cluster: ClusterState;
+  /** What the run made of the cluster, written in place (shared/rules/draft.ts); dropped when the run closes. */
+  readonly draft: ClusterDraft;
+  /** What narrating an event reads of the cluster (the module's `narrationReads`). */
+  readonly reads: (event: Event, before: ClusterState) => NarrationReads;
   lines: TickerLine[];
+  /** Whether `lines` is the run's own copy (told into in place), not the team's list. */
+  ownLines: boolean;
   headline: TickerLine | null;
   away: number[];
   recap: TeamRecapFold | undefined;
@@ -58,24 +66,35 @@ export function openTeamRun<R extends GameRoom>(room: R, index: number): TeamRun
   const round = room.round;
   if (!round) throw new Error('ClusterEvents outside a round: the log is corrupt');
   const team = teamOf(round, index);
-  return { room, round, index, team, cluster: team.cluster, lines: team.ticker, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
+  const reads = narrationReadsOf(team.cluster.algorithm);
+  return { room, round, index, team, cluster: team.cluster, draft: new Set(), reads, lines: team.ticker, ownLines: false, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
 }
 
-/** Folds one logged batch of the run's team: its rule events one at a time with the rules' evolve, narrated as they go. */
+/**
+ * Folds one logged batch of the run's team: its rule events one at a time with the rules'
+ * evolve on the run's draft, narrated as they go. An event narrated from the cluster before
+ * it is folded on a copy instead (a draft of its own, then the run's), so that "before"
+ * still holds when its line is told.
+ */
 export function foldTeamRow(run: TeamRun<GameRoom>, batch: ClusterEvents): void {
-  const start = run.cluster;
-  let cluster = start;
+  // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
+  // Read once per batch: "before" is what the recap saw after the previous batch (read now: the fold writes in place).
+  const was = lastLeaders(run.recap, run.cluster);
+  let cluster = run.cluster;
   for (const event of batch.events as Event[]) {
     const before = cluster;
-    cluster = evolve(cluster, event);
-    const text = narrate(event, before, cluster);
+    const reads = run.reads(event, before);
+    if (reads === 'before') {
+      const own: ClusterDraft = new Set();
+      cluster = evolveOnDraft(own, cluster, event);
+      for (const made of own) run.draft.add(made);
+    } else cluster = evolveOnDraft(run.draft, cluster, event);
+    const text = reads === 'silent' ? null : narrate(event, before, cluster);
     if (text) tellRun(run, cluster.now, batch.cause === 'presence' ? presenceLine(event, text) : text, rankEvent(event, before, cluster));
     run.away = trackAway(run.away, event, batch.cause);
   }
-  // Two leaders at once is told for every algorithm, from the module's own reading (issue 8).
-  // Read once per batch: "before" is what the recap saw after the previous batch.
   const leaders = actingLeaders(cluster);
-  const split = splitBrainBetween(cluster, lastLeaders(run.recap, start), leaders);
+  const split = splitBrainBetween(cluster, was, leaders);
   if (split) tellRun(run, cluster.now, split, ALARM);
   run.cluster = cluster;
   run.recap = stepLeaders(run.recap, cluster, leaders);
@@ -86,6 +105,8 @@ export function foldTeamRow(run: TeamRun<GameRoom>, batch: ClusterEvents): void 
 
 /** The room after the run's rows: one copy of team, round and room. */
 export function closeTeamRun<R extends GameRoom>(run: TeamRun<R>): R {
+  // What the run made is the room's now: never written again (a fold after closing would copy it).
+  run.draft.clear();
   if (run.rows === 0) return run.room;
   const { round, team, index } = run;
   // A for-in copy, not a spread of a spread (V8's slow path, see round-copy.ts): same fields, same order.
@@ -101,10 +122,13 @@ export function closeTeamRun<R extends GameRoom>(run: TeamRun<R>): R {
   return withRound(run.room, roundWithTeams(round, teams, run.scoring ? settleTeamScoring(run.scoring) : run.scores));
 }
 
-function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: Parameters<typeof tell>[3]): void {
-  const told = tell({ lines: run.lines, headline: run.headline }, at, text, rank);
-  run.lines = told.lines;
-  run.headline = told.headline;
+function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: TickerRank): void {
+  // The team's lines are copied once per run, then told into in place (ticker.ts's tellInto).
+  if (!run.ownLines) {
+    run.lines = run.lines.slice();
+    run.ownLines = true;
+  }
+  run.headline = tellInto(run.lines, run.headline, at, text, rank);
 }
 
 function presenceLine(event: Event, text: string): string {

@@ -56,22 +56,37 @@ function leads(current: TickerLine | null, line: TickerLine): boolean {
 
 /** Adds one line: joins its group if a repeat, then decides the headline. */
 export function tell(state: TickerState, at: number, text: string, rank: TickerRank): TickerState {
+  const lines = state.lines.slice();
+  return { lines, headline: tellInto(lines, state.headline, at, text, rank) };
+}
+
+/**
+ * `tell` on a list of lines of the caller's own (a team run's, shared/game/team-run.ts),
+ * changed in place: the same lines, without two copies of the list per line told (most
+ * of an hour's lines are grouped heartbeats). Returns the headline.
+ */
+export function tellInto(lines: TickerLine[], headline: TickerLine | null, at: number, text: string, rank: TickerRank): TickerLine | null {
   let line: TickerLine = { at, text, weight: rank.weight };
-  let lines = state.lines;
-  let headline = state.headline;
   if (rank.group) {
-    line = { ...line, group: rank.group.key, many: rank.group.many };
-    const from = Math.max(0, lines.length - GROUP_REACH);
-    const j = lines.findIndex((l, i) => i >= from && l.group === rank.group!.key);
+    const key = rank.group.key;
+    line = { at, text, weight: rank.weight, group: key, many: rank.group.many };
+    let j = -1;
+    for (let i = Math.max(0, lines.length - GROUP_REACH); i < lines.length; i++) {
+      if (lines[i]!.group === key) {
+        j = i;
+        break;
+      }
+    }
     if (j !== -1) {
       const count = (lines[j]!.count ?? 1) + 1;
-      line = { ...line, count, text: rank.group.many.replace('{n}', String(count)) };
-      lines = lines.slice(0, j).concat(lines.slice(j + 1));
-      if (headline?.group === line.group) headline = line;
+      line = { at, text: rank.group.many.replace('{n}', String(count)), weight: rank.weight, group: key, many: rank.group.many, count };
+      lines.splice(j, 1);
+      if (headline?.group === key) headline = line;
     }
   }
-  lines = lines.concat(line).slice(-TICKER_LIMIT);
-  return { lines, headline: leads(headline, line) ? line : headline };
+  lines.push(line);
+  if (lines.length > TICKER_LIMIT) lines.splice(0, lines.length - TICKER_LIMIT);
+  return leads(headline, line) ? line : headline;
 }
 
 /** "A and B", "4, 5 and 3". */

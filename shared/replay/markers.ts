@@ -64,12 +64,23 @@ function nodeOf(rule: Event): NodeIndex | null {
   return 'node' in rule && typeof rule.node === 'number' ? rule.node : null;
 }
 
-/** Markers of one logged row; `before`/`after` are the row's team cluster around it. */
-export function markersOf(event: RoomEvent, index: number, at: number, before: ClusterState | null, after: ClusterState | null): readonly Marker[] {
+/**
+ * What markersOf reads of the team's cluster before a row, read before the row is folded
+ * (a team run writes the cluster in place): whether a leader was live, asked only of a
+ * batch with a crash (null otherwise, and for a row without a cluster).
+ */
+export function leaderBeforeRow(event: RoomEvent, before: ClusterState | null): boolean | null {
+  if (event.type !== 'ClusterEvents' || !before) return null;
+  for (const rule of event.events) if (rule.type === 'NodeCrashed') return algorithmModule(before.algorithm).rules.hasLeader(before);
+  return null;
+}
+
+/** Markers of one logged row; `after` is the row's team cluster after it, `leaderBefore` from leaderBeforeRow. */
+export function markersOf(event: RoomEvent, index: number, at: number, leaderBefore: boolean | null, after: ClusterState | null): readonly Marker[] {
   if (event.type === 'MoveRefused') {
     return [{ kind: 'refused', at, index, team: event.team, node: event.node, text: `${event.move} refused: ${event.code} (${event.rule})` }];
   }
-  if (event.type !== 'ClusterEvents' || !before || !after) return NO_MARKERS;
+  if (event.type !== 'ClusterEvents' || !after) return NO_MARKERS;
   const module = algorithmModule(after.algorithm);
   if (!anyMarking(event.events, markingOf(module))) return NO_MARKERS;
   const out: Marker[] = [];
@@ -81,7 +92,7 @@ export function markersOf(event: RoomEvent, index: number, at: number, before: C
   for (const rule of event.events as Event[]) {
     const node = nodeOf(rule);
     if (rule.type === 'NodeCrashed') {
-      lostLeader ??= module.rules.hasLeader(before) && !module.rules.hasLeader(after);
+      lostLeader ??= leaderBefore === true && !module.rules.hasLeader(after);
       if (lostLeader) out.push({ kind: 'leader-lost', at, index, team, node, text: `${label(node!)} crashed: no leader now` });
     }
     const mark = own?.event(rule, after, label);

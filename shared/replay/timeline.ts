@@ -18,7 +18,7 @@ import type { RoomState } from '../room/state';
 import type { ClusterState, Event } from '../rules/types';
 import { createDiagramBuilder, type DiagramData, type DiagramRole } from './diagram';
 import type { SeqEvent } from './log-rows';
-import { markersOf, type Marker } from './markers';
+import { leaderBeforeRow, markersOf, type Marker } from './markers';
 import type { RoundSlice } from './rounds';
 
 export interface TimelineRow {
@@ -115,11 +115,15 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
   let time = startTime;
   let sinceCheckpoint = 0;
   let ruleEvents = 0;
-  /** Records row `index` (its team's cluster before and after it); true when a checkpoint is due after it. */
-  const record = (index: number, event: RoomEvent, before: ClusterState | null, after: ClusterState | null): boolean => {
-    if (event.type === 'ClusterEvents' && before && after) {
+  /**
+   * Records row `index`: its team's cluster after it, and what was read of it before (its
+   * time, NaN without one, and leaderBeforeRow): a team run writes the cluster in place.
+   * True when a checkpoint is due after the row.
+   */
+  const record = (index: number, event: RoomEvent, nowBefore: number, leaderBefore: boolean | null, after: ClusterState | null): boolean => {
+    if (event.type === 'ClusterEvents' && !Number.isNaN(nowBefore) && after) {
       if (after.now > time) time = after.now;
-      if (diagram) diagram.addBatch(event, batchTimes(event.events, before.now));
+      if (diagram) diagram.addBatch(event, batchTimes(event.events, nowBefore));
     } else if (event.type === 'RoundClockSet' && event.roomTime > time) time = event.roomTime;
     const size = event.type === 'ClusterEvents' ? event.events.length : 1;
     ruleEvents += size;
@@ -127,11 +131,12 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
     rows.seq[index] = logged[index]!.seq;
     rows.time[index] = time;
     rows.size[index] = size;
-    const marked = markersOf(event, index, time, before, after);
+    const marked = markersOf(event, index, time, leaderBefore, after);
     for (let m = 0; m < marked.length; m++) markers.push(marked[m]!);
     return index === 0 || sinceCheckpoint >= every;
   };
-  // A checkpoint is a reference, not a copy: evolve never mutates a state it was given.
+  // A checkpoint is a reference, not a copy: evolve never mutates a state it was given, and a
+  // team run writes in place only what it made itself since it opened (shared/rules/draft.ts).
   const checkpoint = (index: number) => {
     checkpoints.push({ index, time, room });
     sinceCheckpoint = 0;
@@ -148,9 +153,10 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
       let next: RoomEvent | undefined = event;
       do {
         const batch = next as ClusterEvents;
-        const before = run.cluster;
+        const nowBefore = run.cluster.now;
+        const leaderBefore = leaderBeforeRow(batch, run.cluster);
         foldTeamRow(run, batch);
-        due = record(index, batch, before, run.cluster);
+        due = record(index, batch, nowBefore, leaderBefore, run.cluster);
         index += 1;
         next = logged[index]?.event;
       } while (!due && next?.type === 'ClusterEvents' && next.team === team);
@@ -160,8 +166,9 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
     }
     const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
     const before = team === null ? null : teamCluster(room, team);
+    const leaderBefore = leaderBeforeRow(event, before);
     room = evolveRoom(room, event)!;
-    if (record(index, event, before, team === null ? null : teamCluster(room, team))) checkpoint(index);
+    if (record(index, event, before?.now ?? Number.NaN, leaderBefore, team === null ? null : teamCluster(room, team))) checkpoint(index);
     index += 1;
   }
   return { round: slice.round, base, rows, events: slice.rows, checkpoints, markers, diagram: diagram?.data ?? null, startTime, endTime: time, ruleEvents };

@@ -7,6 +7,7 @@
  * event with `evolve` at once, so a hook can read `out.state` after every emit and the
  * events it produced are exactly what a replay will fold.
  */
+import type { ClusterDraft } from './draft';
 import type { Refusal } from './refusal';
 import type { ClusterState, Command, Event, Message, NodeIndex } from './types';
 
@@ -33,8 +34,12 @@ export interface AlgorithmRules<S extends ClusterState, C extends Command> {
    * change before returning it. Without it the engine spreads, which is correct but slower.
    */
   copyState?(state: S): S;
-  /** Folds algorithm events; receives every event after the common fold (may ignore most). */
-  evolve(state: S, event: Event): S;
+  /**
+   * Folds algorithm events; receives every event after the common fold (may ignore most).
+   * With a draft (shared/rules/draft.ts) it may write in place what the draft owns, and
+   * must copy anything else before writing it; without one it never writes in place.
+   */
+  evolve(state: S, event: Event, draft?: ClusterDraft): S;
   /**
    * Optional: the room instant of the next deadline kept by the service itself (not by a
    * node), e.g. Lease's expiry, which the service judges on the room clock. The Tick loop

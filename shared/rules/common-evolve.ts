@@ -4,6 +4,7 @@
  * class as at its start.
  */
 import { reanchor } from './clock';
+import { leadersMayHaveChanged, owned, ownedAt, ownedList, spread, type ClusterDraft } from './draft';
 import { findInFlight, linkKey } from './network';
 import type { ClusterState, ClusterStats, CommonEvent, InboxEntry, Message, Network, NodeBase, NodeIndex } from './types';
 import { INBOX_LIMIT } from './types';
@@ -18,61 +19,99 @@ export type CopyCluster<S extends ClusterState> = (state: S) => S;
  * 4,625 at an election), and a copy of the whole list per delivery was most of the Tick
  * and of its garbage (issue 12). The states in between are the emitter's own and are
  * dropped; what a decide returns is its last state, whose lists nobody else holds.
- * Without a set (a fold, a replay) every list is copied as before.
+ * Without a set (a fold, a replay) every list is copied as before. A cluster draft
+ * (draft.ts) is such a set too, holding every object its run made, not only lists.
  */
-export type OwnedLists = WeakSet<object>;
+export type OwnedLists = WeakSet<object> | ClusterDraft;
 
-function withNode<S extends ClusterState>(state: S, copy: CopyCluster<S>, index: NodeIndex, change: (node: NodeBase) => NodeBase): S {
-  const node = state.nodes[index];
-  if (!node) return state;
-  const nodes = state.nodes.slice();
-  nodes[index] = change(node);
-  const next = copy(state);
+/** A node's fields, copied field by field (see copy-cluster.ts) in createCluster's order. */
+function copyNode(node: NodeBase): NodeBase {
+  return { index: node.index, status: node.status, clock: node.clock, timers: node.timers, inbox: node.inbox };
+}
+
+/** Node `index` (which exists) ready to be written, in `next`, a cluster ready to be written. */
+function writableNode(next: ClusterState, draft: ClusterDraft | undefined, index: NodeIndex): NodeBase {
+  const nodes = ownedList(draft, next.nodes);
   next.nodes = nodes;
+  return ownedAt(draft, nodes, index, copyNode);
+}
+
+function withNode<S extends ClusterState>(state: S, copy: CopyCluster<S>, draft: ClusterDraft | undefined, index: NodeIndex, change: (node: NodeBase) => void): S {
+  if (!state.nodes[index]) return state;
+  const next = owned(draft, state, copy);
+  const node = writableNode(next, draft, index);
+  const status = node.status;
+  change(node);
+  // The leader readings read each node's status (leader-reading.ts).
+  if (node.status !== status) leadersMayHaveChanged(draft);
   return next;
 }
 
-function withNetwork<S extends ClusterState>(state: S, copy: CopyCluster<S>, network: S['network'], stats = state.stats): S {
-  const next = copy(state);
-  next.network = network;
+/** Node `index`'s timer set to `atLocal`, or cleared (undefined): the commonest node write, so no callback. */
+function withTimer<S extends ClusterState>(state: S, copy: CopyCluster<S>, draft: ClusterDraft | undefined, index: NodeIndex, timer: string, atLocal: number | undefined): S {
+  if (!state.nodes[index]) return state;
+  const next = owned(draft, state, copy);
+  const node = writableNode(next, draft, index);
+  const timers = owned(draft, node.timers, spread);
+  if (atLocal === undefined) delete timers[timer];
+  else timers[timer] = atLocal;
+  node.timers = timers;
+  return next;
+}
+
+/** The cluster ready to be written, its network too. */
+function writableNetwork<S extends ClusterState>(state: S, copy: CopyCluster<S>, draft: ClusterDraft | undefined): S {
+  const next = owned(draft, state, copy);
+  next.network = owned(draft, next.network, copyNetwork);
+  return next;
+}
+
+/** Counter `key` increased by `add` (the cluster is writable; its counters become so). */
+function count<S extends ClusterState>(next: S, draft: ClusterDraft | undefined, key: keyof ClusterStats, add: number): void {
+  const stats = owned(draft, next.stats, copyStats);
+  stats[key] += add;
   next.stats = stats;
-  return next;
 }
 
-function withoutKey(record: Record<string, number>, key: string): Record<string, number> {
-  const copy = { ...record };
-  delete copy[key];
-  return copy;
-}
-
-/** The network without message `id` (and the message), or null when it is not in flight. */
-function removeInFlight(network: Network, id: number, owned: OwnedLists | undefined): { network: Network; message: Message } | null {
-  const inFlight = network.inFlight;
+/** Where message `id` is among the messages in flight (-1: not in flight). */
+function inFlightAt(network: Network, id: number): number {
+  const at = findInFlight(network.inFlight, id);
   // A list out of id order (a hand-made file) is still searched, only slower.
-  let at = findInFlight(inFlight, id);
-  if (at === -1) at = inFlight.findIndex((m) => m.id === id);
-  if (at === -1) return null;
-  const message = inFlight[at] as Message;
-  const rest = owned?.has(inFlight) ? inFlight : inFlight.slice();
+  return at !== -1 ? at : network.inFlight.findIndex((m) => m.id === id);
+}
+
+/** Takes the message at `at` out of flight (`next` and its network are writable; the list in place when this run owns it). */
+function withoutInFlight(next: ClusterState, at: number, lists: OwnedLists | undefined): void {
+  const inFlight = next.network.inFlight;
+  const rest = lists?.has(inFlight) ? inFlight : inFlight.slice();
   rest.splice(at, 1);
-  owned?.add(rest);
-  return { network: networkWith(network, rest, network.nextMessageId), message };
+  lists?.add(rest);
+  next.network.inFlight = rest;
 }
 
 /** The messages in flight with these added (in place when this run of decide owns the list). */
-function withSent(inFlight: Message[], sent: readonly Message[], owned: OwnedLists | undefined): Message[] {
-  if (!owned) return inFlight.concat(sent);
-  if (!owned.has(inFlight)) {
+function withSent(inFlight: Message[], sent: readonly Message[], lists: OwnedLists | undefined): Message[] {
+  if (!lists) return inFlight.concat(sent);
+  if (!lists.has(inFlight)) {
     const copy = inFlight.concat(sent);
-    owned.add(copy);
+    lists.add(copy);
     return copy;
   }
   for (const message of sent) inFlight.push(message);
   return inFlight;
 }
 
-function withField<S extends ClusterState, K extends 'network' | 'scheduled'>(state: S, copy: CopyCluster<S>, key: K, value: S[K]): S {
-  const next = copy(state);
+/** A node's inbox with `entry` last, at most INBOX_LIMIT long. */
+function withEntry(draft: ClusterDraft | undefined, inbox: InboxEntry[], entry: InboxEntry): InboxEntry[] {
+  if (draft === undefined) return inbox.slice(-(INBOX_LIMIT - 1)).concat(entry);
+  const list = ownedList(draft, inbox);
+  list.push(entry);
+  if (list.length > INBOX_LIMIT) list.splice(0, list.length - INBOX_LIMIT);
+  return list;
+}
+
+function withField<S extends ClusterState, K extends 'network' | 'scheduled'>(state: S, copy: CopyCluster<S>, draft: ClusterDraft | undefined, key: K, value: S[K]): S {
+  const next = owned(draft, state, copy);
   next[key] = value;
   return next;
 }
@@ -82,87 +121,114 @@ function networkWith(network: Network, inFlight: Message[], nextMessageId: numbe
   return { delayMs: network.delayMs, jitterMs: network.jitterMs, dropRate: network.dropRate, links: network.links, partition: network.partition, inFlight, nextMessageId };
 }
 
-/** The counters with one of them increased, field by field. */
-function statsWith(stats: ClusterStats, key: keyof ClusterStats, add: number): ClusterStats {
-  const next: ClusterStats = { elections: stats.elections, messagesSent: stats.messagesSent, messagesDelivered: stats.messagesDelivered, messagesDropped: stats.messagesDropped, leaderlessMs: stats.leaderlessMs };
-  next[key] += add;
-  return next;
+function copyNetwork(network: Network): Network {
+  return networkWith(network, network.inFlight, network.nextMessageId);
 }
 
-/** A node with other timers or another inbox, field by field (see copy-cluster.ts). */
-function nodeWith(node: NodeBase, timers: NodeBase['timers'], inbox: NodeBase['inbox']): NodeBase {
-  return { index: node.index, status: node.status, clock: node.clock, timers, inbox };
+/** The counters, field by field. */
+function copyStats(stats: ClusterStats): ClusterStats {
+  return { elections: stats.elections, messagesSent: stats.messagesSent, messagesDelivered: stats.messagesDelivered, messagesDropped: stats.messagesDropped, leaderlessMs: stats.leaderlessMs };
 }
 
-export function evolveCommon<S extends ClusterState>(state: S, event: CommonEvent, hasLeader: (s: S) => boolean, copy: CopyCluster<S>, owned?: OwnedLists): S {
+/**
+ * `lists`: the lists a run of decide made (or the run's draft); `draft`: every object a
+ * team run made (draft.ts). With a draft, what the run made is written in place; `state`
+ * may then be the very object returned, so each case reads what it needs before writing.
+ */
+export function evolveCommon<S extends ClusterState>(state: S, event: CommonEvent, hasLeader: (s: S) => boolean, copy: CopyCluster<S>, lists?: OwnedLists, draft?: ClusterDraft): S {
   switch (event.type) {
     case 'ClockAdvanced': {
       const delta = event.to - state.now;
       if (delta <= 0) return state;
-      const next = copy(state);
+      const leaderless = !hasLeader(state);
+      const next = owned(draft, state, copy);
       next.now = event.to;
-      if (!hasLeader(state)) next.stats = statsWith(state.stats, 'leaderlessMs', delta);
+      if (leaderless) count(next, draft, 'leaderlessMs', delta);
       return next;
     }
     case 'MessagesSent': {
       const last = event.messages[event.messages.length - 1];
-      const network = networkWith(state.network, withSent(state.network.inFlight, event.messages, owned), last ? last.id + 1 : state.network.nextMessageId);
-      return withNetwork(state, copy, network, statsWith(state.stats, 'messagesSent', event.messages.length));
+      const next = writableNetwork(state, copy, draft);
+      next.network.inFlight = withSent(next.network.inFlight, event.messages, lists);
+      if (last) next.network.nextMessageId = last.id + 1;
+      count(next, draft, 'messagesSent', event.messages.length);
+      return next;
     }
     case 'MessageDelivered': {
-      const removed = removeInFlight(state.network, event.id, owned);
-      if (!removed) return state;
-      const message = removed.message;
-      const next = withNetwork(state, copy, removed.network, statsWith(state.stats, 'messagesDelivered', 1));
+      const at = inFlightAt(state.network, event.id);
+      if (at === -1) return state;
+      const message = state.network.inFlight[at] as Message;
       const entry: InboxEntry = { messageId: message.id, from: message.from, at: state.now, payload: message.payload };
-      const node = next.nodes[message.to];
-      if (!node) return next;
-      const nodes = next.nodes.slice();
-      nodes[message.to] = nodeWith(node, node.timers, node.inbox.slice(-(INBOX_LIMIT - 1)).concat(entry));
-      next.nodes = nodes; // `next` is this event's own copy
+      const next = writableNetwork(state, copy, draft);
+      withoutInFlight(next, at, lists);
+      count(next, draft, 'messagesDelivered', 1);
+      if (next.nodes[message.to]) {
+        const node = writableNode(next, draft, message.to);
+        node.inbox = withEntry(draft, node.inbox, entry);
+      }
       return next;
     }
     case 'MessageDropped': {
-      const removed = removeInFlight(state.network, event.id, owned);
-      if (!removed) return state;
-      return withNetwork(state, copy, removed.network, statsWith(state.stats, 'messagesDropped', 1));
+      const at = inFlightAt(state.network, event.id);
+      if (at === -1) return state;
+      const next = writableNetwork(state, copy, draft);
+      withoutInFlight(next, at, lists);
+      count(next, draft, 'messagesDropped', 1);
+      return next;
     }
     case 'TimerSet':
-      return withNode(state, copy, event.node, (node) => nodeWith(node, { ...node.timers, [event.timer]: event.atLocal }, node.inbox));
+      return withTimer(state, copy, draft, event.node, event.timer, event.atLocal);
     case 'TimerCleared':
     case 'TimerFired':
-      return withNode(state, copy, event.node, (node) => nodeWith(node, withoutKey(node.timers, event.timer), node.inbox));
-    case 'NodeCrashed':
+      return withTimer(state, copy, draft, event.node, event.timer, undefined);
+    case 'NodeCrashed': {
       // A crash loses every volatile thing: timers, the inbox, and a pause in progress.
-      return withNode(state, copy, event.node, (node) => ({
-        ...node,
-        status: 'crashed',
-        timers: {},
-        inbox: [],
-        clock: node.clock.frozen ? reanchor(node.clock, state.now, { frozen: false }) : node.clock,
-      }));
+      const now = state.now;
+      return withNode(state, copy, draft, event.node, (node) => {
+        node.status = 'crashed';
+        if (node.clock.frozen) node.clock = reanchor(node.clock, now, { frozen: false });
+        node.timers = {};
+        node.inbox = [];
+      });
+    }
     case 'NodeRestarted':
-      return withNode(state, copy, event.node, (node) => ({ ...node, status: 'live' }));
-    case 'NodePaused':
-      return withNode(state, copy, event.node, (node) => ({ ...node, status: 'paused', clock: reanchor(node.clock, state.now, { frozen: true }) }));
-    case 'NodeResumed':
-      return withNode(state, copy, event.node, (node) => ({ ...node, status: 'live', clock: reanchor(node.clock, state.now, { frozen: false }) }));
-    case 'ClockSkewed':
-      return withNode(state, copy, event.node, (node) => ({ ...node, clock: reanchor(node.clock, state.now, { rate: event.rate, offsetMs: event.offsetMs }) }));
+      return withNode(state, copy, draft, event.node, (node) => {
+        node.status = 'live';
+      });
+    case 'NodePaused': {
+      const now = state.now;
+      return withNode(state, copy, draft, event.node, (node) => {
+        node.status = 'paused';
+        node.clock = reanchor(node.clock, now, { frozen: true });
+      });
+    }
+    case 'NodeResumed': {
+      const now = state.now;
+      return withNode(state, copy, draft, event.node, (node) => {
+        node.status = 'live';
+        node.clock = reanchor(node.clock, now, { frozen: false });
+      });
+    }
+    case 'ClockSkewed': {
+      const now = state.now;
+      return withNode(state, copy, draft, event.node, (node) => {
+        node.clock = reanchor(node.clock, now, { rate: event.rate, offsetMs: event.offsetMs });
+      });
+    }
     case 'NetworkChanged':
-      return withField(state, copy, 'network', { ...state.network, delayMs: event.delayMs, jitterMs: event.jitterMs, dropRate: event.dropRate });
+      return withField(state, copy, draft, 'network', { ...state.network, delayMs: event.delayMs, jitterMs: event.jitterMs, dropRate: event.dropRate });
     case 'LinkChanged':
-      return withField(state, copy, 'network', { ...state.network, links: { ...state.network.links, [linkKey(event.from, event.to)]: event.setting } });
+      return withField(state, copy, draft, 'network', { ...state.network, links: { ...state.network.links, [linkKey(event.from, event.to)]: event.setting } });
     case 'Partitioned':
-      return withField(state, copy, 'network', { ...state.network, partition: event.groups });
+      return withField(state, copy, draft, 'network', { ...state.network, partition: event.groups });
     case 'PartitionHealed':
-      return withField(state, copy, 'network', { ...state.network, partition: null });
+      return withField(state, copy, draft, 'network', { ...state.network, partition: null });
     case 'FaultEndScheduled': {
       // Kept sorted by time (stable for equal times), so the first one is the next due.
       const list = [...(state.scheduled ?? []), event.end];
-      return withField(state, copy, 'scheduled', list.sort((a, b) => a.at - b.at));
+      return withField(state, copy, draft, 'scheduled', list.sort((a, b) => a.at - b.at));
     }
     case 'FaultEndReached':
-      return withField(state, copy, 'scheduled', (state.scheduled ?? []).slice(1));
+      return withField(state, copy, draft, 'scheduled', (state.scheduled ?? []).slice(1));
   }
 }

@@ -8,6 +8,7 @@ import type { Emitter } from './algorithm';
 import { trueClock } from './clock';
 import { evolveCommon, type CopyCluster, type OwnedLists } from './common-evolve';
 import { spreadCopy } from './copy-cluster';
+import { owned as ownedBy, type ClusterDraft } from './draft';
 import { createDueQueue, observeDue, peekDue, takeDue, type DueEntry, type DueQueue } from './due-queue';
 import { connected } from './network';
 import { seedRng } from './prng';
@@ -58,20 +59,29 @@ export function createCluster(config: ClusterConfig): ClusterState {
 }
 
 export function evolve(state: ClusterState, event: Event): ClusterState {
-  return evolveWith(state, event, undefined);
+  return evolveWith(state, event, undefined, undefined);
 }
 
-/** `owned`: the lists a run of decide made and may change in place (common-evolve.ts); a fold has none. */
-function evolveWith(state: ClusterState, event: Event, owned: OwnedLists | undefined): ClusterState {
+/**
+ * `evolve` on a run's draft (draft.ts): what the run made is changed in place, anything
+ * else is copied on its first write. `state` is the run's cluster so far (or the one it
+ * opened with); the answer equals `evolve(state, event)`, and may be `state` itself.
+ */
+export function evolveOnDraft(draft: ClusterDraft, state: ClusterState, event: Event): ClusterState {
+  return evolveWith(state, event, draft, draft);
+}
+
+/** `owned`: the lists a run of decide made and may change in place (common-evolve.ts); `draft`: all a team run made. */
+function evolveWith(state: ClusterState, event: Event, owned: OwnedLists | undefined, draft: ClusterDraft | undefined): ClusterState {
   const rules = algorithmModule(state.algorithm).rules;
   const copy: CopyCluster<ClusterState> = rules.copyState ?? spreadCopy;
   let next = state;
   if ('rng' in event && event.rng !== undefined) {
-    next = copy(next);
-    next.rng = event.rng; // this event's own copy
+    next = ownedBy(draft, next, copy);
+    next.rng = event.rng; // this event's own copy (or the draft's)
   }
-  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy, owned);
-  return rules.evolve(next, event);
+  if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy, owned, draft);
+  return rules.evolve(next, event, draft);
 }
 
 /** Folds events one at a time; `state` is always the fold of `events`. */
@@ -83,7 +93,7 @@ export function createEmitter(initial: ClusterState): Emitter & { events: Event[
   return {
     get state() { return state; },
     events,
-    emit(event: Event) { state = evolveWith(state, event, owned); events.push(event); },
+    emit(event: Event) { state = evolveWith(state, event, owned, undefined); events.push(event); },
   };
 }
 

@@ -11,6 +11,16 @@
  */
 import type { NodeBase, NodeIndex } from './types';
 
+/**
+ * Writes a cluster draft made in place to a per-node list or a node (draft.ts): the lists
+ * keep their identity, so every memo below forgets its answer when this count moves.
+ */
+let writesInPlace = 0;
+
+export function noteInPlaceWrite(): void {
+  writesInPlace++;
+}
+
 export interface LeaderReading {
   /** Leaders that are not crashed (a paused one still believes it leads). */
   acting: readonly NodeIndex[];
@@ -20,19 +30,22 @@ export interface LeaderReading {
 
 /**
  * A pure reading of (per-node array, nodes) kept for the last pair it read: the same two
- * arrays give the same answer, so it is computed once per pair. The answer is handed to every
- * caller as is (the reading freezes what it returns).
+ * arrays give the same answer, so it is computed once per pair (and again after a draft
+ * wrote into any such list in place). The answer is handed to every caller as is (the
+ * reading freezes what it returns).
  */
 export function readOnArrays<S extends { nodes: readonly NodeBase[] }, N, R>(perNode: (state: S) => readonly N[], read: (own: readonly N[], nodes: readonly NodeBase[]) => R): (state: S) => R {
   let lastPerNode: readonly N[] | null = null;
   let lastNodes: readonly NodeBase[] | null = null;
+  let lastWrites = -1;
   let last: R;
   return (state) => {
     const own = perNode(state);
-    if (own === lastPerNode && state.nodes === lastNodes) return last;
+    if (own === lastPerNode && state.nodes === lastNodes && writesInPlace === lastWrites) return last;
     last = read(own, state.nodes);
     lastPerNode = own;
     lastNodes = state.nodes;
+    lastWrites = writesInPlace;
     return last;
   };
 }

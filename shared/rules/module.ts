@@ -233,9 +233,21 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
    * that the phone does not draw urgent, read from the node's own view only (never the truth).
    */
   bot?: { duties(node: V): string[] };
-  /** A line for the projector's ticker, or null to let the common faults speak. */
+  /**
+   * A line for the projector's ticker, or null to let the common faults speak. `before` is
+   * the cluster before the event only when `narrationReads` says 'before': a team run folds
+   * the other events on a draft written in place (shared/rules/draft.ts), so for them
+   * `before` may already be `after`.
+   */
   narrate(event: Event, before: S, after: S): string | null;
-  /** How a narrated event ranks on the ticker (shared/rules/ticker-rank.ts); absent or null: notable. */
+  /**
+   * Asked with the cluster before `event`, before it is folded: does its line (or rank)
+   * read that cluster? 'before': yes (a team run folds it on a copy, so `before` holds);
+   * 'silent': it tells nothing at all (no line of the module's, and no common one);
+   * 'after': its line reads the event and `after` only. Absent: 'after' for every event.
+   */
+  narrationReads?(event: Event, before: S): NarrationReads;
+  /** How a narrated event ranks on the ticker (shared/rules/ticker-rank.ts); absent or null: notable. `before` as for `narrate`. */
   rankEvent?(event: Event, before: S, after: S): TickerRank | null;
   /**
    * Live nodes acting as leader now (Raft leaders, Bully coordinators, Lease nodes that
@@ -250,6 +262,9 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   /** The algorithm's own marks on the replay player's scrubber (commits, handovers...); none when absent. */
   replayMarkers?: AlgorithmReplayMarkers<S>;
 }
+
+/** What narrating an event reads of the cluster (AlgorithmModule's `narrationReads`). */
+export type NarrationReads = 'after' | 'before' | 'silent';
 
 /** A move with the law's answer (a dry run of decide). */
 export interface AnsweredMove<C extends { type: string } = Command> extends MoveChoice<C> {

@@ -79,7 +79,8 @@ export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
   let next = run.state;
   if (event.cause === 'move' && event.node !== undefined) next = edit(next, run.team, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
   let mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
-  const marks = scoringOf(next.algorithm).marks({ cause: event.cause, node: event.node, events: event.events }, mem.leader);
+  // The row itself is the scored batch (same cause, node and events): no copy per row.
+  const marks = scoringOf(next.algorithm).marks(event, mem.leader);
   for (const mark of marks) {
     const applied = apply(next, event, mark, mem);
     next = applied.state;

@@ -8,6 +8,7 @@ import type { BullyCluster, BullyElectionTally, BullyNode, BullyTallies, KindCou
 import { RECENT_TALLIES } from './types';
 import { isBullyWire } from './wire';
 import { copyCore, finishCopy } from '../copy-cluster';
+import { owned, ownedList, replaceAt, type ClusterDraft } from '../draft';
 
 /** A copy of the cluster to change, field by field (see copy-cluster.ts), in initBully's order. */
 export function copyBullyCluster(state: BullyCluster): BullyCluster {
@@ -20,20 +21,21 @@ export function copyBullyCluster(state: BullyCluster): BullyCluster {
   return finishCopy(copy, state);
 }
 
-function withBully(state: BullyCluster, changes: Partial<BullyCluster>): BullyCluster {
-  return Object.assign(copyBullyCluster(state), changes);
+/** The cluster with `changes` (a copy, or the draft's own cluster written in place: shared/rules/draft.ts). */
+function withBully(state: BullyCluster, changes: Partial<BullyCluster>, draft?: ClusterDraft): BullyCluster {
+  return Object.assign(owned(draft, state, copyBullyCluster), changes);
 }
 
-/** Replaces one node entry (and optionally the tallies) with a single copy of the state. */
-function setNode(state: BullyCluster, index: NodeIndex, change: (node: BullyNode) => BullyNode, tallies = state.tallies): BullyCluster {
+/** Replaces one node entry (and optionally the tallies) with a single copy of the state (or in the draft). */
+function setNode(state: BullyCluster, index: NodeIndex, draft: ClusterDraft | undefined, change: (node: BullyNode) => BullyNode, tallies = state.tallies): BullyCluster {
   const before = state.bully[index];
   if (!before) return state;
   const after = change(before);
   if (after === before && tallies === state.tallies) return state;
-  const bully = state.bully.slice();
-  bully[index] = after;
+  const bully = ownedList(draft, state.bully);
+  replaceAt(draft, bully, index, after);
   const delta = (after.phase !== 'idle' ? 1 : 0) - (before.phase !== 'idle' ? 1 : 0);
-  const next = withBully(state, { bully, electingCount: state.electingCount + delta, tallies });
+  const next = withBully(state, { bully, electingCount: state.electingCount + delta, tallies }, draft);
   return next.tallies.open && next.electingCount === 0 ? settle(next) : next;
 }
 
@@ -74,7 +76,7 @@ function countDelivered(tallies: BullyTallies, episode: number, kind: CountedKin
 
 const KIND_KEY = { ELECTION: 'election', ANSWER: 'answer', COORDINATOR: 'coordinator' } as const;
 
-function countSent(state: BullyCluster, messages: Message[]): BullyCluster {
+function countSent(state: BullyCluster, messages: Message[], draft: ClusterDraft | undefined): BullyCluster {
   // One send is one sender and one payload, so runs of equal (kind, episode) are folded
   // together: a heartbeat to 59 peers is one update, not 59 copies.
   const sent = { ...state.tallies.totals.sent };
@@ -105,7 +107,7 @@ function countSent(state: BullyCluster, messages: Message[]): BullyCluster {
     run += 1;
   }
   flush();
-  return withBully(state, { tallies: { ...tallies, totals: { ...tallies.totals, sent } } });
+  return withBully(state, { tallies: { ...tallies, totals: { ...tallies.totals, sent } } }, draft);
 }
 
 /** A crash loses every volatile belief; the history (announced, last round ids) stays. */
@@ -116,14 +118,14 @@ function crashed(node: BullyNode): BullyNode {
   };
 }
 
-export function evolveBully(state: BullyCluster, event: Event): BullyCluster {
+export function evolveBully(state: BullyCluster, event: Event, draft?: ClusterDraft): BullyCluster {
   switch (event.type) {
     case 'MessagesSent':
-      return countSent(state, event.messages);
+      return countSent(state, event.messages, draft);
     case 'NodeCrashed':
-      return setNode(state, event.node, crashed);
+      return setNode(state, event.node, draft, crashed);
     case 'NodeRestarted':
-      return setNode(state, event.node, (n) => ({ ...n, recovered: true }));
+      return setNode(state, event.node, draft, (n) => ({ ...n, recovered: true }));
     case 'BullyElectionStarted': {
       const opened = openTally(state, event.node);
       const counted = {
@@ -131,35 +133,35 @@ export function evolveBully(state: BullyCluster, event: Event): BullyCluster {
         stats: { ...opened.stats, elections: opened.stats.elections + 1 },
         tallies: updateTally(opened.tallies, opened.tallies.current, (t) => ({ ...t, rounds: t.rounds + 1 })),
       };
-      return setNode(counted, event.node, (n) => ({
+      return setNode(counted, event.node, draft, (n) => ({
         ...n, phase: 'awaitingAnswer', round: event.round, answersFrom: [], recovered: false, lowerCoordinator: null,
       }));
     }
     case 'ElectionHeard':
-      return setNode(state, event.node, (n) => ({
+      return setNode(state, event.node, draft, (n) => ({
         ...n,
         electionsHeard: n.electionsHeard.filter((h) => h.from !== event.from).concat({ from: event.from, round: event.round, answered: false }),
       }), countDelivered(state.tallies, event.episode, 'election'));
     case 'ElectionAnswered':
-      return setNode(state, event.node, (n) => ({
+      return setNode(state, event.node, draft, (n) => ({
         ...n,
         electionsHeard: n.electionsHeard.map((h) => (h.from === event.to && h.round === event.round ? { ...h, answered: true } : h)),
       }));
     case 'AnswerReceived':
-      return setNode(state, event.node, (n) => {
+      return setNode(state, event.node, draft, (n) => {
         if (n.phase === 'idle' || n.round !== event.round) return n; // stale: an answer to an older round
         const answersFrom = n.answersFrom.includes(event.from) ? n.answersFrom : n.answersFrom.concat(event.from);
         const phase = n.phase === 'awaitingAnswer' || n.phase === 'mayDeclare' ? 'awaitingCoordinator' : n.phase;
         return { ...n, answersFrom, phase };
       }, countDelivered(state.tallies, event.episode, 'answer'));
     case 'AnswerTimedOut':
-      return setNode(state, event.node, (n) => (n.phase === 'awaitingAnswer' ? { ...n, phase: 'mayDeclare' } : n));
+      return setNode(state, event.node, draft, (n) => (n.phase === 'awaitingAnswer' ? { ...n, phase: 'mayDeclare' } : n));
     case 'CoordinatorWaitTimedOut':
-      return setNode(state, event.node, (n) => (n.phase === 'awaitingCoordinator' ? { ...n, phase: 'coordinatorOverdue' } : n));
+      return setNode(state, event.node, draft, (n) => (n.phase === 'awaitingCoordinator' ? { ...n, phase: 'coordinatorOverdue' } : n));
     case 'CoordinatorAnnounced': {
       const opened = openTally(state, event.node);
       const marked = { ...opened, tallies: updateTally(opened.tallies, opened.tallies.current, (t) => ({ ...t, declaredBy: event.node })) };
-      const next = setNode(marked, event.node, (n) => ({
+      const next = setNode(marked, event.node, draft, (n) => ({
         ...n, coordinator: event.node, phase: 'idle', suspecting: false, recovered: false, lowerCoordinator: null,
         electionsHeard: [], declaredRound: event.round, announced: true,
       }));
@@ -167,14 +169,14 @@ export function evolveBully(state: BullyCluster, event: Event): BullyCluster {
       return next.tallies.open && next.electingCount === 0 ? settle(next) : next;
     }
     case 'CoordinatorAccepted':
-      return setNode(state, event.node, (n) => ({
+      return setNode(state, event.node, draft, (n) => ({
         ...n, coordinator: event.from, phase: 'idle', suspecting: false, recovered: false,
         lowerCoordinator: event.from < event.node ? event.from : null, electionsHeard: [],
       }), countDelivered(state.tallies, event.episode, 'coordinator'));
     case 'CoordinatorSuspected':
-      return setNode(state, event.node, (n) => ({ ...n, suspecting: true }));
+      return setNode(state, event.node, draft, (n) => ({ ...n, suspecting: true }));
     case 'SuspicionCleared':
-      return setNode(state, event.node, (n) => ({ ...n, suspecting: false }));
+      return setNode(state, event.node, draft, (n) => ({ ...n, suspecting: false }));
     default:
       return state;
   }

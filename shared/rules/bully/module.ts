@@ -4,7 +4,7 @@ import type { AlgorithmModule } from '../module';
 import { bullyExtrasSchema, bullyMoveSchemas, bullyNodeViewSchema } from './wire-schema';
 import { bullyScoring } from './scoring';
 import { bullyChallenges } from './challenge';
-import { narrateBully } from './narrate';
+import { narrateBully, bullyNarrationReads } from './narrate';
 import { rankBullyEvent } from './ticker';
 import { bullyParamsSchema } from './params';
 import { bullyInboxLine, bullySummary } from './phone';
@@ -50,6 +50,7 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
   screen: { node: bullyTruth, team: bullyTeam, summary: bullyTeamLine },
   wire: { node: bullyNodeViewSchema, extras: bullyExtrasSchema, moves: bullyMoveSchemas },
   narrate: narrateBully,
+  narrationReads: bullyNarrationReads,
   rankEvent: rankBullyEvent,
   actingLeaders: actingCoordinators,
   scoring: bullyScoring,

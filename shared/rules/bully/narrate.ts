@@ -3,6 +3,7 @@
  * noise (time passing, timers, messages sent or heard one by one).
  */
 import { rankLabel } from '../labels';
+import type { NarrationReads } from '../module';
 import type { Event, NodeIndex } from '../types';
 import { bullyAgreement } from './monitor';
 import type { BullyCluster, BullyElectionTally, ElectionReason } from './types';
@@ -40,6 +41,11 @@ function tallyLine(t: BullyElectionTally): string {
   const total = t.sent.election + t.sent.answer + t.sent.coordinator;
   const reached = t.delivered.election + t.delivered.answer + t.delivered.coordinator;
   return `Election #${t.id} took ${total} messages (${t.sent.election} ELECTION, ${t.sent.answer} OK, ${t.sent.coordinator} COORDINATOR), ${reached} of them reached a live node.`;
+}
+
+/** An election's reason and a coordinator's welcome read the cluster before them (AlgorithmModule's `narrationReads`). */
+export function bullyNarrationReads(event: Event): NarrationReads {
+  return event.type === 'BullyElectionStarted' || event.type === 'CoordinatorAccepted' ? 'before' : 'after';
 }
 
 export function narrateBully(event: Event, before: BullyCluster, after: BullyCluster): string | null {

@@ -7,6 +7,7 @@ import type { Event, NodeIndex } from '../types';
 import type { LeaseClient, LeaseCluster, StorageWrite } from './types';
 import { SPLIT_BRAIN_RECENT_LIMIT, STORAGE_RECENT_LIMIT } from './types';
 import { copyCore, finishCopy } from '../copy-cluster';
+import { leadersMayHaveChanged, owned, ownedAt, ownedList, spread, type ClusterDraft } from '../draft';
 
 /** A copy of the cluster to change, field by field (see copy-cluster.ts), in initLease's order. */
 export function copyLeaseCluster(state: LeaseCluster): LeaseCluster {
@@ -20,16 +21,23 @@ export function copyLeaseCluster(state: LeaseCluster): LeaseCluster {
   return finishCopy(copy, state);
 }
 
-function withLease(state: LeaseCluster, changes: Partial<LeaseCluster>): LeaseCluster {
-  return Object.assign(copyLeaseCluster(state), changes);
+/** The cluster with `changes` (a copy, or the draft's own cluster written in place: shared/rules/draft.ts). */
+function withLease(state: LeaseCluster, changes: Partial<LeaseCluster>, draft?: ClusterDraft): LeaseCluster {
+  return Object.assign(owned(draft, state, copyLeaseCluster), changes);
 }
 
-function withClient(state: LeaseCluster, index: NodeIndex, change: (client: LeaseClient) => LeaseClient): LeaseCluster {
-  const client = state.clients[index];
-  if (!client) return state;
-  const clients = state.clients.slice();
-  clients[index] = change(client);
-  return withLease(state, { clients });
+/** Client `index` changed by `change`, which writes into a client ready to be written (the draft's, or a copy). */
+function withClient(state: LeaseCluster, index: NodeIndex, draft: ClusterDraft | undefined, change: (client: LeaseClient) => void): LeaseCluster {
+  if (!state.clients[index]) return state;
+  const next = owned(draft, state, copyLeaseCluster);
+  const clients = ownedList(draft, next.clients);
+  next.clients = clients;
+  const client = ownedAt(draft, clients, index, spread);
+  const leading = client.leading;
+  change(client);
+  // Lease's acting leaders read each client's belief (ticker.ts).
+  if (client.leading !== leading) leadersMayHaveChanged(draft);
+  return next;
 }
 
 function bounded<T>(list: T[], item: T, limit: number): T[] {
@@ -46,26 +54,25 @@ function recordWrite(state: LeaseCluster, write: StorageWrite): LeaseCluster['st
   };
 }
 
-export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
+export function evolveLease(state: LeaseCluster, event: Event, draft?: ClusterDraft): LeaseCluster {
   switch (event.type) {
     // --- common events with a Lease meaning -------------------------------------------
     case 'NodeCrashed':
       // A crash wipes the process: its belief, its token and what it had learnt (L6).
-      return withClient(state, event.node, (c) => ({
-        ...c,
-        knownVersion: 0,
-        knownHolder: null,
-        leading: false,
-        leadUntilLocal: null,
-        token: null,
-        freshFrom: state.network.nextMessageId,
-        leadingEndedAt: c.leading ? state.now : c.leadingEndedAt,
-      }));
+      return withClient(state, event.node, draft, (c) => {
+        if (c.leading) c.leadingEndedAt = state.now;
+        c.knownVersion = 0;
+        c.knownHolder = null;
+        c.leading = false;
+        c.leadUntilLocal = null;
+        c.token = null;
+        c.freshFrom = state.network.nextMessageId;
+      });
     case 'NodePaused':
-      return state.monitor.clocksTrue ? withLease(state, { monitor: { ...state.monitor, clocksTrue: false } }) : state;
+      return state.monitor.clocksTrue ? withLease(state, { monitor: { ...state.monitor, clocksTrue: false } }, draft) : state;
     case 'ClockSkewed':
       if (!state.monitor.clocksTrue || (event.rate === 1 && event.offsetMs === 0)) return state;
-      return withLease(state, { monitor: { ...state.monitor, clocksTrue: false } });
+      return withLease(state, { monitor: { ...state.monitor, clocksTrue: false } }, draft);
 
     // --- the lock service ---------------------------------------------------------------
     case 'LeaseAcquired':
@@ -84,7 +91,7 @@ export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
         },
       };
     case 'LeaseRenewed':
-      return withLease(state, { lock: { ...state.lock, renewTime: state.now, expiresAt: event.expiresAt, version: event.version } });
+      return withLease(state, { lock: { ...state.lock, renewTime: state.now, expiresAt: event.expiresAt, version: event.version } }, draft);
     case 'LeaseReleased':
     case 'LeaseExpired': {
       const lock = state.lock;
@@ -112,11 +119,15 @@ export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
 
     // --- storage ------------------------------------------------------------------------
     case 'StorageWriteAccepted': {
-      const next = withLease(state, { storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: true, stale: event.stale }) });
-      return withClient(next, event.node, (c) => ({ ...c, lastAcceptedWriteAt: state.now, lastAcceptedToken: event.token }));
+      const now = state.now;
+      const next = withLease(state, { storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: now, accepted: true, stale: event.stale }) }, draft);
+      return withClient(next, event.node, draft, (c) => {
+        c.lastAcceptedWriteAt = now;
+        c.lastAcceptedToken = event.token;
+      });
     }
     case 'StorageWriteRefused':
-      return withLease(state, { storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: false, stale: true }) });
+      return withLease(state, { storage: recordWrite(state, { node: event.node, value: event.value, token: event.token, at: state.now, accepted: false, stale: true }) }, draft);
     case 'SplitBrainDetected':
       return {
         ...state,
@@ -129,33 +140,31 @@ export function evolveLease(state: LeaseCluster, event: Event): LeaseCluster {
 
     // --- a node's knowledge and belief ----------------------------------------------------
     case 'LeaseObserved':
-      return withClient(state, event.node, (c) => {
-        const fresh = event.answered >= c.freshFrom;
-        return {
-          ...c,
-          knownVersion: Math.max(c.knownVersion, event.version),
-          knownHolder: fresh ? event.holder : c.knownHolder,
-          freshFrom: fresh ? event.answered + 1 : c.freshFrom,
-        };
+      return withClient(state, event.node, draft, (c) => {
+        c.knownVersion = Math.max(c.knownVersion, event.version);
+        if (event.answered >= c.freshFrom) {
+          c.knownHolder = event.holder;
+          c.freshFrom = event.answered + 1;
+        }
       });
     case 'LeadershipBelieved':
-      return withClient(state, event.node, (c) => ({
-        ...c,
-        leading: true,
-        leadUntilLocal: event.untilLocal,
-        token: event.token,
-        leadingSince: c.leading ? c.leadingSince : state.now,
-        leadingEndedAt: c.leading ? c.leadingEndedAt : null,
-      }));
+      return withClient(state, event.node, draft, (c) => {
+        if (!c.leading) {
+          c.leadingSince = state.now;
+          c.leadingEndedAt = null;
+        }
+        c.leading = true;
+        c.leadUntilLocal = event.untilLocal;
+        c.token = event.token;
+      });
     case 'LeadershipLost':
-      return withClient(state, event.node, (c) => ({
-        ...c,
-        leading: false,
-        leadUntilLocal: null,
-        token: null,
-        leadingEndedAt: c.leading ? state.now : c.leadingEndedAt,
-        freshFrom: event.ignoreRepliesBefore === undefined ? c.freshFrom : Math.max(c.freshFrom, event.ignoreRepliesBefore),
-      }));
+      return withClient(state, event.node, draft, (c) => {
+        if (c.leading) c.leadingEndedAt = state.now;
+        c.leading = false;
+        c.leadUntilLocal = null;
+        c.token = null;
+        if (event.ignoreRepliesBefore !== undefined) c.freshFrom = Math.max(c.freshFrom, event.ignoreRepliesBefore);
+      });
     default:
       return state;
   }

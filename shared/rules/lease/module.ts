@@ -7,7 +7,7 @@ import { leaseScoring } from './scoring';
 import { leaseChallenges } from './challenge';
 import { leaseReplayMarkers } from './replay';
 import { initLease } from './init';
-import { narrateLease } from './narrate';
+import { narrateLease, leaseNarrationReads } from './narrate';
 import { leaseActingLeaders, rankLeaseEvent } from './ticker';
 import { leaseParamsSchema } from './params';
 import { leaseInboxLine, leaseSummary } from './phone';
@@ -60,6 +60,7 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   screen: { node: leaseTruth, team: leaseTeam, summary: leaseTeamLine },
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
+  narrationReads: leaseNarrationReads,
   rankEvent: rankLeaseEvent,
   actingLeaders: leaseActingLeaders,
   scoring: leaseScoring,

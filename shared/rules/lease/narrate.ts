@@ -4,6 +4,7 @@
  * candidates, which each candidate sees in its own inbox).
  */
 import { localTime } from '../clock';
+import type { NarrationReads } from '../module';
 import type { Event } from '../types';
 import { secs, who } from './format';
 import type { LeaseCluster } from './types';
@@ -11,6 +12,11 @@ import type { LeaseCluster } from './types';
 /** The lease's length in words: formatted only by the lines that say it (narrate sees every event, mostly clock ticks). */
 function dur(state: LeaseCluster): string {
   return secs(state.params.leaseDurationMs);
+}
+
+/** A new belief and a crash read the cluster before them (AlgorithmModule's `narrationReads`). */
+export function leaseNarrationReads(event: Event): NarrationReads {
+  return event.type === 'LeadershipBelieved' || event.type === 'NodeCrashed' ? 'before' : 'after';
 }
 
 export function narrateLease(event: Event, before: LeaseCluster, after: LeaseCluster): string | null {

@@ -3,21 +3,29 @@
  * per-peer arrays of a leader), so folding costs the same late in an hour-long class as
  * at its start. The safety monitor is updated here too (see monitor.ts).
  */
+import { leadersMayHaveChanged, owned, ownedAt, ownedList, replaceAt, spread, type ClusterDraft } from '../draft';
 import type { Event, NodeIndex } from '../types';
-import { append, truncate } from './log';
+import { appendOn, truncate } from './log';
 import { monitorCommit, monitorGrant, monitorLeader, monitorReplicated, monitorTerm, monitorVoteCounted } from './monitor';
 import { copyRaftCluster, followerNode, localNow, raftNode } from './state';
 import type { RaftCluster, RaftNode, RaftVoteRequest } from './types';
 
-function withRaft(state: RaftCluster, index: NodeIndex, change: (node: RaftNode) => RaftNode): RaftCluster {
-  const raft = state.raft.slice();
-  raft[index] = change(raftNode(state, index));
-  const next = copyRaftCluster(state);
+/** Node `index` of `next` (a cluster ready to be written) ready to be written: the draft's, or a copy. */
+function writable(next: RaftCluster, index: NodeIndex, draft: ClusterDraft | undefined): RaftNode {
+  raftNode(next, index); // throws for a node that does not exist
+  const raft = ownedList(draft, next.raft);
   next.raft = raft;
-  return next;
+  return ownedAt(draft, raft, index, spread);
 }
 
-/** What a node forgets when it stops leading or campaigning. */
+/** Raft's leader reading reads the roles (leaders.ts): a role the draft writes in place is told to it. */
+function setRole(n: RaftNode, role: RaftNode['role'], draft: ClusterDraft | undefined): void {
+  if (n.role === role) return;
+  n.role = role;
+  leadersMayHaveChanged(draft);
+}
+
+/** What a node forgets when it stops leading or campaigning (shared lists: never written in place, see draft.ts). */
 const NO_CAMPAIGN: Pick<RaftNode, 'votes' | 'preVotes' | 'nextIndex' | 'matchIndex' | 'heardAt'> = {
   votes: [], preVotes: [], nextIndex: [], matchIndex: [], heardAt: [],
 };
@@ -30,99 +38,161 @@ function withRequest(requests: RaftVoteRequest[], request: RaftVoteRequest): Raf
   return copy;
 }
 
-function withAt<T>(values: readonly T[], index: number, value: T): T[] {
-  const copy = values.slice();
+/** `values` with `value` at `index`: in place when the draft made the list. */
+function withAt<T>(draft: ClusterDraft | undefined, values: readonly T[], index: number, value: T): T[] {
+  const copy = ownedList(draft, values);
   copy[index] = value;
   return copy;
 }
 
-export function evolveRaft(state: RaftCluster, event: Event): RaftCluster {
+export function evolveRaft(state: RaftCluster, event: Event, draft?: ClusterDraft): RaftCluster {
   switch (event.type) {
     case 'NodeCrashed': {
       // R11: term, vote and log are on disk; everything else is volatile (commitIndex too, as in the paper).
       const { term, votedFor, log } = raftNode(state, event.node);
-      return withRaft(state, event.node, () => ({ ...followerNode(), term, votedFor, log }));
+      const next = owned(draft, state, copyRaftCluster);
+      next.raft = ownedList(draft, next.raft);
+      replaceAt(draft, next.raft, event.node, { ...followerNode(), term, votedFor, log });
+      return next;
     }
-    case 'ElectionTimerExpired':
-      return withRaft(state, event.node, (n) => ({ ...n, electionDue: true }));
+    case 'ElectionTimerExpired': {
+      const next = owned(draft, state, copyRaftCluster);
+      writable(next, event.node, draft).electionDue = true;
+      return next;
+    }
     case 'ElectionStarted': {
-      const checked = monitorGrant(monitorTerm(state, event.node, event.term), event.node, event.term, event.node);
-      const next = withRaft(checked, event.node, (n) => ({
-        ...n, ...NO_CAMPAIGN, term: event.term, votedFor: event.node, role: 'candidate', leaderId: null,
-        electionDue: false, votes: [event.node],
-      }));
-      const counted = copyRaftCluster(next);
-      counted.stats = { ...next.stats, elections: next.stats.elections + 1 };
-      return counted;
+      const next = owned(draft, monitorGrant(monitorTerm(state, event.node, event.term), event.node, event.term, event.node), copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      Object.assign(n, NO_CAMPAIGN);
+      n.term = event.term;
+      n.votedFor = event.node;
+      setRole(n, 'candidate', draft);
+      n.leaderId = null;
+      n.electionDue = false;
+      n.votes = [event.node];
+      next.stats = { ...next.stats, elections: next.stats.elections + 1 };
+      return next;
     }
-    case 'PreVoteStarted':
-      return withRaft(state, event.node, (n) => ({ ...n, ...NO_CAMPAIGN, role: 'precandidate', leaderId: null, electionDue: false, preVotes: [event.node] }));
-    case 'PreVoteCounted':
-      return withRaft(state, event.node, (n) => (n.preVotes.includes(event.voter) ? n : { ...n, preVotes: n.preVotes.concat(event.voter) }));
-    case 'TermAdopted':
-      return withRaft(monitorTerm(state, event.node, event.term), event.node, (n) => ({
-        ...n, ...NO_CAMPAIGN, term: event.term, votedFor: null, role: 'follower', leaderId: null, electionDue: false,
-      }));
+    case 'PreVoteStarted': {
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      Object.assign(n, NO_CAMPAIGN);
+      setRole(n, 'precandidate', draft);
+      n.leaderId = null;
+      n.electionDue = false;
+      n.preVotes = [event.node];
+      return next;
+    }
+    case 'PreVoteCounted': {
+      if (raftNode(state, event.node).preVotes.includes(event.voter)) return state;
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.preVotes = n.preVotes.concat(event.voter);
+      return next;
+    }
+    case 'TermAdopted': {
+      const next = owned(draft, monitorTerm(state, event.node, event.term), copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      Object.assign(n, NO_CAMPAIGN);
+      n.term = event.term;
+      n.votedFor = null;
+      setRole(n, 'follower', draft);
+      n.leaderId = null;
+      n.electionDue = false;
+      return next;
+    }
     case 'VoteRequestReceived': {
       const { node, candidate, term, lastLogIndex, lastLogTerm } = event;
-      return withRaft(state, node, (n) => ({ ...n, requests: withRequest(n.requests, { candidate, term, lastLogIndex, lastLogTerm }) }));
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, node, draft);
+      n.requests = withRequest(n.requests, { candidate, term, lastLogIndex, lastLogTerm });
+      return next;
     }
-    case 'VoteGranted':
-      return withRaft(monitorGrant(state, event.node, event.term, event.candidate), event.node, (n) => ({ ...n, votedFor: event.candidate, electionDue: false }));
-    case 'VoteCounted':
-      return withRaft(monitorVoteCounted(state, event), event.node, (n) => (n.votes.includes(event.voter) ? n : { ...n, votes: n.votes.concat(event.voter) }));
+    case 'VoteGranted': {
+      const next = owned(draft, monitorGrant(state, event.node, event.term, event.candidate), copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.votedFor = event.candidate;
+      n.electionDue = false;
+      return next;
+    }
+    case 'VoteCounted': {
+      const checked = monitorVoteCounted(state, event);
+      if (raftNode(checked, event.node).votes.includes(event.voter)) return checked;
+      const next = owned(draft, checked, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.votes = n.votes.concat(event.voter);
+      return next;
+    }
     case 'LeaderElected': {
-      const checked = monitorLeader(state, event);
       const local = localNow(state, event.node);
-      return withRaft(checked, event.node, (n) => {
-        const next = n.log.length + 1;
-        return {
-          ...n, role: 'leader', leaderId: event.node, electionDue: false, preVotes: [],
-          nextIndex: state.nodes.map(() => next),
-          matchIndex: state.nodes.map((peer) => (peer.index === event.node ? n.log.length : 0)),
-          heardAt: state.nodes.map((peer) => (n.votes.includes(peer.index) ? local : null)),
-        };
-      });
+      const nodes = state.nodes;
+      const next = owned(draft, monitorLeader(state, event), copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      const length = n.log.length;
+      setRole(n, 'leader', draft);
+      n.leaderId = event.node;
+      n.electionDue = false;
+      n.preVotes = [];
+      n.nextIndex = nodes.map(() => length + 1);
+      n.matchIndex = nodes.map((peer) => (peer.index === event.node ? length : 0));
+      n.heardAt = nodes.map((peer) => (n.votes.includes(peer.index) ? local : null));
+      return next;
     }
     case 'LeaderHeard': {
       const local = localNow(state, event.node);
-      return withRaft(state, event.node, (n) => ({
-        ...n, ...NO_CAMPAIGN, role: 'follower', leaderId: event.leader, electionDue: false, leaderContactAt: local,
-      }));
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      Object.assign(n, NO_CAMPAIGN);
+      setRole(n, 'follower', draft);
+      n.leaderId = event.leader;
+      n.electionDue = false;
+      n.leaderContactAt = local;
+      return next;
     }
     case 'LogReplicated': {
-      const checked = monitorReplicated(state, event);
-      return withRaft(checked, event.node, (n) => ({ ...n, log: append(truncate(n.log, event.from - 1), event.entries) }));
+      const next = owned(draft, monitorReplicated(state, event), copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.log = appendOn(draft, truncate(n.log, event.from - 1), event.entries);
+      return next;
     }
-    case 'CommandWritten':
-      return withRaft(state, event.node, (n) => ({
-        ...n,
-        log: append(n.log, [{ term: event.term, command: event.command }]),
-        matchIndex: withAt(n.matchIndex, event.node, event.index),
-      }));
+    case 'CommandWritten': {
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.log = appendOn(draft, n.log, [{ term: event.term, command: event.command }]);
+      n.matchIndex = withAt(draft, n.matchIndex, event.node, event.index);
+      return next;
+    }
     case 'ReplicationAcked': {
       const local = localNow(state, event.node);
-      return withRaft(state, event.node, (n) => ({
-        ...n,
-        matchIndex: withAt(n.matchIndex, event.follower, Math.max(n.matchIndex[event.follower] ?? 0, event.matchIndex)),
-        nextIndex: withAt(n.nextIndex, event.follower, Math.max(n.nextIndex[event.follower] ?? 1, event.matchIndex + 1)),
-        heardAt: withAt(n.heardAt, event.follower, local),
-      }));
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.matchIndex = withAt(draft, n.matchIndex, event.follower, Math.max(n.matchIndex[event.follower] ?? 0, event.matchIndex));
+      n.nextIndex = withAt(draft, n.nextIndex, event.follower, Math.max(n.nextIndex[event.follower] ?? 1, event.matchIndex + 1));
+      n.heardAt = withAt(draft, n.heardAt, event.follower, local);
+      return next;
     }
     case 'ReplicationRejected': {
       const local = localNow(state, event.node);
-      return withRaft(state, event.node, (n) => ({
-        ...n,
-        nextIndex: withAt(n.nextIndex, event.follower, event.nextIndex),
-        heardAt: withAt(n.heardAt, event.follower, local),
-      }));
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      n.nextIndex = withAt(draft, n.nextIndex, event.follower, event.nextIndex);
+      n.heardAt = withAt(draft, n.heardAt, event.follower, local);
+      return next;
     }
     case 'CommitAdvanced': {
-      const checked = monitorCommit(state, event.node, event.commitIndex);
-      return withRaft(checked, event.node, (n) => ({ ...n, commitIndex: event.commitIndex }));
+      const next = owned(draft, monitorCommit(state, event.node, event.commitIndex), copyRaftCluster);
+      writable(next, event.node, draft).commitIndex = event.commitIndex;
+      return next;
     }
-    case 'LeaderSteppedDown':
-      return withRaft(state, event.node, (n) => ({ ...n, ...NO_CAMPAIGN, role: 'follower', leaderId: null, electionDue: false }));
+    case 'LeaderSteppedDown': {
+      const next = owned(draft, state, copyRaftCluster);
+      const n = writable(next, event.node, draft);
+      Object.assign(n, NO_CAMPAIGN);
+      setRole(n, 'follower', draft);
+      n.leaderId = null;
+      n.electionDue = false;
+      return next;
+    }
     default:
       return state;
   }

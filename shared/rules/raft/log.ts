@@ -4,6 +4,7 @@
  * An hour-long class can grow logs to thousands of entries; an event must not copy them.
  * Positions are 1-based as in the paper; index 0 is the empty prefix with term 0.
  */
+import { owned, ownedList, type ClusterDraft } from '../draft';
 
 export interface RaftLogEntry {
   term: number;
@@ -64,6 +65,38 @@ export function append(log: RaftLog, entries: readonly RaftLogEntry[]): RaftLog 
   }
   chunks.push(tail);
   return { length: log.length + entries.length, chunks };
+}
+
+/**
+ * `append` with a cluster draft (shared/rules/draft.ts): the log, its list of chunks and
+ * its last chunk are written in place when the draft made them, copied once otherwise.
+ * Followers copy the leader's entries all hour: a copy of the last chunk per copy was
+ * most of what the fold allocated for Raft's logs.
+ */
+export function appendOn(draft: ClusterDraft | undefined, log: RaftLog, entries: readonly RaftLogEntry[]): RaftLog {
+  if (draft === undefined || entries.length === 0) return append(log, entries);
+  const mine = owned(draft, log, copyLog);
+  const chunks = ownedList(draft, mine.chunks);
+  mine.chunks = chunks;
+  let tail: RaftLogEntry[] | null = null;
+  if (mine.length % CHUNK !== 0) {
+    tail = ownedList(draft, chunks[chunks.length - 1] as RaftLogEntry[]);
+    chunks[chunks.length - 1] = tail;
+  }
+  for (const entry of entries) {
+    if (tail === null || tail.length === CHUNK) {
+      tail = [];
+      draft.add(tail);
+      chunks.push(tail);
+    }
+    tail.push({ term: entry.term, command: entry.command });
+  }
+  mine.length += entries.length;
+  return mine;
+}
+
+function copyLog(log: RaftLog): RaftLog {
+  return { length: log.length, chunks: log.chunks };
 }
 
 /** Entries from `from` (1-based, inclusive), at most `max` of them. */

@@ -4,7 +4,7 @@ import { raftExtrasSchema, raftMoveSchemas, raftNodeViewSchema } from './wire-sc
 import { raftScoring } from './scoring';
 import { raftChallenges } from './challenge';
 import { raftReplayMarkers } from './replay';
-import { narrateRaft } from './narrate';
+import { narrateRaft, raftNarrationReads } from './narrate';
 import { rankRaftEvent, raftActingLeaders } from './ticker';
 import { raftParamsSchema } from './params';
 import { raftInboxLine, raftSummary } from './phone';
@@ -53,6 +53,7 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   screen: { node: raftTruth, team: raftTeam, summary: raftTeamLine },
   wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
+  narrationReads: raftNarrationReads,
   rankEvent: rankRaftEvent,
   actingLeaders: raftActingLeaders,
   scoring: raftScoring,

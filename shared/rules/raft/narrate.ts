@@ -3,10 +3,11 @@
  * null for the noise (clock steps, timers, automatic bookkeeping, followers quietly
  * following). The state before and after the event give the context a sentence needs.
  */
+import type { NarrationReads } from '../module';
 import type { Event } from '../types';
 import { entryAt } from './log';
 import { nodeLabel as L } from './state';
-import type { PreVoteRefusalReason, RaftCluster } from './types';
+import type { PreVoteRefusalReason, RaftCluster, RaftNode } from './types';
 
 const PRE_VOTE_REASONS: Record<PreVoteRefusalReason, string> = {
   leaderAlive: 'it heard from a leader recently',
@@ -16,6 +17,35 @@ const PRE_VOTE_REASONS: Record<PreVoteRefusalReason, string> = {
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Guards the narrator and `raftNarrationReads` share: when a line is told at all. */
+const steppedDown = (was: RaftNode | undefined) => was?.role === 'leader' || was?.role === 'candidate';
+const conceded = (was: RaftNode | undefined) => was?.role === 'candidate' || was?.role === 'precandidate';
+/** A follower's log lost entries: the copy starts at or before its last entry. */
+const droppedFrom = (was: RaftNode | undefined, from: number) => from <= (was?.log.length ?? 0);
+
+/**
+ * Which events read the cluster before them (see AlgorithmModule's `narrationReads`): the
+ * frequent ones (a follower hearing its leader, copying entries, learning the commit index)
+ * are told only in the rare case the state before shows, so most are 'silent' and fold in place.
+ */
+export function raftNarrationReads(event: Event, before: RaftCluster): NarrationReads {
+  switch (event.type) {
+    case 'NodeCrashed':
+      return 'before'; // rare; a crash also has its common line
+    case 'TermAdopted':
+      return steppedDown(before.raft[event.node]) ? 'before' : 'silent';
+    case 'LeaderHeard':
+      return conceded(before.raft[event.node]) ? 'before' : 'silent';
+    case 'LogReplicated':
+      return droppedFrom(before.raft[event.node], event.from) ? 'before' : 'silent';
+    case 'CommitAdvanced':
+      // The monitor's committed prefix grows only past its end (monitor.ts's monitorCommit).
+      return event.commitIndex > before.monitor.committed.length ? 'before' : 'silent';
+    default:
+      return 'after';
+  }
 }
 
 export function narrateRaft(event: Event, before: RaftCluster, after: RaftCluster): string | null {
@@ -34,8 +64,8 @@ export function narrateRaft(event: Event, before: RaftCluster, after: RaftCluste
       return `${L(event.node)} refused ${L(event.candidate)} a pre-vote for term ${event.term}: ${PRE_VOTE_REASONS[event.reason]} (R9).`;
     case 'TermAdopted': {
       const was = before.raft[event.node];
-      if (was?.role !== 'leader' && was?.role !== 'candidate') return null;
-      return `${L(event.node)} saw term ${event.term} from ${L(event.from)} and stepped down from ${was.role} to follower (R1).`;
+      if (!steppedDown(was)) return null;
+      return `${L(event.node)} saw term ${event.term} from ${L(event.from)} and stepped down from ${was!.role} to follower (R1).`;
     }
     case 'VoteRequestIgnored':
       return `${L(event.node)} ignored ${L(event.candidate)}'s vote request for term ${event.term}: its leader is alive (R10).`;
@@ -46,13 +76,13 @@ export function narrateRaft(event: Event, before: RaftCluster, after: RaftCluste
     case 'LeaderElected':
       return `${L(event.node)} became leader of term ${event.term} with ${event.votes} of ${event.clusterSize} votes.`;
     case 'LeaderHeard': {
-      const was = before.raft[event.node];
-      if (was?.role !== 'candidate' && was?.role !== 'precandidate') return null;
+      if (!conceded(before.raft[event.node])) return null;
       return `${L(event.node)} conceded: ${L(event.leader)} leads term ${event.term} (R6).`;
     }
     case 'LogReplicated': {
-      const had = before.raft[event.node]?.log.length ?? 0;
-      if (event.from > had) return null;
+      const was = before.raft[event.node];
+      if (!droppedFrom(was, event.from)) return null;
+      const had = was?.log.length ?? 0;
       const dropped = had - event.from + 1;
       return `${L(event.node)} dropped ${plural(dropped, 'uncommitted entry', 'uncommitted entries')} that conflicted with leader ${L(event.leader)}'s log.`;
     }
