@@ -49,7 +49,9 @@ export async function startChildServer(options: ChildOptions): Promise<ChildServ
   const dir = mkdtempSync(join(tmpdir(), 'captain-down-load-'));
   const dataDir = options.dataDir ?? join(dir, 'data');
   const profileDir = join(dir, 'profile');
-  const args = ['--expose-gc', ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', options.script ?? 'bench/load-server.ts'];
+  // LOAD_SERVER_NODE_FLAGS: node flags for the server under test only (e.g. a GC setting to compare).
+  const extra = (process.env.LOAD_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const args = ['--expose-gc', ...extra, ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', options.script ?? 'bench/load-server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: process.cwd(),
     env: { ...process.env, ...options.env, NODE_ENV: 'production', PORT: String(options.port ?? 0), DATA_DIR: dataDir },

@@ -19,6 +19,7 @@ import { COMPRESSED_VIEWS_QUERY } from '../shared/compressed-views';
 import { PROTOCOL_VERSION } from '../shared/protocol';
 import { AudienceBytes, countBytes, type Audience } from './load-bytes';
 import { followScreenView } from '../shared/game/view-patch';
+import { lazyViewParser, type JsonText } from './load-decoder';
 
 /** Raft moves that change the mover's own node, so a new 'game:seat' must follow. */
 const VIEW_CHANGING = new Set(['StandForElection', 'GrantVote', 'SendHeartbeat', 'WriteCommand']);
@@ -84,7 +85,8 @@ export function disconnectAll(): void {
 export function connect(url: string, rec: Recorder, audience: Audience = 'students'): Promise<Socket> {
   // Hosts and projectors ask for deflated views, as their pages do (shared/compressed-views.ts).
   const query = audience === 'watchers' ? COMPRESSED_VIEWS_QUERY : undefined;
-  const socket = io(url, { forceNew: true, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS, auth: { protocolVersion: PROTOCOL_VERSION }, ...(query && { query }) });
+  // Views stay JSON text until a bot reads them (bench/load-decoder.ts): the generator shares the server's cores.
+  const socket = io(url, { forceNew: true, parser: lazyViewParser, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS, auth: { protocolVersion: PROTOCOL_VERSION }, ...(query && { query }) });
   opened.add(socket);
   countBytes(socket, audience, rec.bytes, () => rec.inWindow(performance.now()));
   socket.on('disconnect', (reason) => {
@@ -123,7 +125,8 @@ export function clickAtRandomPhase(rate: number, random: () => number, click: ()
 }
 
 export class Student {
-  latest: GameSeatView | null = null;
+  /** The latest 'game:seat' as it came (JSON text); parsed only when the bot reads it. */
+  private latestText: JsonText<GameSeatView | null> | null = null;
   private awaitingView: { sentAt: number; type: string }[] = [];
   /** Moves on their way (by content), and when each content was last accepted (wall clock). */
   private readonly inFlight = new Map<string, number>();
@@ -140,10 +143,20 @@ export class Student {
     private readonly random: () => number,
     private readonly preferAllowed: number,
   ) {
-    socket.on('game:seat', (view: GameSeatView | null) => this.onView(view));
+    socket.on('game:seat', (view: JsonText<GameSeatView | null>) => this.onView(view));
   }
 
-  private onView(view: GameSeatView | null): void {
+  /** The phone's latest view (parsed on first read; a bot reads it when it clicks). */
+  get latest(): GameSeatView | null {
+    return this.latestText?.value ?? null;
+  }
+
+  /** The latest view's size in characters of JSON (as sent). */
+  get latestChars(): number {
+    return this.latestText?.text.length ?? 'null'.length;
+  }
+
+  private onView(view: JsonText<GameSeatView | null>): void {
     const now = performance.now();
     if (this.rec.inWindow(now)) this.rec.seatViews++;
     for (const { sentAt, type } of this.awaitingView) {
@@ -154,7 +167,7 @@ export class Student {
       this.rec.viewMsByType.set(type, list);
     }
     this.awaitingView = [];
-    this.latest = view;
+    this.latestText = view;
   }
 
   /** Clicks `rate` times a second on average, at a random phase, each gap within ±25 %. */
@@ -272,7 +285,7 @@ export async function openClass(url: string, index: number, size: number, rec: R
   let screen: GameScreenView | null = null;
   // The whole view, kept through its patches (the crash-the-leader option reads it).
   if (followScreen) {
-    followScreenView<GameScreenView>((event, handler) => projector.on(event, handler), (view) => {
+    followScreenView<GameScreenView>((event, handler) => projector.on(event, (payload: JsonText<unknown>) => handler(payload.value)), (view) => {
       screen = view;
       countScreen();
     });

@@ -160,7 +160,7 @@ export async function runLoad(scenario: Scenario, options: RunOptions): Promise<
     for (const cls of classes) for (const s of cls.students) s.finish();
     const end = await server.stats({ gc: true });
 
-    const viewBytes = classes.flatMap((c) => c.students).map((s) => JSON.stringify(s.latest).length);
+    const viewBytes = classes.flatMap((c) => c.students).map((s) => s.latestChars);
     const followed = classes.filter((c) => c.screen() !== null);
     const screenBytes = followed.reduce((sum, c) => sum + JSON.stringify(c.screen()).length, 0) / Math.max(1, followed.length);
     const students = scenario.rooms * scenario.students;

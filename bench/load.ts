@@ -25,7 +25,8 @@
  *            --clock-rate R (the room clock's rate, as the host sets it; the soak's quiet rooms: 4)
  *            --cpu-prof: run the server with node --cpu-prof, keep the profile in test-results/
  *            and print where its time went (bench/load-profile.ts)
- *   env:     LOAD_DURATION_S, LOAD_WARMUP_S, LOAD_SCENARIO override the defaults too.
+ *   env:     LOAD_DURATION_S, LOAD_WARMUP_S, LOAD_SCENARIO override the defaults too;
+ *            LOAD_SERVER_NODE_FLAGS="--max-semi-space-size=32": node flags for the server under test only.
  * Figures and how to read them: docs/PERFORMANCE.md.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';

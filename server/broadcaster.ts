@@ -13,6 +13,7 @@ import type { RoundClocks } from './round-clocks';
 import { SeatViewCache } from './seat-view-cache';
 import { ChangedSeats } from './changed-seats';
 import { ScreenPatches } from './screen-patches';
+import { CpuSlice } from './cpu-slice';
 import type { Transport } from './transport';
 
 /** Audiences: hosts and projectors share the whole-room view; each node has its own. */
@@ -42,15 +43,11 @@ type Audience = keyof typeof FLUSH_INTERVAL_MS;
  */
 const SEAT_SLICE_MS = 10;
 
-/**
- * The process's CPU time (ms), 0.4 µs a call. A slice is measured in CPU, not wall time: on a
- * busy machine the thread can wait for a core in the middle of a slice, and a wall-clock slice
- * then did one or two views a turn, so the movers' views fell seconds behind the clicks.
+/*
+ * A slice is measured in CPU, not wall time (server/cpu-slice.ts): on a busy machine the
+ * thread can wait for a core in the middle of a slice, and a wall-clock slice then did one or
+ * two views a turn, so the movers' views fell seconds behind the clicks.
  */
-function cpuNow(): number {
-  const used = process.cpuUsage();
-  return (used.user + used.system) / 1000;
-}
 
 export class Broadcaster {
   private readonly lastFlush: Record<Audience, Map<string, number>> = { seats: new Map(), watchers: new Map() };
@@ -200,13 +197,13 @@ export class Broadcaster {
       return;
     }
     const roomNow = this.clocks.now(code);
-    const deadline = cpuNow() + SEAT_SLICE_MS;
+    const slice = new CpuSlice(SEAT_SLICE_MS);
     const sent = new Set<number>();
     if (movers) {
       // Movers too within the slice: on a busy machine hundreds of clicks can wait for one turn.
       const seated = new Set(state.seats.map((seat) => seat.nodeId));
       for (const nodeId of movers) {
-        if (sent.size > 0 && cpuNow() > deadline) break;
+        if (sent.size > 0 && slice.spent()) break;
         movers.delete(nodeId);
         if (!seated.has(nodeId)) continue;
         this.sendSeat(code, state, nodeId, roomNow);
@@ -221,7 +218,7 @@ export class Broadcaster {
     this.unvisited.delete(code);
     for (const seat of state.seats) if (look === null || look.has(seat.nodeId)) todo.add(seat.nodeId);
     for (const nodeId of todo) {
-      if (sent.size > 0 && cpuNow() > deadline) {
+      if (sent.size > 0 && slice.spent()) {
         this.unvisited.set(code, todo);
         return this.goOnNextTurn(code);
       }

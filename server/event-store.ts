@@ -121,21 +121,37 @@ export class EventStore {
    */
   appendBatch(batch: readonly PendingAppend[]): number[] {
     const lastSeqs = new Map<string, number>();
-    const write = this.db.transaction(() =>
-      batch.map(({ room, expectedSeq, events, note = {} }) => {
+    // One catalogue row per room and batch, written after its rows: a busy room has many
+    // appends in one turn (every click is one), and one upsert each was half the statements.
+    const catalogue = new Map<string, { room: string; seq: number; at: number; open: number | null }>();
+    const write = this.db.transaction(() => {
+      const seqs = batch.map(({ room, expectedSeq, events, note = {} }) => {
         // Another writer on the same file is still caught: its rows would collide on the key.
         const last = lastSeqs.get(room) ?? this.knownLastSeq.get(room) ?? this.lastSeq(room);
         if (last !== expectedSeq) throw new Error(`Room ${room}: expected seq ${expectedSeq}, log is at ${last}`);
-        events.forEach((event, i) => {
+        let lastAt = 0;
+        for (let i = 0; i < events.length; i++) {
+          const event = events[i]!;
           this.insert.run(room, expectedSeq + i + 1, event.type, event.at, JSON.stringify(event.payload));
-        });
+          if (event.at > lastAt) lastAt = event.at;
+        }
         const seq = expectedSeq + events.length;
-        const lastAt = events.reduce((max, e) => Math.max(max, e.at), 0);
-        if (events.length > 0) this.upsertRoom.run({ room, seq, at: lastAt, open: note.openRound === undefined ? null : Number(note.openRound) });
+        if (events.length > 0) {
+          // Same row as one upsert per append: the last seq, the latest time, the last word on the round.
+          const open = note.openRound === undefined ? null : Number(note.openRound);
+          const row = catalogue.get(room);
+          if (row) {
+            row.seq = seq;
+            row.at = Math.max(row.at, lastAt);
+            if (open !== null) row.open = open;
+          } else catalogue.set(room, { room, seq, at: lastAt, open });
+        }
         lastSeqs.set(room, seq);
         return seq;
-      }),
-    );
+      });
+      for (const row of catalogue.values()) this.upsertRoom.run(row);
+      return seqs;
+    });
     try {
       const seqs = write();
       for (const [room, seq] of lastSeqs) this.knownLastSeq.set(room, seq);

@@ -26,7 +26,24 @@ export interface GameDeps {
   moves: MoveDeduper<Result>;
 }
 
+/**
+ * Seat tokens' hashes by token, at most this many (then forgotten all at once): a phone sends
+ * its token with every click, and hashing it again each time was ~1 % of the server's CPU at
+ * 1,200 students clicking once a second (docs/PERFORMANCE.md, "Session 6: students per process").
+ */
+const SEAT_HASHES_KEPT = 20_000;
+
 export function createGameHandlers({ registry, clocks, broadcaster, moves }: GameDeps) {
+  const seatHashes = new Map<string, string>();
+  const seatHash = (token: string): string => {
+    let hash = seatHashes.get(token);
+    if (hash === undefined) {
+      if (seatHashes.size >= SEAT_HASHES_KEPT) seatHashes.clear();
+      hash = hashToken(token);
+      seatHashes.set(token, hash);
+    }
+    return hash;
+  };
 
   /** Runs a game command and keeps the room clock's anchor in step with the log. */
   const run = (code: string, command: GameCommand): GameDecision => {
@@ -83,7 +100,7 @@ export function createGameHandlers({ registry, clocks, broadcaster, moves }: Gam
     'seat:move': (req: ParsedRequest<'seat:move'>): Result => {
       const room = registry.get(req.code);
       if (!room) return { ok: false, refusal: refuseAdmin('unknown-room', 'There is no class with that code. Check the code on the board.') };
-      const lookup = findSeat(room, hashToken(req.seatToken));
+      const lookup = findSeat(room, seatHash(req.seatToken));
       if (!lookup.ok) return { ok: false, refusal: lookup.refusal };
       const nodeId = lookup.seat.nodeId;
       // A retry or a double tap is one action: answer it with the first answer (SPEC G7).

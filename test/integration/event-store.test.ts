@@ -59,6 +59,29 @@ describe('event store', () => {
     expect(second.read('AAAAAA')).toEqual([{ room: 'AAAAAA', seq: 1, type: 'A', at: 1, payload: { n: 1 } }]);
     expect(second.append('AAAAAA', 1, [{ type: 'B', at: 2, payload: {} }])).toBe(2);
   });
+
+  it("a batch with many appends of one room leaves its catalogue row as appending them one by one would", () => {
+    const appends = [
+      { room: 'AAAAAA', expectedSeq: 0, events: [{ type: 'A', at: 5, payload: {} }], note: { openRound: true } },
+      { room: 'BBBBBB', expectedSeq: 0, events: [{ type: 'B', at: 7, payload: {} }], note: { openRound: true } },
+      { room: 'AAAAAA', expectedSeq: 1, events: [{ type: 'C', at: 9, payload: {} }, { type: 'D', at: 8, payload: {} }], note: { openRound: false } },
+      { room: 'AAAAAA', expectedSeq: 3, events: [{ type: 'E', at: 6, payload: {} }] },
+      { room: 'BBBBBB', expectedSeq: 1, events: [], note: { openRound: false } },
+    ];
+    const catalogue = (store: EventStore) => store.database.prepare('SELECT room, last_seq, last_at, open_round FROM rooms ORDER BY room').all();
+    const oneByOne = openStore();
+    for (const a of appends) oneByOne.append(a.room, a.expectedSeq, a.events, a.note);
+    const separate = catalogue(oneByOne);
+    oneByOne.close();
+    rmSync(dir, { recursive: true, force: true });
+    const batched = openStore();
+    expect(batched.appendBatch(appends)).toEqual([1, 1, 3, 4, 1]);
+    expect(catalogue(batched)).toEqual(separate);
+    expect(separate).toEqual([
+      { room: 'AAAAAA', last_seq: 4, last_at: 9, open_round: 0 },
+      { room: 'BBBBBB', last_seq: 1, last_at: 7, open_round: 1 },
+    ]);
+  });
 });
 
 describe('room registry on the store', () => {

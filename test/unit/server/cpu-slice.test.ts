@@ -1,0 +1,44 @@
+/**
+ * The phones' flush slice (server/cpu-slice.ts) counts the main thread's CPU, not wall time:
+ * a slice is spent once its budget of CPU is used, and a thread that waits (for a core, or
+ * here blocked without running) keeps its slice.
+ */
+import { describe, expect, it } from 'vitest';
+import { CpuSlice } from '../../../server/cpu-slice';
+
+const BUDGET_MS = 10;
+
+function busyFor(ms: number): void {
+  const start = process.cpuUsage();
+  for (;;) {
+    const used = process.cpuUsage(start);
+    if ((used.user + used.system) / 1000 >= ms) return;
+  }
+}
+
+/** Blocks the thread without using CPU (as a thread waiting for a core does). */
+function blockFor(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+describe('a CPU slice of the phones flush', () => {
+  it('is not spent before its budget of CPU is used, and is spent after', () => {
+    const slice = new CpuSlice(BUDGET_MS);
+    busyFor(2);
+    expect(slice.spent()).toBe(false);
+    busyFor(4);
+    expect(slice.spent()).toBe(false);
+    busyFor(BUDGET_MS);
+    expect(slice.spent()).toBe(true);
+  });
+
+  it('is not spent by time the thread spent waiting, even in its first stretch', () => {
+    const slice = new CpuSlice(BUDGET_MS);
+    blockFor(3 * BUDGET_MS);
+    expect(slice.spent()).toBe(false);
+    blockFor(BUDGET_MS);
+    expect(slice.spent()).toBe(false);
+    busyFor(BUDGET_MS + 1);
+    expect(slice.spent()).toBe(true);
+  });
+});
