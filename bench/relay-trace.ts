@@ -27,6 +27,8 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '2' },
     'team-size': { type: 'string' },
     slowest: { type: 'string', default: '0.02' },
+    /** Node options for the server only (NODE_OPTIONS of its child process), e.g. GC settings to compare. */
+    'server-node-options': { type: 'string' },
   },
 });
 const file = join(tmpdir(), `turn-trace-${process.pid}.json`);
@@ -70,17 +72,35 @@ const generatorGc: Span[] = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) generatorGc.push(['gc', performance.timeOrigin + e.startTime, performance.timeOrigin + e.startTime + e.duration, (e as { detail?: { kind?: number } }).detail?.kind ?? 0, e.duration]);
 }).observe({ entryTypes: ['gc'] });
+/**
+ * The generator's own stalls: a 1 ms timer's firings; a gap over 2 ms is this process busy (or
+ * waiting for a core) while views may have been waiting in its socket.
+ */
+const probe: number[] = [];
+const probeTimer = setInterval(() => probe.push(performance.timeOrigin + performance.now()), 1);
+/** The longest gap between two probe firings that overlaps [from, to]. */
+function generatorStall(from: number, to: number): number {
+  let longest = 0;
+  for (let i = 1; i < probe.length; i++) {
+    if (probe[i]! < from) continue;
+    if (probe[i - 1]! > to) break;
+    longest = Math.max(longest, probe[i]! - probe[i - 1]!);
+  }
+  return longest;
+}
 const GC_KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weak callbacks' };
 
 async function main(): Promise<void> {
   const students = Number(flags.students);
   const teamSize = flags['team-size'] ? Number(flags['team-size']) : null;
   const scenario = { id: 'trace', rooms: 1, students, rate: Number(flags.rate), teamSize, targetP99Ms: null };
-  console.log(`relay-trace (${new Date().toISOString()}): ${students} students, ${scenario.rate} clicks/s, ${teamSize ? `teams of ${teamSize}` : 'one cluster'}; load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+  console.log(`relay-trace (${new Date().toISOString()}): ${students} students, ${scenario.rate} clicks/s, ${teamSize ? `teams of ${teamSize}` : 'one cluster'}; server NODE_OPTIONS "${flags['server-node-options'] ?? ''}"; load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}`);
+  if (flags['server-node-options']) process.env.NODE_OPTIONS = flags['server-node-options'];
   const run = await runLoad(scenario, {
     server: 'game', durationS: Number(flags.duration), warmupS: Number(flags.warmup), presetId: 'raft-classroom',
     preferAllowed: 0.8, crashEveryS: 0, seed: 1, cpuProfile: false, clockRate: 1,
   });
+  clearInterval(probeTimer);
   const trace = JSON.parse(readFileSync(file, 'utf8')) as TurnTrace;
   rmSync(file, { force: true });
   const clicks = run.rec.clickTrace ?? [];
@@ -106,6 +126,7 @@ async function main(): Promise<void> {
     console.log(row('total', set.map((j) => j.total)));
     for (const leg of LEGS) console.log(row(leg, set.map((j) => j.legs[leg])));
     console.log(row('views before it', set.map((j) => j.move.place ?? 0)).replace(/ ms$/, ''));
+    console.log(`    views engine.io held back behind an earlier write: ${set.filter((j) => j.move.heldBack).length} of ${set.length}; the generator's longest stall inside view->seen: mean ${fmt(mean(set.map((j) => generatorStall(j.move.view!, j.click.view!))), 2)} ms`);
   }
 
   // What ran on the server while each slow click waited, from its send to its view leaving.
@@ -119,7 +140,7 @@ async function main(): Promise<void> {
   for (const j of slow.slice(-8).reverse()) {
     const o = overlap(trace.spans, j.click.sent, j.move.view!);
     const biggest = trace.spans.filter(([, s, e]) => e > j.click.sent && s < j.move.view!).sort((a, b) => b[2] - b[1] - (a[2] - a[1]))[0];
-    console.log(`    ${j.click.moveId} ${j.click.type}: ${fmt(j.total, 2)} ms = ${LEGS.map((l) => fmt(j.legs[l], 2)).join(' + ')}; views before it ${j.move.place}; ${KINDS.filter((k) => o[k] > 0.05).map((k) => `${k} ${fmt(o[k], 2)}`).join(', ')}; longest span ${biggest ? `${biggest[0]} ${fmt(biggest[2] - biggest[1], 2)} ms` : 'none'}`);
+    console.log(`    ${j.click.moveId} ${j.click.type}: ${fmt(j.total, 2)} ms = ${LEGS.map((l) => fmt(j.legs[l], 2)).join(' + ')}; views before it ${j.move.place}${j.move.heldBack ? ' (held back by engine.io)' : ''}; generator stall in view->seen ${fmt(generatorStall(j.move.view!, j.click.view!), 1)} ms; ${KINDS.filter((k) => o[k] > 0.05).map((k) => `${k} ${fmt(o[k], 2)}`).join(', ')}; longest span ${biggest ? `${biggest[0]} ${fmt(biggest[2] - biggest[1], 2)} ms` : 'none'}`);
   }
 
   // The server's spans in the window, per kind.

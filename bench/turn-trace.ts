@@ -36,6 +36,8 @@ export interface TracedMove {
   view: number | null;
   /** Phones' views the same flush sent before it. */
   place: number | null;
+  /** Its phone's socket was still writing an earlier message, so engine.io held this view back. */
+  heldBack: boolean | null;
 }
 export interface TurnTrace {
   spans: Span[];
@@ -107,9 +109,11 @@ if (file) {
       if (waiting) {
         awaitingView.delete(audience);
         const at = now();
+        const heldBack = this.isBehind(audience);
         for (const move of waiting) {
           move.view = at;
           move.place = seatViewsThisFlush;
+          move.heldBack = heldBack;
         }
       }
       seatViewsThisFlush++;
@@ -124,7 +128,7 @@ if (file) {
         const read = now();
         const cpuStart = cpu();
         const moveId = event === 'seat:move' ? (payload as { moveId?: unknown } | undefined)?.moveId : undefined;
-        const move: TracedMove | null = typeof moveId === 'string' ? { moveId, read, run: read, handled: read, ack: null, ok: null, view: null, place: null } : null;
+        const move: TracedMove | null = typeof moveId === 'string' ? { moveId, read, run: read, handled: read, ack: null, ok: null, view: null, place: null, heldBack: null } : null;
         const traced = move && reply ? (answer: unknown) => {
           move.ack = now();
           move.ok = (answer as { ok?: boolean }).ok === true;
