@@ -180,7 +180,7 @@ export class EventStore {
   }
 
   close(): void {
-    void this.checkpointer?.stop();
+    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

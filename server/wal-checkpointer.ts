@@ -21,54 +21,76 @@ const EVERY_MS = 500;
 
 /**
  * Plain JavaScript (the worker does not go through the TypeScript loader): open the file, and
- * checkpoint it passively every `everyMs` until told to stop.
+ * checkpoint it passively every `everyMs` until asked to stop; then close the connection and say
+ * so in `flags[1]`. `flags[0]` is the request to stop, seen even before the first checkpoint.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
+const flags = new Int32Array(workerData.flags);
 let db = null;
+let timer = null;
+const finish = () => {
+  if (timer) clearInterval(timer);
+  timer = null;
+  try {
+    if (db) db.close();
+  } catch (error) {
+    // Closing is all that is left to do.
+  }
+  db = null;
+  Atomics.store(flags, 1, 1);
+  Atomics.notify(flags, 1);
+  parentPort.close();
+};
 try {
+  const Database = require(workerData.driver);
   db = new Database(workerData.file, { fileMustExist: true });
 } catch (error) {
   // The store was closed and its file removed before this thread started: nothing to do.
 }
-const checkpoint = () => {
-  if (!db) return;
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch (error) {
-    // SQLITE_BUSY and the like: the next round tries again.
-  }
-};
-const timer = setInterval(checkpoint, workerData.everyMs);
-parentPort.on('message', (message) => {
-  if (message !== 'stop') return;
-  clearInterval(timer);
-  checkpoint();
-  if (db) db.close();
-  parentPort.close();
-});
+if (!db || Atomics.load(flags, 0) === 1) {
+  finish();
+} else {
+  timer = setInterval(() => {
+    if (Atomics.load(flags, 0) === 1) return finish();
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      // SQLITE_BUSY and the like: the next round tries again.
+    }
+  }, workerData.everyMs);
+  parentPort.on('message', (message) => {
+    if (message === 'stop') finish();
+  });
+}
 `;
+
+/** How long closing the store waits for the thread to close its connection (a checkpoint in progress ends first). */
+const STOP_WAIT_MS = 2_000;
 
 export class WalCheckpointer {
   private readonly worker: Worker;
-  private stopped = false;
+  /** [0]: stop requested; [1]: the thread's connection is closed. */
+  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
 
   constructor(file: string, everyMs = EVERY_MS) {
     const driver = createRequire(__filename).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, everyMs } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, everyMs, flags: this.flags.buffer } });
     // A checkpointer that fails to start leaves the backstop in charge; it must not crash the server.
     this.worker.on('error', (error) => console.error('[log] the WAL checkpointer stopped; SQLite checkpoints on its own again', error));
     // The server's lifetime is decided elsewhere: this thread never keeps the process alive.
     this.worker.unref();
   }
 
-  /** Checkpoints once more, closes its connection and ends the thread. */
-  stop(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    this.stopped = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+  /**
+   * Stops checkpointing and waits (blocking, at most STOP_WAIT_MS) until the thread's connection
+   * is closed: the store's own connection then closes last and takes the WAL away as before, and
+   * nothing touches the files after the store is closed (a test removes its directory at once).
+   */
+  stop(): void {
+    if (Atomics.load(this.flags, 0) === 1) return;
+    Atomics.store(this.flags, 0, 1);
     this.worker.postMessage('stop');
-    return exited;
+    Atomics.wait(this.flags, 1, 0, STOP_WAIT_MS);
   }
 }
