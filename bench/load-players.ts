@@ -30,6 +30,17 @@ const REFUSE_VOTE_WEIGHT = 0.2;
 const ACK_TIMEOUT_MS = 5_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** One click as the generator saw it, on the epoch clock the server's TURN_TRACE uses (bench/relay-trace.ts). */
+export interface TracedClick {
+  moveId: string;
+  type: string;
+  sent: number;
+  ack: number | null;
+  /** The first game:seat after an accepted, measured move's ack (null when none was due). */
+  view: number | null;
+}
+const epochNow = () => performance.timeOrigin + performance.now();
+
 export type Ack = { ok: true; [key: string]: unknown } | { ok: false; refusal: { code: string; rule?: string; message: string } };
 
 /** Everything measured on the generator side; samples count only for clicks sent inside the window. */
@@ -54,6 +65,8 @@ export class Recorder {
   readonly refusedByCode = new Map<string, number>();
   /** Frames received in the window, per audience and event (bench/load-bytes.ts). */
   readonly bytes = new AudienceBytes();
+  /** LOAD_CLICK_TRACE=1: every click in the window, for bench/relay-trace.ts. */
+  readonly clickTrace: TracedClick[] | null = process.env.LOAD_CLICK_TRACE ? [] : null;
 
   inWindow(t: number): boolean {
     return t >= this.windowStart && t < this.windowEnd;
@@ -127,7 +140,7 @@ export function clickAtRandomPhase(rate: number, random: () => number, click: ()
 export class Student {
   /** The latest 'game:seat' as it came (JSON text); parsed only when the bot reads it. */
   private latestText: JsonText<GameSeatView | null> | null = null;
-  private awaitingView: { sentAt: number; type: string }[] = [];
+  private awaitingView: { sentAt: number; type: string; traced?: TracedClick }[] = [];
   /** Moves on their way (by content), and when each content was last accepted (wall clock). */
   private readonly inFlight = new Map<string, number>();
   private readonly acceptedAt = new Map<string, number>();
@@ -159,7 +172,8 @@ export class Student {
   private onView(view: JsonText<GameSeatView | null>): void {
     const now = performance.now();
     if (this.rec.inWindow(now)) this.rec.seatViews++;
-    for (const { sentAt, type } of this.awaitingView) {
+    for (const { sentAt, type, traced } of this.awaitingView) {
+      if (traced) traced.view = epochNow();
       const ms = now - sentAt;
       this.rec.viewMs.push(ms);
       const list = this.rec.viewMsByType.get(type) ?? [];
@@ -225,10 +239,13 @@ export class Student {
     const doubleTap = this.foldedByServer(content, Date.now());
     this.inFlight.set(content, (this.inFlight.get(content) ?? 0) + 1);
     const payload = { code: this.code, seatToken: this.seatToken, moveId: `${this.tag}-${++this.moves}`, move };
+    const traced: TracedClick | undefined = counted && this.rec.clickTrace ? { moveId: payload.moveId, type: move.type, sent: epochNow(), ack: null, view: null } : undefined;
+    if (traced) this.rec.clickTrace!.push(traced);
     // The callback form (not emitWithAck): it runs synchronously when the ack packet is
     // decoded, before any packet behind it, which is what orders ack and view correctly.
     this.socket.timeout(ACK_TIMEOUT_MS).emit('seat:move', payload, (error: Error | null, ack: Ack) => {
       const ackAt = performance.now();
+      if (traced) traced.ack = epochNow();
       this.inFlight.set(content, (this.inFlight.get(content) ?? 1) - 1);
       if (!error && ack.ok) this.acceptedAt.set(content, Date.now());
       if (!counted) return;
@@ -245,7 +262,7 @@ export class Student {
       this.rec.accepted++;
       bump(this.rec.acceptedByType, move.type);
       if (doubleTap) this.rec.doubleTaps++;
-      else if (VIEW_CHANGING.has(move.type)) this.awaitingView.push({ sentAt, type: move.type });
+      else if (VIEW_CHANGING.has(move.type)) this.awaitingView.push({ sentAt, type: move.type, ...(traced && { traced }) });
     });
   }
 }

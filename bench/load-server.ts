@@ -18,6 +18,8 @@ import { EventStore } from '../server/event-store';
 import { attachGameServer } from '../server/game-server';
 import { readConfig, readRoomSettings, readSynchronous } from '../server/config';
 import { statsListener } from './server-stats';
+// TURN_TRACE=FILE: record where the server's turns go around each click (bench/relay-trace.ts); nothing otherwise.
+import './turn-trace';
 
 /** After node, tsx and the imports: what follows is the server's own start (store, game, listen). */
 const startedAt = performance.now();

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { FALLBACK_PAGES, WalCheckpointer } from './wal-checkpointer';
 
 export type NewEvent = { type: string; at: number; payload: Record<string, unknown> };
 export type StoredEvent = NewEvent & { room: string; seq: number };
@@ -35,6 +36,8 @@ export class EventStore {
   private readonly upsertRoom: Database.Statement<[{ room: string; seq: number; at: number; open: number | null }]>;
   /** Each room's last seq as this process appended it, so an append need not ask SQLite first. */
   private readonly knownLastSeq = new Map<string, number>();
+  /** The WAL's checkpoints, off the event loop (wal-checkpointer.ts); none for an in-memory store. */
+  private readonly checkpointer: WalCheckpointer | null;
 
   /**
    * `file` may be ':memory:' for tests that need no disk. `synchronous` (SQLITE_SYNCHRONOUS):
@@ -47,6 +50,11 @@ export class EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
     this.migrate();
+    // Checkpoints on a thread of their own: SQLite's own, every 1,000 pages, ran inside a commit
+    // on the event loop (5-47 ms every ~1.4 s at 60 clicking students, issue 12).
+    const onDisk = file !== ':memory:' && file !== '';
+    if (onDisk) this.db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
+    this.checkpointer = onDisk ? new WalCheckpointer(file) : null;
     this.insert = this.db.prepare('INSERT INTO events (room, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)');
     this.selectRoom = this.db.prepare('SELECT room, seq, type, at, payload FROM events WHERE room = ? ORDER BY seq');
     this.selectAfter = this.db.prepare('SELECT room, seq, type, at, payload FROM events WHERE room = ? AND seq > ? ORDER BY seq');
@@ -194,6 +202,7 @@ export class EventStore {
   }
 
   close(): void {
+    this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -3,6 +3,8 @@
  * a slice is spent once its budget of CPU is used, and a thread that waits (for a core, or
  * here blocked without running) keeps its slice.
  */
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CpuSlice } from '../../../server/cpu-slice';
 
@@ -40,5 +42,15 @@ describe('a CPU slice of the phones flush', () => {
     expect(slice.spent()).toBe(false);
     busyFor(BUDGET_MS + 1);
     expect(slice.spent()).toBe(true);
+  });
+
+  // The event log's checkpointer runs on a worker thread: its CPU is not the event loop's.
+  it.runIf(existsSync('/proc/thread-self/schedstat'))('is not spent by CPU another thread of the process used', async () => {
+    const slice = new CpuSlice(BUDGET_MS);
+    blockFor(2);
+    expect(slice.spent()).toBe(false); // the slice's first read of the clock
+    const worker = new Worker('const end = Date.now() + 100; while (Date.now() < end);', { eval: true });
+    await new Promise((resolve) => worker.once('exit', resolve));
+    expect(slice.spent()).toBe(false);
   });
 });
