@@ -23,7 +23,7 @@ const CLOCK_AFTER_MS = 1;
  * event loop does not. On Linux it is read from the thread's schedstat (one pread of a file
  * kept open); elsewhere `process.cpuUsage` (every thread) stands in.
  */
-const cpuNow: () => number = (() => {
+export const mainThreadCpuMs: () => number = (() => {
   try {
     const fd = openSync('/proc/thread-self/schedstat', 'r');
     const buffer = Buffer.alloc(64);
@@ -53,7 +53,7 @@ export class CpuSlice {
   spent(): boolean {
     const wall = performance.now() - this.wallStart;
     if (wall < this.nextReadAt) return false;
-    const cpu = cpuNow();
+    const cpu = mainThreadCpuMs();
     // The first stretch counts as CLOCK_AFTER_MS of CPU, whatever its wall time (see the file's note).
     this.deadline ??= cpu + this.budgetMs - this.nextReadAt;
     const left = this.deadline - cpu;
