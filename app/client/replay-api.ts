@@ -10,13 +10,17 @@ import { loadHostToken } from './storage';
 export type HistoryRound = RoundSummary & { published: number };
 type Problem = { ok: false; message: string; status: number };
 
+/** A fetch that never reached the server (offline, server down): a sentence, not an unhandled rejection. */
+const UNREACHABLE: Problem = { ok: false, status: 0, message: 'Could not reach the server: check the connection and try again.' };
+
 async function call(code: string, path: string, init: RequestInit = {}): Promise<Response | Problem> {
   const token = loadHostToken(code);
   if (!token) return { ok: false, status: 403, message: 'This browser is not the host of this class: open the replay from the browser you host with.' };
   const response = await fetch(`/api/rooms/${encodeURIComponent(code)}/${path}`, {
     ...init,
     headers: { ...init.headers, authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-  });
+  }).catch(() => null);
+  if (!response) return UNREACHABLE;
   if (response.ok) return response;
   const body = (await response.json().catch(() => null)) as { refusal?: { message?: string } } | null;
   return { ok: false, status: response.status, message: body?.refusal?.message ?? `The server answered ${response.status}.` };
@@ -31,7 +35,8 @@ export async function fetchRoomLog(code: string, round: number | 'all', anonymiz
   const r = await call(code, `log?round=${round}${anonymize ? '&anonymize=1' : ''}`);
   if (!(r instanceof Response)) return r;
   const filename = /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')?.[1] ?? 'captain-down.ndjson';
-  return { text: await r.text(), filename };
+  const text = await r.text().catch(() => null); // the connection can drop while a long class downloads
+  return text === null ? UNREACHABLE : { text, filename };
 }
 
 export async function publishRound(code: string, round: number): Promise<string | Problem> {
@@ -50,8 +55,9 @@ export async function forkRound(code: string, round: number, t: number): Promise
 }
 
 export async function fetchPublished(id: string): Promise<string | Problem> {
-  const r = await fetch(`/api/replays/${encodeURIComponent(id)}`);
-  if (r.ok) return r.text();
+  const r = await fetch(`/api/replays/${encodeURIComponent(id)}`).catch(() => null);
+  if (!r) return UNREACHABLE;
+  if (r.ok) return (await r.text().catch(() => null)) ?? UNREACHABLE;
   const body = (await r.json().catch(() => null)) as { refusal?: { message?: string } } | null;
   return { ok: false, status: r.status, message: body?.refusal?.message ?? `The server answered ${r.status}.` };
 }

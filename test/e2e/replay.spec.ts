@@ -116,7 +116,14 @@ test('a Raft round becomes a film: History, the crash, the new leader, a student
   await expect.poll(async () => Math.abs(linkT() - Number(await player.getAttribute('data-t')))).toBeLessThanOrEqual(1);
   const t = linkT();
   const expected = await frameOf(host);
+  // An export whose request fails says so (it used to do nothing at all), and the next one works.
+  await host.route('**/api/rooms/*/log?*', (route) => route.abort('internetdisconnected'), { times: 1 });
+  await host.getByTestId('export-round').click();
+  await expect(host.getByTestId('replay-action-error')).toHaveText('The export failed. Could not reach the server: check the connection and try again.');
+  await shoot(host, 'replay-export-failed-phone', PHONE);
+  await host.setViewportSize(PROJECTOR);
   const [download] = await Promise.all([host.waitForEvent('download'), host.getByTestId('export-round').click()]);
+  await expect(host.getByTestId('replay-action-error')).toHaveCount(0);
   const file = await download.path();
   expect(download.suggestedFilename()).toBe(`captain-down-${code}-round-1.ndjson`);
   const reviewer = await newDevice(browser, PROJECTOR);

@@ -12,21 +12,30 @@ const button = 'flex min-h-11 items-center rounded-xl bg-deck px-3 font-bold tex
 export function RoundHistory({ code, refreshKey }: { code: string; refreshKey: number }) {
   const [rounds, setRounds] = useState<HistoryRound[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   useEffect(() => {
-    void fetchHistory(code).then((r) => (isProblem(r) ? setError(r.message) : setRounds(r)));
+    void fetchHistory(code).then((r) => {
+      setError(isProblem(r) ? `History could not load. ${r.message}` : null);
+      if (!isProblem(r)) setRounds(r);
+    });
   }, [code, refreshKey]);
-  if (error) return null;
+  if (error && !rounds) return <p role="alert" className="rounded-xl bg-coral/15 p-3 font-bold text-coral" data-testid="history-error">{error}</p>;
   if (!rounds || rounds.length === 0) return null;
   const exportAll = async () => {
+    setExporting(true);
+    setError(null);
     const file = await fetchRoomLog(code, 'all');
-    if (!isProblem(file)) saveFile(file.text, file.filename);
+    setExporting(false);
+    if (isProblem(file)) return setError(`The export failed. ${file.message}`);
+    saveFile(file.text, file.filename);
   };
   return (
     <section className="flex flex-col gap-3 rounded-2xl bg-navy/60 p-4" data-testid="history">
       <div className="flex flex-wrap items-center gap-3">
         <h2 className="text-2xl font-black">History</h2>
-        <button type="button" className={`${button} ml-auto`} onClick={() => void exportAll()} data-testid="export-class">Export the whole class</button>
+        <button type="button" className={`${button} ml-auto`} disabled={exporting} onClick={() => void exportAll()} data-testid="export-class">{exporting ? 'Exporting…' : 'Export the whole class'}</button>
       </div>
+      {error ? <p role="alert" className="rounded-xl bg-coral/15 p-3 font-bold text-coral" data-testid="history-error">{error}</p> : null}
       <ul className="flex flex-col gap-2">
         {[...rounds].reverse().map((r) => (
           <li key={r.round} className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl bg-abyss/60 px-3 py-2" data-testid="history-round">

@@ -36,27 +36,33 @@ export function HostReplay({ code, round }: { code: string; round: number }) {
     const log = await fetchRoomLog(code, round);
     return isProblem(log) ? log : log.text;
   }, 'Cannot open this replay');
-  const [forkError, setForkError] = useState<string | null>(null);
+  /** What went wrong with the last export or fork (the host sees why, instead of nothing). */
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   if (state.phase === 'loading') return <p className="p-8 text-2xl text-mist">Loading the round…</p>;
   if (state.phase === 'refused') return <Notice title={state.title}>{state.message}</Notice>;
   const download = async (anonymize: boolean) => {
+    setExporting(true);
+    setActionError(null);
     const file = await fetchRoomLog(code, round, anonymize);
-    if (!isProblem(file)) saveFile(file.text, anonymize ? file.filename.replace('.ndjson', '-anonymized.ndjson') : file.filename);
+    setExporting(false);
+    if (isProblem(file)) return setActionError(`The export failed. ${file.message}`);
+    saveFile(file.text, anonymize ? file.filename.replace('.ndjson', '-anonymized.ndjson') : file.filename);
   };
   return (
     <>
-      {forkError ? <p role="alert" className="m-3 rounded-xl bg-coral/15 p-3 font-bold text-coral">{forkError}</p> : null}
+      {actionError ? <p role="alert" className="m-3 rounded-xl bg-coral/15 p-3 font-bold text-coral" data-testid="replay-action-error">{actionError}</p> : null}
       <LogPlayer
         events={state.events} source={`class ${code}`} round={round}
         actions={(r) => (
           <>
-            <button type="button" className={button} onClick={() => void download(false)} data-testid="export-round">Export</button>
-            <button type="button" className={button} onClick={() => void download(true)}>Export anonymized</button>
+            <button type="button" className={button} disabled={exporting} onClick={() => void download(false)} data-testid="export-round">{exporting ? 'Exporting…' : 'Export'}</button>
+            <button type="button" className={button} disabled={exporting} onClick={() => void download(true)}>Export anonymized</button>
             <ShareButton code={code} round={r} />
             <a className={`${button} flex items-center`} href={`/host/${code}`}>Back to the class</a>
           </>
         )}
-        onFork={(r, t) => void forkRound(code, r, t).then((result) => (isProblem(result) ? setForkError(result.message) : router.push(`/host/${code}`)))}
+        onFork={(r, t) => void forkRound(code, r, t).then((result) => (isProblem(result) ? setActionError(`The fork failed. ${result.message}`) : router.push(`/host/${code}`)))}
       />
     </>
   );
