@@ -16,6 +16,8 @@
  *                                         (bench/relay-server.ts): both p99 and their ratio
  *   npm run load:capacity                 the largest number of students (rooms of 30, teams
  *                                         of 5, 1 click/s) with click-to-view p99 <= 100 ms
+ *   npm run load:capacity -- --relay      the same search on the bare relay (--view-chars N: the
+ *                                         size of its canned view, default 3800 as the game's)
  *   options: --duration S (40; 20 for --capacity)  --warmup S (5)  --preset raft-classroom
  *            --prefer-allowed 0.8  --crash-leader-every S (0 = never)  --seed N (1)
  *            --team-size N (students per team; default one cluster per room)
@@ -62,6 +64,7 @@ const { values: flags } = parseArgs({
     capacity: { type: 'boolean', default: false },
     from: { type: 'string', default: '300' },
     max: { type: 'string', default: '6000' },
+    'view-chars': { type: 'string', default: '3800' },
     'cpu-prof': { type: 'boolean', default: false },
     'clock-rate': { type: 'string', default: '1' },
   },
@@ -146,7 +149,10 @@ async function main(): Promise<void> {
   }, runs * perRunS * 1000).unref();
 
   if (flags.capacity) {
-    await searchCapacity(options, { from: num('from', flags.from, 30, 20_000), max: num('max', flags.max, 30, 20_000), teamSize: teamSize ?? 5 });
+    // --relay: the same search on the bare relay, the most any server can hold on this machine with this generator.
+    const searched: RunOptions = flags.relay ? { ...options, server: 'relay', relayViewChars: num('view-chars', flags['view-chars'], 100, 100_000) } : options;
+    if (flags.relay) console.log(`\nOn the BARE RELAY (bench/relay-server.ts), answering each click with a view of ${searched.relayViewChars} characters (--view-chars; the game's students in teams of 5 get ~3,700-4,000).`);
+    await searchCapacity(searched, { from: num('from', flags.from, 30, 20_000), max: num('max', flags.max, 30, 20_000), teamSize: teamSize ?? 5 });
     return;
   }
   if (flags.relay) {
