@@ -15,7 +15,7 @@ import { attachGameServer, type GameServer } from '../../server/game-server';
 import { handleReplayRoute } from '../../server/http/replay-routes';
 import { ReplayShares } from '../../server/replay-shares';
 import { importLog } from '../../shared/replay/ndjson';
-import { sliceRound } from '../../shared/replay/rounds';
+import { sliceRound, sliceRounds, summarizeRound } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
 import { openClass, stopServer, type Running } from './game-harness';
 
@@ -130,6 +130,7 @@ describe('replay routes', () => {
     const log = running!.store.read(klass.code);
     const crashRow = log.find((row) => row.type === 'ClusterEvents' && (row.payload as { cause?: string }).cause === 'fault')!;
     const source = buildTimeline(sliceRound(importLogRows(log), 1)!, { diagram: false });
+    expect((await fetch(`${running!.url}/api/rooms/${klass.code}/rounds`, { headers: bearer(klass.hostToken) })).status).toBe(200);
     const t = source.rows.time[source.rows.seq.indexOf(crashRow.seq)]!;
     const forked = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(await forked.json()).toMatchObject({ ok: true, round: 2 });
@@ -138,6 +139,11 @@ describe('replay routes', () => {
     expect(view!.clock.roomNow).toBeGreaterThanOrEqual(t);
     const started = running!.store.read(klass.code).find((row) => row.type === 'RoundStarted' && (row.payload as { round: number }).round === 2)!;
     expect(started.payload).toMatchObject({ forkedFrom: { round: 1, seq: crashRow.seq, roomTime: t } });
+    // History was kept across the fork (asked before it, once more now): the same as slicing the stored log.
+    const history = (await (await fetch(`${running!.url}/api/rooms/${klass.code}/rounds`, { headers: bearer(klass.hostToken) })).json()) as { rounds: object[] };
+    const expected = sliceRounds(importLogRows(running!.store.read(klass.code))).map((slice) => ({ ...summarizeRound(slice), published: 0 }));
+    expect(history.rounds).toEqual(expected);
+    expect(expected.map((s) => [s.round, s.ended, s.forkedFrom?.round ?? null])).toEqual([[1, true, null], [2, false, 1]]);
     const again = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(again.status).toBe(409);
   });
