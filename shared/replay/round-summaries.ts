@@ -5,7 +5,7 @@
  * (test/replay/round-summaries.test.ts proves it on real logs).
  */
 import type { RoomEvent } from '../room/events';
-import { LEADER_EVENTS, type RoundSummary } from './rounds';
+import { leaderEventsOf, type RoundSummary } from './rounds';
 
 /** Folds `event` into the summaries (in place: the server's cache, never shared state). */
 export function addToSummaries(summaries: RoundSummary[], event: RoomEvent): void {
@@ -30,7 +30,8 @@ export function addToSummaries(summaries: RoundSummary[], event: RoomEvent): voi
   current.lastAt = event.at;
   if (event.type === 'RoundEnded') current.ended = true;
   if (event.type !== 'ClusterEvents') return;
-  for (const rule of event.events) if (LEADER_EVENTS.has(rule.type)) current.leaderChanges++;
+  const leaderEvents = leaderEventsOf(current.algorithm);
+  for (const rule of event.events) if (leaderEvents.has(rule.type)) current.leaderChanges++;
 }
 
 export function summarizeLog(events: Iterable<RoomEvent>): RoundSummary[] {
