@@ -21,8 +21,7 @@ import { openClass, stopServer, type Running } from './game-harness';
 
 let running: (Running & { shares: ReplayShares }) | null = null;
 
-async function startWithRoutes(): Promise<Running & { shares: ReplayShares }> {
-  const dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-'));
+async function startWithRoutes(dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-'))): Promise<Running & { shares: ReplayShares }> {
   const store = EventStore.openIn(dir);
   const shares = ReplayShares.openIn(dir);
   let game: GameServer | null = null;
@@ -123,6 +122,19 @@ describe('replay routes', () => {
     expect(running!.shares.find(id)).toBeNull();
     expect(running!.shares.find(other)).not.toBeNull(); // another room's link is untouched
     expect((await fetch(`${running!.url}/api/replays/${id}`)).status).toBe(404);
+  });
+
+  it('History after a server restart is the one before it, and the stored log\'s slices', async () => {
+    const klass = await playedRound();
+    const ask = async () => ((await (await fetch(`${running!.url}/api/rooms/${klass.code}/rounds`, { headers: bearer(klass.hostToken) })).json()) as { rounds: object[] }).rounds;
+    const before = await ask();
+    running!.shares.close();
+    await stopServer(running!, { keepData: true });
+    running = await startWithRoutes(running!.dir);
+    const after = await ask();
+    expect(after).toEqual(before);
+    expect(after).toEqual(sliceRounds(importLogRows(running.store.read(klass.code))).map((slice) => ({ ...summarizeRound(slice), published: 0 })));
+    expect(after).toMatchObject([{ round: 1, ended: true, leaderChanges: expect.any(Number) }]);
   });
 
   it('fork: a live round 2 from a moment of round 1, same students on the same nodes, its origin in the log', async () => {
