@@ -16,12 +16,12 @@ import { z } from 'zod';
 import { normalizeRoomCode } from '../../shared/room/code';
 import { decideFork } from '../../shared/replay/fork';
 import { parseLogRow, type SeqEvent } from '../../shared/replay/log-rows';
-import type { RoomEvent } from '../../shared/room/events';
-import { sliceRound, sliceRounds, summarizeRound } from '../../shared/replay/rounds';
+import { sliceRound } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
 import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
+import { RoundHistory } from '../round-history';
 import { exportStored, storedForSlicing } from './stored-export';
 import { hashToken } from '../secrets';
 
@@ -58,6 +58,15 @@ function withinBudget(req: IncomingMessage, { shares, trustProxy = 0 }: Deps): P
   let limiter = limiters.get(shares);
   if (!limiter) limiters.set(shares, (limiter = new RateLimiterMemory({ keyPrefix: 'replay-http', points: REPLAY_REQUESTS_PER_10S, duration: 10 })));
   return limiter.consume(clientAddress(req.socket.remoteAddress, req.headers, trustProxy)).then(() => true, () => false);
+}
+
+/** One History cache per registry, made on the first History request (it then follows every commit). */
+const histories = new WeakMap<GameServer['registry'], RoundHistory>();
+
+function historyOf(game: GameServer): RoundHistory {
+  let history = histories.get(game.registry);
+  if (!history) histories.set(game.registry, (history = new RoundHistory(game.registry)));
+  return history;
 }
 
 /** A path segment as sent, or null when its percent-encoding is malformed ("%E0%A4%A"). */
@@ -115,16 +124,6 @@ function parsedLog(game: GameServer, code: string): SeqEvent[] {
   return game.registry.log(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
 }
 
-/**
- * The room's log as the store holds it, for History and exports, without a schema check
- * per row: the rows were written by the server's own decisions, an export writes them as
- * stored (the importer checks every line), and zod on every row was ~90 % of an export's
- * time on the game's thread (bench/replay-export.ts).
- */
-function storedLog(game: GameServer, code: string): SeqEvent[] {
-  return game.registry.log(code).map((row) => ({ seq: row.seq, event: { ...row.payload, type: row.type, at: row.at } as RoomEvent }));
-}
-
 function isHost(req: IncomingMessage, game: GameServer, code: string): boolean {
   const token = /^Bearer ([A-Za-z0-9_-]{10,100})$/.exec(req.headers.authorization ?? '')?.[1];
   const room = game.registry.get(code);
@@ -135,9 +134,8 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
   if (!isHost(req, game, code)) return NOT_HOST;
   const method = req.method ?? 'GET';
   if (what === 'rounds' && method === 'GET') {
-    const log = storedLog(game, code);
     const published = shares.published(code);
-    return { status: 200, json: { ok: true, rounds: sliceRounds(log).map((s) => ({ ...summarizeRound(s), published: published.get(s.round) ?? 0 })) } };
+    return { status: 200, json: { ok: true, rounds: historyOf(game).summaries(code).map((s) => ({ ...s, published: published.get(s.round) ?? 0 })) } };
   }
   if (what === 'log' && method === 'GET') {
     const raw = url.searchParams.get('round') ?? 'all';

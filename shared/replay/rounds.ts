@@ -4,6 +4,7 @@
  * (not the rounds before it) followed by every row from its RoundStarted to the next.
  */
 import { gameEventSchemas } from '../game/events';
+import { algorithmModule, isAlgorithm } from '../rules/registry';
 import type { RoomEvent } from '../room/events';
 import type { SeqEvent } from './log-rows';
 
@@ -61,19 +62,32 @@ export function sliceRound(log: readonly SeqEvent[], round: number): RoundSlice 
   return sliceRounds(log).find((slice) => slice.round === round) ?? null;
 }
 
-/** Rule events that put a new leader (or lease holder) in place: the History's "leader changes". */
-export const LEADER_EVENTS: ReadonlySet<string> = new Set(['LeaderElected', 'CoordinatorAnnounced', 'LeaseAcquired']);
+/**
+ * The rule events that put a new leader (or lease holder) in place in a round of
+ * `algorithm`: the History's "leader changes". Each algorithm's module declares its own
+ * (the registry, never a list of names here); none for an algorithm this server lacks.
+ */
+export function leaderEventsOf(algorithm: string): ReadonlySet<string> {
+  if (!isAlgorithm(algorithm)) return NO_EVENTS;
+  let events = leaderEventSets.get(algorithm);
+  // Kept per algorithm: the server asks once per committed ClusterEvents row.
+  if (!events) leaderEventSets.set(algorithm, (events = new Set(algorithmModule(algorithm).leaderEvents ?? [])));
+  return events;
+}
+const NO_EVENTS: ReadonlySet<string> = new Set();
+const leaderEventSets = new Map<string, ReadonlySet<string>>();
 
 /** A line of the host's History per round, without folding the log. */
 export function summarizeRound(slice: RoundSlice): RoundSummary {
   const start = slice.rows[0]!.event;
   if (start.type !== 'RoundStarted') throw new Error('a round slice starts with RoundStarted');
+  const leaderEvents = leaderEventsOf(start.config.algorithm);
   let leaderChanges = 0;
   let ended = false;
   for (const { event } of slice.rows) {
     if (event.type === 'RoundEnded') ended = true;
     if (event.type !== 'ClusterEvents') continue;
-    for (const rule of event.events) if (LEADER_EVENTS.has(rule.type)) leaderChanges++;
+    for (const rule of event.events) if (leaderEvents.has(rule.type)) leaderChanges++;
   }
   return {
     round: start.round,

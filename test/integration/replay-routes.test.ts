@@ -15,14 +15,13 @@ import { attachGameServer, type GameServer } from '../../server/game-server';
 import { handleReplayRoute } from '../../server/http/replay-routes';
 import { ReplayShares } from '../../server/replay-shares';
 import { importLog } from '../../shared/replay/ndjson';
-import { sliceRound } from '../../shared/replay/rounds';
+import { sliceRound, sliceRounds, summarizeRound } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
 import { openClass, stopServer, type Running } from './game-harness';
 
 let running: (Running & { shares: ReplayShares }) | null = null;
 
-async function startWithRoutes(): Promise<Running & { shares: ReplayShares }> {
-  const dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-'));
+async function startWithRoutes(dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-'))): Promise<Running & { shares: ReplayShares }> {
   const store = EventStore.openIn(dir);
   const shares = ReplayShares.openIn(dir);
   let game: GameServer | null = null;
@@ -125,11 +124,25 @@ describe('replay routes', () => {
     expect((await fetch(`${running!.url}/api/replays/${id}`)).status).toBe(404);
   });
 
+  it('History after a server restart is the one before it, and the stored log\'s slices', async () => {
+    const klass = await playedRound();
+    const ask = async () => ((await (await fetch(`${running!.url}/api/rooms/${klass.code}/rounds`, { headers: bearer(klass.hostToken) })).json()) as { rounds: object[] }).rounds;
+    const before = await ask();
+    running!.shares.close();
+    await stopServer(running!, { keepData: true });
+    running = await startWithRoutes(running!.dir);
+    const after = await ask();
+    expect(after).toEqual(before);
+    expect(after).toEqual(sliceRounds(importLogRows(running.store.read(klass.code))).map((slice) => ({ ...summarizeRound(slice), published: 0 })));
+    expect(after).toMatchObject([{ round: 1, ended: true, leaderChanges: expect.any(Number) }]);
+  });
+
   it('fork: a live round 2 from a moment of round 1, same students on the same nodes, its origin in the log', async () => {
     const klass = await playedRound();
     const log = running!.store.read(klass.code);
     const crashRow = log.find((row) => row.type === 'ClusterEvents' && (row.payload as { cause?: string }).cause === 'fault')!;
     const source = buildTimeline(sliceRound(importLogRows(log), 1)!, { diagram: false });
+    expect((await fetch(`${running!.url}/api/rooms/${klass.code}/rounds`, { headers: bearer(klass.hostToken) })).status).toBe(200);
     const t = source.rows.time[source.rows.seq.indexOf(crashRow.seq)]!;
     const forked = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(await forked.json()).toMatchObject({ ok: true, round: 2 });
@@ -138,6 +151,11 @@ describe('replay routes', () => {
     expect(view!.clock.roomNow).toBeGreaterThanOrEqual(t);
     const started = running!.store.read(klass.code).find((row) => row.type === 'RoundStarted' && (row.payload as { round: number }).round === 2)!;
     expect(started.payload).toMatchObject({ forkedFrom: { round: 1, seq: crashRow.seq, roomTime: t } });
+    // History was kept across the fork (asked before it, once more now): the same as slicing the stored log.
+    const history = (await (await fetch(`${running!.url}/api/rooms/${klass.code}/rounds`, { headers: bearer(klass.hostToken) })).json()) as { rounds: object[] };
+    const expected = sliceRounds(importLogRows(running!.store.read(klass.code))).map((slice) => ({ ...summarizeRound(slice), published: 0 }));
+    expect(history.rounds).toEqual(expected);
+    expect(expected.map((s) => [s.round, s.ended, s.forkedFrom?.round ?? null])).toEqual([[1, true, null], [2, false, 1]]);
     const again = await fetch(`${running!.url}/api/rooms/${klass.code}/fork`, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1, t }) });
     expect(again.status).toBe(409);
   });

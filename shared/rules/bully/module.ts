@@ -51,6 +51,7 @@ export const bullyModule: AlgorithmModule<BullyCluster, BullyCommand, BullyParam
   wire: { node: bullyNodeViewSchema, extras: bullyExtrasSchema, moves: bullyMoveSchemas },
   narrate: narrateBully,
   narrationReads: bullyNarrationReads,
+  leaderEvents: ['CoordinatorAnnounced'],
   rankEvent: rankBullyEvent,
   actingLeaders: actingCoordinators,
   scoring: bullyScoring,

@@ -61,6 +61,7 @@ export const leaseModule: AlgorithmModule<LeaseCluster, LeaseCommand, LeaseParam
   wire: { node: leaseNodeViewSchema, extras: leaseExtrasSchema, moves: leaseMoveSchemas },
   narrate: narrateLease,
   narrationReads: leaseNarrationReads,
+  leaderEvents: ['LeaseAcquired'],
   rankEvent: rankLeaseEvent,
   actingLeaders: leaseActingLeaders,
   scoring: leaseScoring,

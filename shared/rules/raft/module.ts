@@ -54,6 +54,7 @@ export const raftModule: AlgorithmModule<RaftCluster, RaftCommand, RaftParams, R
   wire: { node: raftNodeViewSchema, extras: raftExtrasSchema, moves: raftMoveSchemas },
   narrate: narrateRaft,
   narrationReads: raftNarrationReads,
+  leaderEvents: ['LeaderElected'],
   rankEvent: rankRaftEvent,
   actingLeaders: raftActingLeaders,
   scoring: raftScoring,

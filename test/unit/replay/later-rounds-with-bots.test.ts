@@ -10,7 +10,8 @@ import { decideGame } from '../../../shared/game/decide';
 import { decideRoom, evolveRoom, type RoomEvent, type RoomState } from '../../../shared/room';
 import type { SeqEvent } from '../../../shared/replay/log-rows';
 import { exportLog, importLog } from '../../../shared/replay/ndjson';
-import { sliceRound, sliceRounds } from '../../../shared/replay/rounds';
+import { summarizeLog } from '../../../shared/replay/round-summaries';
+import { sliceRound, sliceRounds, summarizeRound } from '../../../shared/replay/rounds';
 import { buildTimeline } from '../../../shared/replay/timeline';
 import { created, given, HOST, T0 } from '../room/given';
 
@@ -57,5 +58,13 @@ describe('a later round of a class with bots replays', () => {
     const text = exportLog([...slice.prelude, ...slice.rows], { appVersion: 'test', exportedAt: '2026-12-02T00:00:00.000Z', room: 'ABCDEF', rounds: [2], anonymize: false });
     const back = importLog(text);
     expect(back.ok ? 'imported' : `line ${back.line}: ${back.problem}`).toBe('imported');
+  });
+
+  it('History folded one event at a time equals summarizing each slice: bots, a later round, one still running', () => {
+    const slices = (rows: SeqEvent[]) => sliceRounds(rows).map(summarizeRound);
+    expect(summarizeLog(log.map((row) => row.event))).toEqual(slices(log));
+    const running = log.slice(0, log.findLastIndex((row) => row.event.type === 'RoundEnded'));
+    expect(summarizeLog(running.map((row) => row.event))).toEqual(slices(running));
+    expect(summarizeLog(running.map((row) => row.event)).at(-1)).toMatchObject({ round: 2, ended: false });
   });
 });

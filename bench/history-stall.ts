@@ -1,0 +1,83 @@
+/**
+ * What the host's History and an export cost a live class: the synthetic hour (~434,000 rows,
+ * bench/fold-hour.ts) in a real server's store, the replay routes over HTTP in this process,
+ * and a 10 ms timer on the same event loop standing in for students' clicks. Prints, per
+ * request, its wall time, the loop's longest stall (timer lateness) and the main thread's
+ * CPU (server/cpu-slice.ts; the WAL checkpointer's thread is not counted), with the load average.
+ * History is asked twice: the first request of a room builds what later ones read.
+ *   npx tsx bench/history-stall.ts [--algorithm raft]
+ * Run it from another checkout (copied in) to compare: it only uses the routes' HTTP API.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mainThreadCpuMs } from '../server/cpu-slice';
+import { EventStore } from '../server/event-store';
+import { attachGameServer, type GameServer } from '../server/game-server';
+import { handleReplayRoute } from '../server/http/replay-routes';
+import { ReplayShares } from '../server/replay-shares';
+import { hashToken } from '../server/secrets';
+import { toLogRow } from '../shared/replay/log-rows';
+import { hourOf, roomLog } from './fold-hour';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const algorithm = arg('algorithm', 'raft');
+const code = 'BENCHH';
+const token = 'bench-host-token-0123456789';
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'captain-down-history-bench-'));
+  const store = EventStore.openIn(dir);
+  const log = roomLog(algorithm, hourOf(algorithm), code);
+  const first = log[0]!.event;
+  if (first.type === 'RoomCreated') first.hostTokenHash = hashToken(token);
+  for (let i = 0; i < log.length; i += 5_000) {
+    store.append(code, i, log.slice(i, i + 5_000).map(({ event }) => { const { type, at, payload } = toLogRow(0, event); return { type, at, payload }; }));
+  }
+  const shares = ReplayShares.openIn(dir);
+  let game: GameServer | null = null;
+  const http = createServer((req, res) => {
+    if (game && handleReplayRoute(req, res, { game, shares })) return;
+    res.writeHead(404).end();
+  });
+  game = attachGameServer(http, store);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/rooms/${code}`;
+
+  const load = () => loadavg()[0]!.toFixed(1);
+  // A live class's room is in memory: load (fold) it first, outside the figures.
+  const loading = performance.now();
+  game.registry.get(code);
+  console.log(`${algorithm} hour: ${log.length} rows (room loaded in ${(performance.now() - loading).toFixed(0)} ms); 10 ms timer on the loop`);
+  for (const [name, path] of [['History (1st)', '/rounds'], ['History (2nd)', '/rounds'], ['export round 1', '/log?round=1'], ['export all', '/log?round=all']] as const) {
+    let last = performance.now();
+    let stall = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      stall = Math.max(stall, now - last - 10);
+      last = now;
+    }, 10);
+    const before = load();
+    const cpu = mainThreadCpuMs();
+    const start = performance.now();
+    const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    const wall = performance.now() - start;
+    const used = mainThreadCpuMs() - cpu;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    clearInterval(timer);
+    console.log(`  ${name.padEnd(15)} ${res.status} wall ${wall.toFixed(0).padStart(6)} ms  longest stall ${stall.toFixed(0).padStart(6)} ms  main-thread cpu ${used.toFixed(0).padStart(6)} ms  ${String(bytes).padStart(9)} B  load ${before} -> ${load()}`);
+  }
+  await game.close();
+  await new Promise<void>((resolve) => http.close(() => resolve()));
+  shares.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
