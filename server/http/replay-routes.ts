@@ -22,7 +22,7 @@ import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
 import { RoundHistory } from '../round-history';
-import { exportStored, storedForSlicing } from './stored-export';
+import { exportStored } from './stored-export';
 import { hashToken } from '../secrets';
 
 const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -150,7 +150,8 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
     if (json === BODY_TOO_BIG) return TOO_BIG;
     const body = shareBody.safeParse(json);
     if (!body.success) return problem(400, 'invalid-payload', 'Say which round to publish: {"round": N}.');
-    if (!sliceRound(storedForSlicing(game.registry.logText(code)), body.data.round)) return NO_ROUND;
+    // The History's summaries say which rounds exist (kept as events commit), not a slice of the whole log.
+    if (!historyOf(game).summaries(code).some((s) => s.round === body.data.round)) return NO_ROUND;
     return { status: 200, json: { ok: true, id: shares.publish(code, body.data.round, Date.now()) } };
   }
   if (what === 'shares' && method === 'DELETE' && tail) return { status: 200, json: { ok: true, revoked: shares.revoke(code, Number(tail), Date.now()) } };

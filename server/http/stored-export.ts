@@ -19,7 +19,7 @@ const PARSED = new Set(['RoomCreated', 'NodeJoined', 'RoundStarted']);
  * The rows as events for slicing: parsed when in PARSED, else only their type and time
  * (sliceRounds reads no more of them). Trusted: the server's own log.
  */
-export function storedForSlicing(rows: readonly StoredText[]): SeqEvent[] {
+function storedForSlicing(rows: readonly StoredText[]): SeqEvent[] {
   return rows.map((row) => ({ seq: row.seq, event: (PARSED.has(row.type) ? { ...(JSON.parse(row.payload) as object), type: row.type, at: row.at } : { type: row.type, at: row.at }) as RoomEvent }));
 }
 

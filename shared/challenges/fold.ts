@@ -10,8 +10,6 @@ import type { ClusterState, Event } from '../rules/types';
 import type { ChallengeEnded, ChallengeStarted } from './events';
 import { HELD_LIST, type ChallengeState, type ChallengeTeam, type HeldAttempt } from './types';
 
-const LEADER_EVENTS: ReadonlySet<string> = new Set(['LeaderElected', 'CoordinatorAnnounced', 'LeaseAcquired']);
-
 export function startChallenge(event: ChallengeStarted, clusters: readonly ClusterState[]): ChallengeState {
   return {
     kind: event.kind,
@@ -55,7 +53,7 @@ export function challengeBatch(state: ChallengeState, team: number, cause: strin
     const crashed = events.some((e) => e.type === 'NodeCrashed');
     t = { ...t, hasLeader: false, leaderlessSince: t.hadLeader ? after.now : null, downSince: crashed ? after.now : t.downSince };
   } else if (!had && has) {
-    const elected = events.find((e) => LEADER_EVENTS.has(e.type));
+    const elected = events.find((e) => module.leaderEvents.includes(e.type));
     const node = elected && 'node' in elected && typeof elected.node === 'number' ? elected.node : null;
     t = closeLeaderless({ ...t, hasLeader: true, hadLeader: true }, after.now);
     if (t.downSince !== null) t = { ...t, recoveries: t.recoveries.concat({ ms: after.now - t.downSince, at: after.now, node }), downSince: null };

@@ -71,7 +71,7 @@ export function leaderEventsOf(algorithm: string): ReadonlySet<string> {
   if (!isAlgorithm(algorithm)) return NO_EVENTS;
   let events = leaderEventSets.get(algorithm);
   // Kept per algorithm: the server asks once per committed ClusterEvents row.
-  if (!events) leaderEventSets.set(algorithm, (events = new Set(algorithmModule(algorithm).leaderEvents ?? [])));
+  if (!events) leaderEventSets.set(algorithm, (events = new Set(algorithmModule(algorithm).leaderEvents)));
   return events;
 }
 const NO_EVENTS: ReadonlySet<string> = new Set();

@@ -63,8 +63,6 @@ interface TeamFold {
   lastAlerts: string[];
 }
 
-const LEADER_EVENTS: ReadonlySet<string> = new Set(['LeaderElected', 'CoordinatorAnnounced', 'LeaseAcquired']);
-
 export function roundStory(slice: RoundSlice): RoundStory {
   let room = slice.prelude.reduce<RoomState | null>((r, row) => evolveRoom(r, row.event), null);
   const first = slice.rows[0]?.event;
@@ -118,7 +116,7 @@ function step(fold: TeamFold, rule: Event, before: ClusterState, after: ClusterS
   if (rule.type === 'MessageDropped') fold.story.messages.lost += 1;
   const had = module.rules.hasLeader(before);
   const has = module.rules.hasLeader(after);
-  const newLeader = LEADER_EVENTS.has(rule.type) && 'node' in rule && typeof rule.node === 'number' ? label(rule.node) : null;
+  const newLeader = module.leaderEvents.includes(rule.type) && 'node' in rule && typeof rule.node === 'number' ? label(rule.node) : null;
   if (has && (!had || (newLeader && newLeader !== fold.open.leader))) {
     const gap = fold.open.leader === null ? fold.open : null;
     const winner = newLeader ?? leaderLabel(after) ?? '?';

@@ -261,8 +261,8 @@ export interface AlgorithmModule<S extends AnyCluster = ClusterState, C extends 
   challenges?: AlgorithmChallenges;
   /** The algorithm's own marks on the replay player's scrubber (commits, handovers...); none when absent. */
   replayMarkers?: AlgorithmReplayMarkers<S>;
-  /** Its rule event types that put a new leader (or lease holder) in place: the host's History counts them as "leader changes". None when absent. */
-  leaderEvents?: readonly string[];
+  /** Its rule event types that put a new leader (or lease holder) in place: the host's History's "leader changes", the report's election winners, Break safety's recoveries. */
+  leaderEvents: readonly string[];
 }
 
 /** What narrating an event reads of the cluster (AlgorithmModule's `narrationReads`). */

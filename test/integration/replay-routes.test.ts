@@ -90,6 +90,10 @@ describe('replay routes', () => {
     const shares = `${running!.url}/api/rooms/${klass.code}/shares`;
     const published = (await (await fetch(shares, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 1 }) })).json()) as { id: string };
     expect(published.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // A round the class never played cannot be published.
+    const unplayed = await fetch(shares, { method: 'POST', headers: { ...bearer(klass.hostToken), 'content-type': 'application/json' }, body: JSON.stringify({ round: 2 }) });
+    expect(unplayed.status).toBe(404);
+    expect(await unplayed.json()).toMatchObject({ refusal: { code: 'unknown-round' } });
     const open = await fetch(`${running!.url}/api/replays/${published.id}`);
     expect(open.status).toBe(200);
     expect(importLog(await open.text()).ok).toBe(true);

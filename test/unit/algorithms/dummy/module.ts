@@ -20,6 +20,8 @@ export const stickModule: AlgorithmModule<StickCluster, StickCommand, StickParam
   title: 'Talking stick',
   line: 'Whoever holds the stick speaks, then passes it on.',
   rules: stickRules,
+  // Receiving the stick makes its receiver the speaker (its "leader").
+  leaderEvents: ['StickReceived'],
   init: initStick,
   params: paramsSchema,
   presets: [{ id: 'stick-classroom', algorithm: 'stick', name: 'Stick: classroom', summary: 'Pass the stick within 10 s.', params: { holdMs: 10_000 } }],
