@@ -4,8 +4,7 @@
  * only thread (~8 s for the synthetic hour, issue 7). A room's summaries are built from its
  * log on the first History request (after a restart, once) and then follow every commit.
  */
-import { addToSummaries, summarizeLog } from '../shared/replay/round-summaries';
-import type { RoundSummary } from '../shared/replay/rounds';
+import { addToSummaries, summarizeLog, type RoundSummary } from '../shared/replay/round-summaries';
 import type { RoomEvent } from '../shared/room/events';
 import type { RoomRegistry } from './room-registry';
 

@@ -4,7 +4,7 @@
  */
 'use client';
 
-import type { RoundSummary } from '@/shared/replay/rounds';
+import type { RoundSummary } from '@/shared/replay/round-summaries';
 import { loadHostToken } from './storage';
 
 export type HistoryRound = RoundSummary & { published: number };

@@ -15,7 +15,8 @@ import { attachGameServer, type GameServer } from '../../server/game-server';
 import { handleReplayRoute } from '../../server/http/replay-routes';
 import { ReplayShares } from '../../server/replay-shares';
 import { importLog } from '../../shared/replay/ndjson';
-import { sliceRound, sliceRounds, summarizeRound } from '../../shared/replay/rounds';
+import { summarizeRound } from '../../shared/replay/round-summaries';
+import { sliceRound, sliceRounds } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
 import { openClass, stopServer, type Running } from './game-harness';
 

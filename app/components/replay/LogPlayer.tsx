@@ -2,7 +2,8 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import type { SeqEvent } from '@/shared/replay/log-rows';
-import { sliceRounds, summarizeRound } from '@/shared/replay/rounds';
+import { summarizeRound } from '@/shared/replay/round-summaries';
+import { sliceRounds } from '@/shared/replay/rounds';
 import { buildTimeline, type Timeline } from '@/shared/replay/timeline';
 import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
 import { clockFace } from '../game/look';

@@ -10,8 +10,8 @@ import { decideGame } from '../../../shared/game/decide';
 import { decideRoom, evolveRoom, type RoomEvent, type RoomState } from '../../../shared/room';
 import type { SeqEvent } from '../../../shared/replay/log-rows';
 import { exportLog, importLog } from '../../../shared/replay/ndjson';
-import { summarizeLog } from '../../../shared/replay/round-summaries';
-import { sliceRound, sliceRounds, summarizeRound } from '../../../shared/replay/rounds';
+import { summarizeLog, summarizeRound } from '../../../shared/replay/round-summaries';
+import { sliceRound, sliceRounds } from '../../../shared/replay/rounds';
 import { buildTimeline } from '../../../shared/replay/timeline';
 import { created, given, HOST, T0 } from '../room/given';
 
