@@ -14,6 +14,9 @@ import type { GameScreenView } from '../../shared/game/screen-view';
 import { followScreenView } from '../../shared/game/view-patch';
 import { EventStore } from '../../server/event-store';
 import { attachGameServer, type GameServer, type GameServerOptions } from '../../server/game-server';
+import { answerMalformedPath } from '../../server/http/malformed-path';
+import { handleReplayRoute } from '../../server/http/replay-routes';
+import { ReplayShares } from '../../server/replay-shares';
 
 export type Running = { http: HttpServer; game: GameServer; store: EventStore; url: string; dir: string; sockets: Socket[] };
 
@@ -23,6 +26,28 @@ export async function startServer(dir = mkdtempSync(join(tmpdir(), 'captain-down
   const game = attachGameServer(http, store, options);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   return { http, game, store, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
+}
+
+export type RunningWithReplays = Running & { shares: ReplayShares };
+
+/**
+ * A game server with the replay routes, wired as server/index.ts wires them: malformed paths
+ * answered first, then the routes, published links that follow deleted classes; any other
+ * path gets an HTML 404 standing in for Next's.
+ */
+export async function startServerWithReplays(dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-'))): Promise<RunningWithReplays> {
+  const store = EventStore.openIn(dir);
+  const shares = ReplayShares.openIn(dir);
+  let game: GameServer | null = null;
+  const http = createServer((req, res) => {
+    if (answerMalformedPath(req, res)) return;
+    if (game && handleReplayRoute(req, res, { game, shares })) return;
+    res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Next</html>');
+  });
+  game = attachGameServer(http, store);
+  shares.followDeletions(game.registry);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return { http, game, store, shares, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
 }
 
 export async function stopServer(running: Running, { keepData = false } = {}): Promise<void> {

@@ -5,35 +5,13 @@
  * Found by the session 6 acceptance check (before: a malformed code was a 500, a POST to a
  * published link read it, an overlong id got Next's HTML 404, a 50 MB body a 400).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventStore } from '../../server/event-store';
-import { attachGameServer, type GameServer } from '../../server/game-server';
-import { answerMalformedPath } from '../../server/http/malformed-path';
-import { handleReplayRoute, REPLAY_REQUESTS_PER_10S } from '../../server/http/replay-routes';
-import { ReplayShares } from '../../server/replay-shares';
-import { openClass, stopServer, type Running } from './game-harness';
+import { REPLAY_REQUESTS_PER_10S } from '../../server/http/replay-routes';
+import { openClass, startServerWithReplays, stopServer, type RunningWithReplays } from './game-harness';
 
-let running: (Running & { shares: ReplayShares }) | null = null;
-
-async function start(): Promise<Running & { shares: ReplayShares }> {
-  const dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-hostile-'));
-  const store = EventStore.openIn(dir);
-  const shares = ReplayShares.openIn(dir);
-  let game: GameServer | null = null;
-  const http = createServer((req, res) => {
-    if (answerMalformedPath(req, res)) return; // as server/index.ts does
-    if (game && handleReplayRoute(req, res, { game, shares })) return;
-    res.writeHead(404, { 'content-type': 'text/html' }).end('<html>Next</html>');
-  });
-  game = attachGameServer(http, store);
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { http, game, store, shares, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
-}
+let running: RunningWithReplays | null = null;
 
 afterEach(async () => {
   if (!running) return;
@@ -64,7 +42,7 @@ function raw(method: string, path: string, headers: Record<string, string> = {},
 
 describe('hostile requests to the replay routes get structured refusals', () => {
   it('malformed paths, unknown routes and wrong methods', async () => {
-    running = await start();
+    running = await startServerWithReplays();
     const klass = await openClass(running, ['Ada']);
     const auth = { authorization: `Bearer ${klass.hostToken}` };
     expect(await raw('GET', '/api/rooms/%E0%A4%A/rounds', auth)).toMatchObject({ status: 400, json: { refusal: { code: 'malformed-path' } } });
@@ -83,7 +61,7 @@ describe('hostile requests to the replay routes get structured refusals', () => 
   });
 
   it('a body over 4 KB is refused as too large, announced or not; the next request is answered', async () => {
-    running = await start();
+    running = await startServerWithReplays();
     const klass = await openClass(running, ['Ada']);
     const auth = { authorization: `Bearer ${klass.hostToken}`, 'content-type': 'application/json' };
     const big = Buffer.alloc(1024 * 1024, 'a');
@@ -93,7 +71,7 @@ describe('hostile requests to the replay routes get structured refusals', () => 
   });
 
   it('requests in a loop from one address are refused for rate (429, Retry-After), the server stays up', async () => {
-    running = await start();
+    running = await startServerWithReplays();
     const klass = await openClass(running, ['Ada']);
     const auth = { authorization: `Bearer ${klass.hostToken}` };
     const answers = [];

@@ -4,37 +4,16 @@
  * round, a guessed or revoked link are refused; an export holds no secret; a fork
  * starts a live round from the replayed moment whose log says where it came from.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventStore } from '../../server/event-store';
-import { attachGameServer, type GameServer } from '../../server/game-server';
-import { handleReplayRoute } from '../../server/http/replay-routes';
-import { ReplayShares } from '../../server/replay-shares';
 import { importLog } from '../../shared/replay/ndjson';
 import { summarizeRound } from '../../shared/replay/round-summaries';
 import { sliceRound, sliceRounds } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
-import { openClass, stopServer, type Running } from './game-harness';
+import { openClass, startServerWithReplays, stopServer, type RunningWithReplays } from './game-harness';
 
-let running: (Running & { shares: ReplayShares }) | null = null;
-
-async function startWithRoutes(dir = mkdtempSync(join(tmpdir(), 'captain-down-replay-'))): Promise<Running & { shares: ReplayShares }> {
-  const store = EventStore.openIn(dir);
-  const shares = ReplayShares.openIn(dir);
-  let game: GameServer | null = null;
-  const http = createServer((req, res) => {
-    if (game && handleReplayRoute(req, res, { game, shares })) return;
-    res.writeHead(404).end();
-  });
-  game = attachGameServer(http, store);
-  shares.followDeletions(game.registry); // as server/index.ts does
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { http, game, store, shares, dir, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, sockets: [] };
-}
+let running: RunningWithReplays | null = null;
 
 afterEach(async () => {
   if (!running) return;
@@ -47,7 +26,7 @@ afterEach(async () => {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function playedRound() {
-  running = await startWithRoutes();
+  running = await startServerWithReplays();
   const klass = await openClass(running, ['Ada', 'Bob', 'Cy']);
   expect(await klass.hostAsk('host:round:start', { algorithm: 'raft', preset: 'raft-lecture', teamSize: null })).toMatchObject({ ok: true });
   expect(await klass.hostAsk('host:fault', { team: 0, fault: { type: 'CrashNode', node: 0 } })).toMatchObject({ ok: true });
@@ -135,7 +114,7 @@ describe('replay routes', () => {
     const before = await ask();
     running!.shares.close();
     await stopServer(running!, { keepData: true });
-    running = await startWithRoutes(running!.dir);
+    running = await startServerWithReplays(running!.dir);
     const after = await ask();
     expect(after).toEqual(before);
     expect(after).toEqual(sliceRounds(importLogRows(running.store.read(klass.code))).map((slice) => ({ ...summarizeRound(slice), published: 0 })));
