@@ -6,14 +6,14 @@
  * the round slicing reads (RoundStarted) and the ones redacted are parsed. The file is
  * the same as exportLog's over the parsed rows (test/integration/stored-export.test.ts).
  */
-import { headerLine, redactEvent, type ExportOptions } from '../../shared/replay/ndjson';
+import { headerLine, redactEvent, REDACTED_TYPES, type ExportOptions } from '../../shared/replay/ndjson';
 import { toLogRow, type SeqEvent } from '../../shared/replay/log-rows';
 import { sliceRound, type RoundSlice } from '../../shared/replay/rounds';
 import type { RoomEvent } from '../../shared/room/events';
 import type { StoredText } from '../event-store';
 
 /** Rows whose payload is read here: redacted on the way out, or read by the slicing. */
-const PARSED = new Set(['RoomCreated', 'NodeJoined', 'RoundStarted']);
+const PARSED: ReadonlySet<string> = new Set([...REDACTED_TYPES, 'RoundStarted']);
 
 /**
  * The rows as events for slicing: parsed when in PARSED, else only their type and time
@@ -35,7 +35,7 @@ export function exportStored(rows: readonly StoredText[], which: number | 'all',
   const text = new Map(rows.map((row) => [row.seq, row]));
   const lines = [headerLine({ ...options, rounds: which === 'all' ? 'all' : [which] }, picked.length)];
   for (const { seq, event } of picked) {
-    if (event.type === 'RoomCreated' || event.type === 'NodeJoined') {
+    if (REDACTED_TYPES.has(event.type)) {
       lines.push(JSON.stringify(toLogRow(seq, redactEvent(event, options.anonymize))));
     } else {
       const row = text.get(seq)!;

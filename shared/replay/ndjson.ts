@@ -54,6 +54,9 @@ export interface ExportOptions {
   anonymize: boolean;
 }
 
+/** The event types redactEvent changes; every other event leaves the server as logged. */
+export const REDACTED_TYPES: ReadonlySet<RoomEvent['type']> = new Set(['RoomCreated', 'NodeJoined']);
+
 /** What leaves the server: no hash of a secret, and (anonymized) no nickname. */
 export function redactEvent(event: RoomEvent, anonymize: boolean): RoomEvent {
   if (event.type === 'RoomCreated') return { ...event, hostTokenHash: REDACTED_HASH };
