@@ -10,9 +10,8 @@ import { FALLBACK_PAGES, WalCheckpointer } from './wal-checkpointer';
 
 export type NewEvent = { type: string; at: number; payload: Record<string, unknown> };
 export type StoredEvent = NewEvent & { room: string; seq: number };
+/** A row as SQLite holds it, its payload the JSON text stored. */
 export type StoredText = { room: string; seq: number; type: string; at: number; payload: string };
-
-type Row = { room: string; seq: number; type: string; at: number; payload: string };
 /** A cached fold of a room up to `seq`, made by code of `version` (see room-snapshots.ts). */
 export type StoredSnapshot = { seq: number; version: number; state: string };
 /** What one append says about the room besides its rows (kept in the `rooms` catalogue). */
@@ -30,8 +29,8 @@ const SCHEMA_VERSION = 2;
 export class EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number, string, number, string]>;
-  private readonly selectRoom: Database.Statement<[string], Row>;
-  private readonly selectAfter: Database.Statement<[string, number], Row>;
+  private readonly selectRoom: Database.Statement<[string], StoredText>;
+  private readonly selectAfter: Database.Statement<[string, number], StoredText>;
   private readonly selectLastSeq: Database.Statement<[string], { seq: number | null }>;
   private readonly upsertRoom: Database.Statement<[{ room: string; seq: number; at: number; open: number | null }]>;
   /** Each room's last seq as this process appended it, so an append need not ask SQLite first. */
