@@ -10,9 +10,8 @@
  */
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
-import { evolveRoom } from '../room/evolve';
 import type { RoomEvent } from '../room/events';
-import type { MaybeRoom } from '../room/state';
+import { foldRoomRows, RowFoldError } from '../room/fold-runs';
 import { letterLabel } from '../rules/labels';
 import { safeParseLogRow, toLogRow, type SeqEvent } from './log-rows';
 
@@ -42,7 +41,8 @@ const rowSchema = z.object({
   seq: z.number().int().positive(),
   type: z.string().min(1).max(64),
   at: z.number().int().nonnegative(),
-  payload: z.record(z.string(), z.unknown()),
+  // Checked in place, not copied key by key: the event's own schema reads it next (log-rows.ts).
+  payload: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { error: 'the payload is an object' }),
 });
 
 export interface ExportOptions {
@@ -125,31 +125,45 @@ export function importLog(text: string): ImportResult {
   const head = checkHeader(lines[0]);
   if (!('header' in head)) return head;
   const events: SeqEvent[] = [];
-  let room: MaybeRoom = null;
   let lastSeq = 0;
-  for (let i = 1; i < lines.length; i++) {
+  // Every line is read and checked first, then the rows are folded as the player folds them
+  // (foldRoomRows); the first problem by line wins, whichever pass finds it.
+  let problem: ImportResult | null = null;
+  for (let i = 1; i < lines.length && !problem; i++) {
     const line = i + 1;
     const text = lines[i]!;
-    if (text.trim() === '') return fail(line, `Line ${line} is empty: the file was edited or damaged.`);
+    if (text.trim() === '') {
+      problem = fail(line, `Line ${line} is empty: the file was edited or damaged.`);
+      break;
+    }
     const json = parseJson(text);
     if (!json.ok) {
-      return i === lines.length - 1 && !endsCleanly
+      problem = i === lines.length - 1 && !endsCleanly
         ? fail(line, `Line ${line} is cut off: the file is truncated (it ends in the middle of a row).`)
         : fail(line, `Line ${line} is not valid JSON: the file is damaged.`);
+      break;
     }
     const row = rowSchema.safeParse(json.value);
-    if (!row.success) return fail(line, `Line ${line} is not a log row: ${row.error.issues[0]?.path.join('.') || 'row'} ${row.error.issues[0]?.message ?? ''}`.trim());
-    if (row.data.seq <= lastSeq) return fail(line, `Line ${line} is out of order: seq ${row.data.seq} comes after seq ${lastSeq}.`);
-    const parsed = safeParseLogRow(row.data);
-    if (!parsed.ok) return fail(line, `Line ${line} is ${parsed.problem}.`);
-    try {
-      room = evolveRoom(room, parsed.event);
-    } catch (error) {
-      return fail(line, `Line ${line} cannot be replayed: ${error instanceof Error ? error.message : String(error)}.`);
+    if (!row.success) problem = fail(line, `Line ${line} is not a log row: ${row.error.issues[0]?.path.join('.') || 'row'} ${row.error.issues[0]?.message ?? ''}`.trim());
+    else if (row.data.seq <= lastSeq) problem = fail(line, `Line ${line} is out of order: seq ${row.data.seq} comes after seq ${lastSeq}.`);
+    else {
+      const parsed = safeParseLogRow(row.data);
+      if (!parsed.ok) problem = fail(line, `Line ${line} is ${parsed.problem}.`);
+      else {
+        lastSeq = row.data.seq;
+        events.push({ seq: row.data.seq, event: parsed.event });
+      }
     }
-    lastSeq = row.data.seq;
-    events.push({ seq: row.data.seq, event: parsed.event });
   }
+  try {
+    foldRoomRows(null, events.map((row) => row.event));
+  } catch (error) {
+    if (!(error instanceof RowFoldError)) throw error;
+    // Row k of the events is line k + 2 (line 1 is the header), before any line a check refused.
+    const line = error.index + 2;
+    return fail(line, `Line ${line} cannot be replayed: ${error.message}.`);
+  }
+  if (problem) return problem;
   if (events.length < head.header.rows) {
     return fail(lines.length + 1, `The file is truncated: its header promises ${head.header.rows} rows, it holds ${events.length}.`);
   }

@@ -76,9 +76,11 @@ function evolveWith(state: ClusterState, event: Event, owned: OwnedLists | undef
   const rules = algorithmModule(state.algorithm).rules;
   const copy: CopyCluster<ClusterState> = rules.copyState ?? spreadCopy;
   let next = state;
-  if ('rng' in event && event.rng !== undefined) {
+  // A plain read, not `'rng' in event`: that `in`, asked of every event, was 3 % of the replay's fold in a profile.
+  const rng = (event as { rng?: ClusterState['rng'] }).rng;
+  if (rng !== undefined) {
     next = ownedBy(draft, next, copy);
-    next.rng = event.rng; // this event's own copy (or the draft's)
+    next.rng = rng; // this event's own copy (or the draft's)
   }
   if (COMMON_EVENTS.has(event.type)) next = evolveCommon(next, event as CommonEvent, rules.hasLeader, copy, owned, draft);
   return rules.evolve(next, event, draft);

@@ -62,40 +62,43 @@ export function stepScoring(state: ScoringState, event: GameEvent): ScoringState
  * open, step, settle (stepScoring above), so live and replay score with the same code.
  */
 export interface TeamScoring {
-  state: ScoringState;
+  /** The state when the run opened: never written (students and memory are carried aside). */
+  readonly state: ScoringState;
   readonly team: number;
   mem: TeamMemory;
   /** The memory the state held when the run opened: any other `mem` was made by the run, and is its own to change. */
   readonly opened: TeamMemory;
+  /**
+   * The run's own copy of the students (null until its first edit), written in place from
+   * then on: an hour of Raft scores ~120,000 duties, and a copy of the 60 scores per duty
+   * was a tenth of the replay player's fold (issue 7). Nobody sees it before the run settles.
+   */
+  students: StudentScore[] | null;
 }
 
 /** Null when the state has no memory of the team (nothing to score). */
 export function openTeamScoring(state: ScoringState, team: number): TeamScoring | null {
   const mem = state.memory[team];
-  return mem ? { state, team, mem, opened: mem } : null;
+  return mem ? { state, team, mem, opened: mem, students: null } : null;
 }
 
 export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
-  let next = run.state;
-  if (event.cause === 'move' && event.node !== undefined) next = edit(next, run.team, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
-  let mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
+  if (event.cause === 'move' && event.node !== undefined) editInRun(run, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
+  run.mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
   // The row itself is the scored batch (same cause, node and events): no copy per row.
-  const marks = scoringOf(next.algorithm).marks(event, mem.leader);
-  for (const mark of marks) {
-    const applied = apply(next, event, mark, mem);
-    next = applied.state;
-    mem = applied.mem;
-  }
-  run.state = next;
-  run.mem = mem;
+  const marks = scoringOf(run.state.algorithm).marks(event, run.mem.leader);
+  for (const mark of marks) apply(run, mark);
 }
 
 export function settleTeamScoring(run: TeamScoring): ScoringState {
-  const { state, team, mem } = run;
-  if (mem === state.memory[team]) return state;
-  const memory = state.memory.slice();
-  memory[team] = mem;
-  return withScoring(state, state.students, memory);
+  const { state, team, mem, students } = run;
+  if (mem === state.memory[team] && students === null) return state;
+  let memory = state.memory;
+  if (mem !== memory[team]) {
+    memory = memory.slice();
+    memory[team] = mem;
+  }
+  return withScoring(state, students ?? state.students, memory);
 }
 
 /** Field by field, not spread: this runs for every logged row (see shared/game/evolve.ts, roundWithTeams). */
@@ -146,18 +149,19 @@ function foldCommon(mem: TeamMemory, events: ClusterEvents['events'], own: boole
   return { leader: next.leader, downSince: next.downSince, now, crashed: next.crashed };
 }
 
-function apply(state: ScoringState, batch: ClusterEvents, mark: ScoreMark, mem: TeamMemory): { state: ScoringState; mem: TeamMemory } {
+/** One mark of the run's batch on its scores and memory (S3, S4, S6). */
+function apply(run: TeamScoring, mark: ScoreMark): void {
+  const mem = run.mem;
   if (mark.kind === 'duty') {
     // S6: a crashed node is not blamed for what it could not do.
-    if (!mark.done && mem.crashed.includes(mark.node)) return { state, mem };
-    return { state: edit(state, batch.team, mark.node, (s) => (mark.done ? { ...s, dutiesDone: count(s.dutiesDone, mark.duty) } : { ...s, dutiesMissed: count(s.dutiesMissed, mark.duty) })), mem };
-  }
-  if (mark.kind === 'lead') {
+    if (!mark.done && mem.crashed.includes(mark.node)) return;
+    editInRun(run, mark.node, (s) => (mark.done ? { ...s, dutiesDone: count(s.dutiesDone, mark.duty) } : { ...s, dutiesMissed: count(s.dutiesMissed, mark.duty) }));
+  } else if (mark.kind === 'lead') {
     const fast = mem.downSince !== null && mem.now - mem.downSince <= FAST_RECOVERY_MS;
-    return { state: edit(state, batch.team, mark.node, (s) => ({ ...s, leads: s.leads + 1, fastRecoveries: s.fastRecoveries + (fast ? 1 : 0) })), mem: { ...mem, leader: mark.node, downSince: null } };
-  }
-  if (mark.kind === 'in-office') return { state, mem: { ...mem, leader: mark.node } };
-  return { state, mem: mem.leader === mark.node ? { ...mem, leader: null } : mem };
+    editInRun(run, mark.node, (s) => ({ ...s, leads: s.leads + 1, fastRecoveries: s.fastRecoveries + (fast ? 1 : 0) }));
+    run.mem = { ...mem, leader: mark.node, downSince: null };
+  } else if (mark.kind === 'in-office') run.mem = { ...mem, leader: mark.node };
+  else if (mem.leader === mark.node) run.mem = { ...mem, leader: null };
 }
 
 /** S2..S5: the points of one student; refusals only ever take away (S5). */
@@ -175,6 +179,16 @@ function edit(state: ScoringState, team: number, node: number, change: (s: Stude
   const students = state.students.slice();
   students[index] = change(student);
   return withScoring(state, students, state.memory);
+}
+
+/** `edit` on a run's own copy of the students (made on its first edit, then written in place). */
+function editInRun(run: TeamScoring, node: number, change: (s: StudentScore) => StudentScore): void {
+  const index = (run.state.offsets[run.team] ?? -1) + node;
+  const students = run.students ?? run.state.students;
+  const student = students[index];
+  if (!student || student.team !== run.team) return;
+  if (run.students === null) run.students = students.slice();
+  run.students[index] = change(student);
 }
 
 function blank(student: number, team: number, node: number): StudentScore {

@@ -7,6 +7,7 @@ import { sliceRounds } from '@/shared/replay/rounds';
 import { buildTimeline, type Timeline } from '@/shared/replay/timeline';
 import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
 import { clockFace } from '../game/look';
+import { FOLD_MEASURE } from './measures';
 import { readDeepLink, ReplayPlayer } from './ReplayPlayer';
 
 type Props = { events: SeqEvent[]; source: string; round?: number | null; actions?: (round: number) => ReactNode; onFork?: (round: number, t: number) => void };
@@ -19,7 +20,10 @@ export function LogPlayer({ events, source, round = null, actions, onFork }: Pro
     const slice = slices.find((s) => s.round === picked);
     if (!slice) return null;
     try {
-      return { timeline: buildTimeline(slice) };
+      const start = performance.now();
+      const timeline = buildTimeline(slice);
+      performance.measure(FOLD_MEASURE, { start, detail: { rows: timeline.rows.length, ruleEvents: timeline.ruleEvents } });
+      return { timeline };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }

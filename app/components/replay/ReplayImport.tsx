@@ -6,6 +6,7 @@ import type { SeqEvent } from '@/shared/replay/log-rows';
 import { sliceRounds } from '@/shared/replay/rounds';
 import { Brand } from '../Anchor';
 import { LogPlayer } from './LogPlayer';
+import { IMPORT_MEASURE } from './measures';
 
 type Loaded = { name: string; events: SeqEvent[] };
 
@@ -23,7 +24,10 @@ export function ReplayImport() {
     setError(null);
     // Refused before a byte is read, so a huge file cannot freeze the tab.
     if (file.size > MAX_LOG_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB: logs over ${MAX_LOG_BYTES / 1024 / 1024} MB are refused.`);
-    const result = importLog(await file.text());
+    const text = await file.text();
+    const start = performance.now();
+    const result = importLog(text);
+    performance.measure(IMPORT_MEASURE, { start, detail: { bytes: text.length } });
     // A problem that names its line already ("Line 4 is ...") is not prefixed with it again.
     if (!result.ok) return setError(result.line > 0 && !result.problem.startsWith(`Line ${result.line} `) ? `${file.name}, line ${result.line}: ${result.problem}` : `${file.name}: ${result.problem}`);
     // Refused here, beside the drop zone, rather than on a page with no way back.

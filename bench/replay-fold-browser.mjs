@@ -1,0 +1,88 @@
+// `npm run bench:fold:browser [raft,bully,lease]`: the replay player's whole-round fold as a
+// student or teacher gets it, in Chromium, on the production bundle (issue 7: "the whole log
+// folds in at most 0.5 s"). bench:fold times the same fold in Node under tsx, whose module
+// getters (tsx turns each import into a property getter) are not the code the browser runs.
+// For each algorithm the synthetic hour (bench/fold-hour.ts, the same cached log as
+// bench:fold) is exported as an NDJSON file, opened on /replay as a teacher would (file
+// picker), and the page's own User Timing entries are read (app/components/replay/measures.ts):
+// checking the file's every line, and the round's whole fold (with the space-time diagram, as
+// the player builds it). Three openings per algorithm, each in a fresh page. Prints figures
+// with the load average; asserts nothing.
+//   npm run bench:fold:browser             (builds if needed, starts its own server)
+//   node --import tsx bench/replay-fold-browser.mjs raft http://127.0.0.1:PORT
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { FOLD_MEASURE, IMPORT_MEASURE } from '../app/components/replay/measures.ts';
+import { exportLog } from '../shared/replay/ndjson.ts';
+import { hourOf, LOG_T0, roomLog } from './fold-hour.ts';
+import { createRequire } from 'node:module';
+
+// The browser the journeys use (CHROMIUM_PATH, a system Chromium/Chrome, else Playwright's own).
+const { findBrowser } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
+const found = findBrowser();
+const launchOptions = () => ({
+  executablePath: found && found.source !== 'playwright' ? found.path : undefined,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const ALGORITHMS = (process.argv[2] ?? 'raft,bully,lease').split(',');
+const OPENINGS = Number(process.env.FOLD_OPENINGS ?? 3);
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function startServer(dir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+    } catch { /* not up yet */ }
+    await sleep(500);
+  }
+  child.kill('SIGTERM');
+  throw new Error('the server did not start');
+}
+
+/** One opening of `file` on /replay in a fresh page: the page's two User Timing entries. */
+async function openOnce(browser, url, file) {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  try {
+    await page.goto(`${url}/replay`);
+    await page.getByLabel('Log file').setInputFiles(file);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FOLD_MEASURE, { timeout: 300_000, polling: 250 });
+    const [check, fold] = await page.evaluate(([a, b]) => [a, b].map((name) => { const e = performance.getEntriesByName(name)[0]; return { ms: e.duration, detail: e.detail }; }), [IMPORT_MEASURE, FOLD_MEASURE]);
+    await page.getByTestId('replay-player').waitFor({ timeout: 60_000 });
+    return { check, fold };
+  } finally {
+    await page.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'replay-fold-browser-'));
+const server = process.argv[3] ? { url: process.argv[3], stop: () => {} } : await startServer(dir);
+const browser = await chromium.launch(launchOptions());
+try {
+  console.log(`Chromium ${browser.version()}, ${server.url} (production bundle)`);
+  for (const algorithm of ALGORITHMS) {
+    const file = join(dir, `${algorithm}-hour.ndjson`);
+    writeFileSync(file, exportLog(roomLog(algorithm, hourOf(algorithm)), { appVersion: 'bench', exportedAt: new Date(LOG_T0).toISOString(), room: 'BENCH3', rounds: 'all', anonymize: false }));
+    const runs = [];
+    for (let k = 0; k < OPENINGS; k++) runs.push(await openOnce(browser, server.url, file));
+    const { rows, ruleEvents } = runs[0].fold.detail;
+    const folds = runs.map((r) => r.fold.ms).sort((a, b) => a - b);
+    const checks = runs.map((r) => r.check.ms).sort((a, b) => a - b);
+    console.log(`${algorithm}: ${fmt(rows)} rows, ${fmt(ruleEvents)} rule events, file ${fmt(statSync(file).size / 1024 / 1024)} MB (load average ${load()})`);
+    console.log(`  whole-round fold with the diagram: best ${fmt(folds[0])} ms, all ${folds.map(fmt).join(' / ')} ms (target <= 500 ms: ${folds[0] <= 500 ? 'met' : 'MISSED'}); per 430,000 rule events best ${fmt((folds[0] / ruleEvents) * 430_000)} ms`);
+    console.log(`  checking the file's lines (importLog): best ${fmt(checks[0])} ms, all ${checks.map(fmt).join(' / ')} ms`);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
