@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { RoomEvent } from '../room/events';
 import { foldRoomRows, RowFoldError } from '../room/fold-runs';
+import type { MaybeRoom } from '../room/state';
 import { letterLabel } from '../rules/labels';
 import { safeParseLogRow, toLogRow, type SeqEvent } from './log-rows';
 
@@ -112,12 +113,31 @@ function checkHeader(text: string | undefined): { ok: true; header: LogHeader } 
   return { ok: true, header: header.data };
 }
 
+/** Lines checked, or rows folded, between two steps of `importSteps`. */
+const STEP_ROWS = 2_000;
+/** The share of an import's work that reading and checking the lines is (the rest is their fold), for progress. */
+const CHECK_SHARE = 0.7;
+
 /**
  * Reads an exported log, refusing anything damaged, truncated, foreign or too new with
  * the line and the problem. Every row is checked by the log's own zod schemas and then
  * folded, so a file that passes can be replayed without a crash.
  */
 export function importLog(text: string): ImportResult {
+  const steps = importSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * importLog in steps: yields the share of the work done (0..1) every STEP_ROWS lines or
+ * rows, and returns its result. An hour-long class is ~430,000 lines and seconds of work:
+ * a page drives the steps between frames (app/client/import-in-steps.ts) and shows how far
+ * it got, instead of freezing the tab (issue 7).
+ */
+export function* importSteps(text: string): Generator<number, ImportResult, void> {
   if (text.length > MAX_LOG_BYTES) return fail(0, `The file is larger than ${MAX_LOG_BYTES / 1024 / 1024} MB.`);
   const lines = text.split('\n');
   const endsCleanly = text.endsWith('\n');
@@ -130,6 +150,7 @@ export function importLog(text: string): ImportResult {
   // (foldRoomRows); the first problem by line wins, whichever pass finds it.
   let problem: ImportResult | null = null;
   for (let i = 1; i < lines.length && !problem; i++) {
+    if (i % STEP_ROWS === 0) yield (i / lines.length) * CHECK_SHARE;
     const line = i + 1;
     const text = lines[i]!;
     if (text.trim() === '') {
@@ -156,7 +177,12 @@ export function importLog(text: string): ImportResult {
     }
   }
   try {
-    foldRoomRows(null, events.map((row) => row.event));
+    const rows = events.map((row) => row.event);
+    let room: MaybeRoom = null;
+    for (let from = 0; from < rows.length; from += STEP_ROWS) {
+      room = foldRoomRows(room, rows, from, Math.min(rows.length, from + STEP_ROWS));
+      yield CHECK_SHARE + (from / rows.length) * (1 - CHECK_SHARE);
+    }
   } catch (error) {
     if (!(error instanceof RowFoldError)) throw error;
     // Row k of the events is line k + 2 (line 1 is the header), before any line a check refused.

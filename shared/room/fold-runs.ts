@@ -24,12 +24,16 @@ export class RowFoldError extends Error {
   }
 }
 
-/** `rows` folded onto `from`; throws RowFoldError naming the first row that cannot be folded. */
-export function foldRoomRows(from: MaybeRoom, rows: readonly RoomEvent[]): MaybeRoom {
+/**
+ * `rows[start..end)` folded onto `from` (a fold in slices ends where one fold would: a run
+ * closed early is the same state); throws RowFoldError naming the first row that cannot be
+ * folded, by its index in `rows`.
+ */
+export function foldRoomRows(from: MaybeRoom, rows: readonly RoomEvent[], start = 0, end = rows.length): MaybeRoom {
   let room = from;
-  let index = 0;
+  let index = start;
   try {
-    while (index < rows.length) {
+    while (index < end) {
       const event = rows[index]!;
       if (room === null || event.type !== 'ClusterEvents' || !foldsAsRun(room.round)) {
         room = evolveRoom(room, event);
@@ -46,7 +50,7 @@ export function foldRoomRows(from: MaybeRoom, rows: readonly RoomEvent[]): Maybe
         size += batch.events.length;
         index += 1;
         next = rows[index];
-      } while (size < RUN_EVENTS && next?.type === 'ClusterEvents' && next.team === team);
+      } while (size < RUN_EVENTS && index < end && next?.type === 'ClusterEvents' && next.team === team);
       room = closeTeamRun(run);
     }
   } catch (error) {

@@ -7,7 +7,7 @@ import { sliceRounds } from '@/shared/replay/rounds';
 import { buildTimeline, type Timeline } from '@/shared/replay/timeline';
 import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
 import { clockFace } from '../game/look';
-import { FOLD_MEASURE } from './measures';
+import { FOLD_MEASURE } from '@/app/client/replay-measures';
 import { readDeepLink, ReplayPlayer } from './ReplayPlayer';
 
 type Props = { events: SeqEvent[]; source: string; round?: number | null; actions?: (round: number) => ReactNode; onFork?: (round: number, t: number) => void };

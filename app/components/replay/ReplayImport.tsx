@@ -1,12 +1,13 @@
 'use client';
 
 import { useState, type DragEvent } from 'react';
-import { importLog, MAX_LOG_BYTES } from '@/shared/replay/ndjson';
+import { importInSteps } from '@/app/client/import-in-steps';
+import { MAX_LOG_BYTES } from '@/shared/replay/ndjson';
 import type { SeqEvent } from '@/shared/replay/log-rows';
 import { sliceRounds } from '@/shared/replay/rounds';
 import { Brand } from '../Anchor';
 import { LogPlayer } from './LogPlayer';
-import { IMPORT_MEASURE } from './measures';
+import { CheckProgress } from './CheckProgress';
 
 type Loaded = { name: string; events: SeqEvent[] };
 
@@ -18,16 +19,17 @@ export function ReplayImport() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  /** The file being checked, and how far (null: none). */
+  const [checking, setChecking] = useState<{ name: string; share: number } | null>(null);
 
   const open = async (file: File | undefined) => {
     if (!file) return;
     setError(null);
     // Refused before a byte is read, so a huge file cannot freeze the tab.
     if (file.size > MAX_LOG_BYTES) return setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB: logs over ${MAX_LOG_BYTES / 1024 / 1024} MB are refused.`);
-    const text = await file.text();
-    const start = performance.now();
-    const result = importLog(text);
-    performance.measure(IMPORT_MEASURE, { start, detail: { bytes: text.length } });
+    setChecking({ name: file.name, share: 0 });
+    const result = await importInSteps(await file.text(), (share) => setChecking({ name: file.name, share }));
+    setChecking(null);
     // A problem that names its line already ("Line 4 is ...") is not prefixed with it again.
     if (!result.ok) return setError(result.line > 0 && !result.problem.startsWith(`Line ${result.line} `) ? `${file.name}, line ${result.line}: ${result.problem}` : `${file.name}: ${result.problem}`);
     // Refused here, beside the drop zone, rather than on a page with no way back.
@@ -49,15 +51,21 @@ export function ReplayImport() {
       <Brand />
       <h1 className="text-4xl font-black">Replay a class</h1>
       <p className="text-lg text-mist">Open a log exported from the teacher&apos;s History (an <code>.ndjson</code> file). It plays in this browser only: nothing is uploaded.</p>
-      <label
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={drop}
-        className={`flex min-h-56 cursor-pointer flex-col items-center justify-center gap-3 rounded-3xl border-4 border-dashed p-8 text-center ${over ? 'border-brass bg-brass/10' : 'border-mist/30'}`}
-        data-testid="drop-zone"
-      >
-        <span className="text-2xl font-black">Drop a log file here</span>
-        <span className="text-mist">or click to choose one (up to {MAX_LOG_BYTES / 1024 / 1024} MB)</span>
-        <input type="file" accept=".ndjson,.jsonl,application/x-ndjson,application/json,text/plain" className="sr-only" aria-label="Log file" onChange={(e) => void open(e.target.files?.[0])} />
-      </label>
+      {checking ? (
+        <div className="flex min-h-56 items-center justify-center rounded-3xl border-4 border-mist/30 p-8">
+          <CheckProgress what={checking.name} share={checking.share} />
+        </div>
+      ) : (
+        <label
+          onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={drop}
+          className={`flex min-h-56 cursor-pointer flex-col items-center justify-center gap-3 rounded-3xl border-4 border-dashed p-8 text-center ${over ? 'border-brass bg-brass/10' : 'border-mist/30'}`}
+          data-testid="drop-zone"
+        >
+          <span className="text-2xl font-black">Drop a log file here</span>
+          <span className="text-mist">or click to choose one (up to {MAX_LOG_BYTES / 1024 / 1024} MB)</span>
+          <input type="file" accept=".ndjson,.jsonl,application/x-ndjson,application/json,text/plain" className="sr-only" aria-label="Log file" onChange={(e) => void open(e.target.files?.[0])} />
+        </label>
+      )}
       {error ? <p role="alert" className="rounded-2xl bg-coral/15 p-4 text-lg font-bold text-coral ring-1 ring-coral/40" data-testid="import-error">{error}</p> : null}
     </main>
   );

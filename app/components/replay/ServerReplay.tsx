@@ -3,13 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { fetchPublished, fetchRoomLog, forkRound, isProblem, saveFile } from '@/app/client/replay-api';
-import { importLog } from '@/shared/replay/ndjson';
+import { importInSteps } from '@/app/client/import-in-steps';
 import type { SeqEvent } from '@/shared/replay/log-rows';
 import { Notice } from '../Notice';
+import { CheckProgress } from './CheckProgress';
 import { LogPlayer } from './LogPlayer';
 import { ShareButton } from './ShareButton';
 
-type State = { phase: 'loading' } | { phase: 'refused'; title: string; message: string } | { phase: 'ready'; events: SeqEvent[] };
+type State = { phase: 'loading' } | { phase: 'checking'; share: number } | { phase: 'refused'; title: string; message: string } | { phase: 'ready'; events: SeqEvent[] };
 
 const button = 'min-h-11 rounded-xl bg-deck px-3 font-bold text-foam hover:bg-wave';
 
@@ -17,16 +18,27 @@ function useLog(load: () => Promise<string | { ok: false; message: string }>, ti
   const [state, setState] = useState<State>({ phase: 'loading' });
   useEffect(() => {
     let live = true;
-    void load().then((text) => {
+    void load().then(async (text) => {
       if (!live) return;
       if (typeof text !== 'string') return setState({ phase: 'refused', title, message: text.message });
-      const parsed = importLog(text);
+      setState({ phase: 'checking', share: 0 });
+      const parsed = await importInSteps(text, (share) => live && setState({ phase: 'checking', share }));
+      if (!live) return;
       setState(parsed.ok ? { phase: 'ready', events: parsed.events } : { phase: 'refused', title: 'This log cannot be replayed', message: `Line ${parsed.line}: ${parsed.problem}` });
     });
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return state;
+}
+
+/** Before the player: the log on its way, then checked line by line (seconds for an hour-long class). */
+function Waiting({ state }: { state: Extract<State, { phase: 'loading' | 'checking' }> }) {
+  return (
+    <main className="flex min-h-dvh items-center justify-center p-6">
+      {state.phase === 'loading' ? <p className="text-2xl text-mist">Loading the round…</p> : <CheckProgress what="the round's log" share={state.share} />}
+    </main>
+  );
 }
 
 /** /replay/CODE/ROUND: the host's own round, loaded from the server with the host token. */
@@ -39,7 +51,7 @@ export function HostReplay({ code, round }: { code: string; round: number }) {
   /** What went wrong with the last export or fork (the host sees why, instead of nothing). */
   const [actionError, setActionError] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-  if (state.phase === 'loading') return <p className="p-8 text-2xl text-mist">Loading the round…</p>;
+  if (state.phase === 'loading' || state.phase === 'checking') return <Waiting state={state} />;
   if (state.phase === 'refused') return <Notice title={state.title}>{state.message}</Notice>;
   const download = async (anonymize: boolean) => {
     setExporting(true);
@@ -71,7 +83,7 @@ export function HostReplay({ code, round }: { code: string; round: number }) {
 /** /replay/s/ID: a published round, read-only, for anyone with the link. */
 export function SharedReplay({ id }: { id: string }) {
   const state = useLog(() => fetchPublished(id), 'This replay link does not work');
-  if (state.phase === 'loading') return <p className="p-8 text-2xl text-mist">Loading the round…</p>;
+  if (state.phase === 'loading' || state.phase === 'checking') return <Waiting state={state} />;
   if (state.phase === 'refused') return <Notice title={state.title}>{state.message}</Notice>;
   return <LogPlayer events={state.events} source="shared replay" />;
 }
