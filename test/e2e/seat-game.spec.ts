@@ -192,3 +192,35 @@ test('Lease on a laptop: keyboard shortcuts, a write, a refused write (L6)', asy
   await shoot(bob, 'lease-refused-write');
   teacher.socket.close();
 });
+
+/** How long the phone's refusal banner stays (FeedbackBanner.tsx). */
+const REFUSED_BANNER_MS = 9000;
+
+test('An acceptance that lands as the last refusal times out is shown: the refusal\'s timer takes down only its own banner', async ({ browser, server }) => {
+  const teacher = await openClass(server.url);
+  const [ada] = (await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy'])) as [Page];
+  expect(await teacher.ask('host:round:start', { algorithm: 'lease', preset: 'lease-lecture', teamSize: null, network: { delayMs: 500, jitterMs: 0 } })).toMatchObject({ ok: true });
+  await expect(move(ada, 'Acquire the lease')).toBeVisible();
+
+  // A refusal, and the moment its banner appeared on the page's clock (its timer starts then).
+  const refusalShown = ada.evaluate(() => new Promise<number>((shown) => {
+    const banner = () => document.querySelector('[data-testid="move-feedback"][data-outcome="refused"]');
+    const observer = new MutationObserver(() => banner() && (observer.disconnect(), shown(performance.now())));
+    observer.observe(document.body, { childList: true, subtree: true });
+  }));
+  await move(ada, 'Write').click();
+  const refusedAt = await refusalShown;
+  await expect(feedback(ada)).toContainText('Refused (L6)');
+
+  // The race of CI's flaky run, made certain: the phone is busy (a slow machine) from the
+  // click until the refusal's timer is due and the acceptance has arrived, so both wait
+  // in the page's queue and the acceptance's answer is handled before the old timer fires.
+  await ada.evaluate(async ({ refusedAt, refusedMs }) => {
+    await new Promise((later) => setTimeout(later, refusedAt + refusedMs - 1500 - performance.now()));
+    document.querySelector<HTMLButtonElement>('button[aria-label="Acquire the lease"]')!.click();
+    const busyUntil = refusedAt + refusedMs + 1000;
+    while (performance.now() < busyUntil); // the acceptance's ack arrives meanwhile
+  }, { refusedAt, refusedMs: REFUSED_BANNER_MS });
+  await expect(feedback(ada)).toContainText('Accepted: Acquire the lease');
+  teacher.socket.close();
+});
