@@ -45,8 +45,10 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   const phones = await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy', 'Dara', 'Eun-ji']);
 
   // Slow messages (2.5 s) so two nodes can stand in the same term before hearing each other.
+  // The clock starts paused: "too early" must not depend on how fast this machine gets the
+  // five phones checked (on a loaded runner that took longer than the 6 s election timeout).
   const start = await teacher.ask('host:round:start', {
-    algorithm: 'raft', preset: 'raft-classroom', teamSize: null,
+    algorithm: 'raft', preset: 'raft-classroom', teamSize: null, startPaused: true,
     params: { electionTimeoutMinMs: 6000, electionTimeoutMaxMs: 8000 }, network: { delayMs: 2500, jitterMs: 0 },
   });
   expect(start).toMatchObject({ ok: true });
@@ -63,6 +65,7 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   await expect(feedback(ada)).toContainText('Refused (R3)');
   await expect(feedback(ada)).toContainText('election timer has not run out');
   await expect.poll(() => teacher.views.at(-1)?.teams[0]?.counters.refusedMoves).toBe(1);
+  expect(await teacher.ask('host:clock', { action: 'resume' })).toMatchObject({ ok: true });
 
   // Two timers run out; both stand at once, in the same term.
   let due: number[] = [];
