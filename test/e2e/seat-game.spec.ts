@@ -29,6 +29,17 @@ const move = (phone: Page, name: string) => phone.getByRole('button', { name, ex
 const feedback = (phone: Page) => phone.getByTestId('move-feedback');
 const letter = (index: number) => String.fromCharCode(65 + index);
 
+/**
+ * Clicks a move and sees its acceptance on the phone. An acceptance stays 2.5 s, and on a
+ * loaded machine Playwright's click returned up to 3.7 s after its tap (waiting for the page),
+ * so the banner had come and gone before an expectation that started after the click: the
+ * expectation is armed with the click. `answer` names this move, so a banner left from an
+ * earlier move cannot pass it.
+ */
+async function playAndSee(phone: Page, name: string, answer: string): Promise<void> {
+  await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 20_000 }), move(phone, name).click()]);
+}
+
 async function shoot(phone: Page, name: string): Promise<void> {
   await phone.evaluate(() => window.scrollTo(0, 0));
   await phone.screenshot({ path: `test-results/screens/phone-${name}.png` });
@@ -71,12 +82,9 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   let due: number[] = [];
   await expect.poll(async () => (due = await allowedOn(phones, 'Stand for election')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
   const [c1, c2] = due as [number, number];
-  // c1's acceptance is looked for as soon as c1's own click is done: after both clicks, on a
-  // loaded machine (c2's click took 5.4 s at load 18), its 2.5 s banner had come and gone.
-  await Promise.all([
-    move(phones[c1]!, 'Stand for election').click().then(() => expect(feedback(phones[c1]!)).toContainText('Accepted: Stand for election')),
-    move(phones[c2]!, 'Stand for election').click(),
-  ]);
+  // c1's acceptance is looked for from its own click, not after both (on a loaded machine
+  // c2's click took 5.4 s, and c1's 2.5 s banner had come and gone).
+  await Promise.all([playAndSee(phones[c1]!, 'Stand for election', 'Accepted: Stand for election'), move(phones[c2]!, 'Stand for election').click()]);
   await expect(phones[c1]!.getByTestId('node-role')).toHaveText('Candidate');
 
   // A voter hears both, votes for the first, then tries the second: R4, with its sentence.
@@ -87,8 +95,7 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   await expect(phone.getByText(`${letter(c1)} asks for your vote (term 1)`).first()).toBeVisible();
   await expect(phone.getByText(`${letter(c2)} asks for your vote (term 1)`).first()).toBeVisible();
   await shoot(phones[c2]!, 'raft-candidate-with-request');
-  await move(phone, `Vote for ${letter(c1)}`).click();
-  await expect(feedback(phone)).toContainText(`Accepted: Vote for ${letter(c1)}`);
+  await playAndSee(phone, `Vote for ${letter(c1)}`, `Accepted: Vote for ${letter(c1)}`);
   await expect(move(phone, `Vote for ${letter(c2)}`)).toHaveAttribute('data-allowed', 'false');
   await move(phone, `Vote for ${letter(c2)}`).click();
   await expect(feedback(phone)).toContainText('Refused (R4)');
@@ -100,10 +107,8 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   await move(phones[v3]!, `Vote for ${letter(c1)}`).click();
   const leader = phones[c1]!;
   await expect(leader.getByTestId('node-role')).toHaveText('Leader', { timeout: 15_000 });
-  await move(leader, 'Send heartbeat').click();
-  await expect(feedback(leader)).toContainText('Accepted: Send heartbeat');
-  await move(leader, 'Steer N').click();
-  await expect(feedback(leader)).toContainText('Accepted: Steer N');
+  await playAndSee(leader, 'Send heartbeat', 'Accepted: Send heartbeat');
+  await playAndSee(leader, 'Steer N', 'Accepted: Steer N');
   await expect(phones[v2]!.getByTestId('fact-leader')).toContainText(letter(c1), { timeout: 15_000 });
   await shoot(leader, 'raft-leader');
 
