@@ -15,7 +15,9 @@ export const test = base.extend<{ closeDevices: void }, { server: ServerProcess 
       await use(server);
       await server.dispose();
     },
-    { scope: 'worker' },
+    // Its own budget: on a loaded runner (load 13+) the server took 23-29 s to start, and
+    // inside the first test's 90 s that left too little for the test itself.
+    { scope: 'worker', timeout: 60_000 },
   ],
   // The browser lives as long as the worker: a device left open would keep rendering and
   // playing (its socket, its room's clock) through every later test, slowing them all.

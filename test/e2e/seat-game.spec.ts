@@ -29,6 +29,17 @@ const move = (phone: Page, name: string) => phone.getByRole('button', { name, ex
 const feedback = (phone: Page) => phone.getByTestId('move-feedback');
 const letter = (index: number) => String.fromCharCode(65 + index);
 
+/**
+ * Clicks a move and sees its acceptance on the phone. An acceptance stays 2.5 s, and on a
+ * loaded machine Playwright's click returned up to 3.7 s after its tap (waiting for the page),
+ * so the banner had come and gone before an expectation that started after the click: the
+ * expectation is armed with the click. `answer` names this move, so a banner left from an
+ * earlier move cannot pass it.
+ */
+async function playAndSee(phone: Page, name: string, answer: string): Promise<void> {
+  await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 20_000 }), move(phone, name).click()]);
+}
+
 async function shoot(phone: Page, name: string): Promise<void> {
   await phone.evaluate(() => window.scrollTo(0, 0));
   await phone.screenshot({ path: `test-results/screens/phone-${name}.png` });
@@ -45,8 +56,10 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   const phones = await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy', 'Dara', 'Eun-ji']);
 
   // Slow messages (2.5 s) so two nodes can stand in the same term before hearing each other.
+  // The clock starts paused: "too early" must not depend on how fast this machine gets the
+  // five phones checked (on a loaded runner that took longer than the 6 s election timeout).
   const start = await teacher.ask('host:round:start', {
-    algorithm: 'raft', preset: 'raft-classroom', teamSize: null,
+    algorithm: 'raft', preset: 'raft-classroom', teamSize: null, startPaused: true,
     params: { electionTimeoutMinMs: 6000, electionTimeoutMaxMs: 8000 }, network: { delayMs: 2500, jitterMs: 0 },
   });
   expect(start).toMatchObject({ ok: true });
@@ -63,13 +76,15 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   await expect(feedback(ada)).toContainText('Refused (R3)');
   await expect(feedback(ada)).toContainText('election timer has not run out');
   await expect.poll(() => teacher.views.at(-1)?.teams[0]?.counters.refusedMoves).toBe(1);
+  expect(await teacher.ask('host:clock', { action: 'resume' })).toMatchObject({ ok: true });
 
   // Two timers run out; both stand at once, in the same term.
   let due: number[] = [];
   await expect.poll(async () => (due = await allowedOn(phones, 'Stand for election')).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
   const [c1, c2] = due as [number, number];
-  await Promise.all([move(phones[c1]!, 'Stand for election').click(), move(phones[c2]!, 'Stand for election').click()]);
-  await expect(feedback(phones[c1]!)).toContainText('Accepted: Stand for election');
+  // c1's acceptance is looked for from its own click, not after both (on a loaded machine
+  // c2's click took 5.4 s, and c1's 2.5 s banner had come and gone).
+  await Promise.all([playAndSee(phones[c1]!, 'Stand for election', 'Accepted: Stand for election'), move(phones[c2]!, 'Stand for election').click()]);
   await expect(phones[c1]!.getByTestId('node-role')).toHaveText('Candidate');
 
   // A voter hears both, votes for the first, then tries the second: R4, with its sentence.
@@ -80,8 +95,7 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   await expect(phone.getByText(`${letter(c1)} asks for your vote (term 1)`).first()).toBeVisible();
   await expect(phone.getByText(`${letter(c2)} asks for your vote (term 1)`).first()).toBeVisible();
   await shoot(phones[c2]!, 'raft-candidate-with-request');
-  await move(phone, `Vote for ${letter(c1)}`).click();
-  await expect(feedback(phone)).toContainText(`Accepted: Vote for ${letter(c1)}`);
+  await playAndSee(phone, `Vote for ${letter(c1)}`, `Accepted: Vote for ${letter(c1)}`);
   await expect(move(phone, `Vote for ${letter(c2)}`)).toHaveAttribute('data-allowed', 'false');
   await move(phone, `Vote for ${letter(c2)}`).click();
   await expect(feedback(phone)).toContainText('Refused (R4)');
@@ -93,10 +107,8 @@ test('Raft on the phones: refusals with their rule, a second vote refused (R4), 
   await move(phones[v3]!, `Vote for ${letter(c1)}`).click();
   const leader = phones[c1]!;
   await expect(leader.getByTestId('node-role')).toHaveText('Leader', { timeout: 15_000 });
-  await move(leader, 'Send heartbeat').click();
-  await expect(feedback(leader)).toContainText('Accepted: Send heartbeat');
-  await move(leader, 'Steer N').click();
-  await expect(feedback(leader)).toContainText('Accepted: Steer N');
+  await playAndSee(leader, 'Send heartbeat', 'Accepted: Send heartbeat');
+  await playAndSee(leader, 'Steer N', 'Accepted: Steer N');
   await expect(phones[v2]!.getByTestId('fact-leader')).toContainText(letter(c1), { timeout: 15_000 });
   await shoot(leader, 'raft-leader');
 
@@ -190,5 +202,37 @@ test('Lease on a laptop: keyboard shortcuts, a write, a refused write (L6)', asy
   await move(bob, 'Write').click();
   await expect(feedback(bob)).toContainText('Refused (L6)');
   await shoot(bob, 'lease-refused-write');
+  teacher.socket.close();
+});
+
+/** How long the phone's refusal banner stays (FeedbackBanner.tsx). */
+const REFUSED_BANNER_MS = 9000;
+
+test('An acceptance that lands as the last refusal times out is shown: the refusal\'s timer takes down only its own banner', async ({ browser, server }) => {
+  const teacher = await openClass(server.url);
+  const [ada] = (await boardPhones(browser, server.url, teacher.code, ['Ada', 'Bob', 'Cy'])) as [Page];
+  expect(await teacher.ask('host:round:start', { algorithm: 'lease', preset: 'lease-lecture', teamSize: null, network: { delayMs: 500, jitterMs: 0 } })).toMatchObject({ ok: true });
+  await expect(move(ada, 'Acquire the lease')).toBeVisible();
+
+  // A refusal, and the moment its banner appeared on the page's clock (its timer starts then).
+  const refusalShown = ada.evaluate(() => new Promise<number>((shown) => {
+    const banner = () => document.querySelector('[data-testid="move-feedback"][data-outcome="refused"]');
+    const observer = new MutationObserver(() => banner() && (observer.disconnect(), shown(performance.now())));
+    observer.observe(document.body, { childList: true, subtree: true });
+  }));
+  await move(ada, 'Write').click();
+  const refusedAt = await refusalShown;
+  await expect(feedback(ada)).toContainText('Refused (L6)');
+
+  // The race of CI's flaky run, made certain: the phone is busy (a slow machine) from the
+  // click until the refusal's timer is due and the acceptance has arrived, so both wait
+  // in the page's queue and the acceptance's answer is handled before the old timer fires.
+  await ada.evaluate(async ({ refusedAt, refusedMs }) => {
+    await new Promise((later) => setTimeout(later, refusedAt + refusedMs - 1500 - performance.now()));
+    document.querySelector<HTMLButtonElement>('button[aria-label="Acquire the lease"]')!.click();
+    const busyUntil = refusedAt + refusedMs + 1000;
+    while (performance.now() < busyUntil); // the acceptance's ack arrives meanwhile
+  }, { refusedAt, refusedMs: REFUSED_BANNER_MS });
+  await expect(feedback(ada)).toContainText('Accepted: Acquire the lease');
   teacher.socket.close();
 });

@@ -8,10 +8,11 @@ const ACCEPTED_MS = 2500;
 const REFUSED_MS = 9000;
 
 /** The answer to the last click, pinned to the bottom of the screen where the thumb is. */
-export function FeedbackBanner({ feedback, onDismiss }: { feedback: Feedback | null; onDismiss: () => void }) {
+export function FeedbackBanner({ feedback, onDismiss }: { feedback: Feedback | null; onDismiss: (serial: number) => void }) {
   useEffect(() => {
     if (!feedback) return;
-    const id = window.setTimeout(onDismiss, feedback.outcome.ok ? ACCEPTED_MS : REFUSED_MS);
+    // By serial: this timer may fire after a newer answer was set (use-move-player.ts).
+    const id = window.setTimeout(() => onDismiss(feedback.serial), feedback.outcome.ok ? ACCEPTED_MS : REFUSED_MS);
     return () => window.clearTimeout(id);
   }, [feedback, onDismiss]);
 
@@ -32,7 +33,7 @@ export function FeedbackBanner({ feedback, onDismiss }: { feedback: Feedback | n
             </p>
             <p className="text-base leading-snug font-semibold">{outcome.refusal.message}</p>
           </div>
-          <button type="button" onClick={onDismiss} aria-label="Dismiss" className="grid size-12 shrink-0 place-items-center rounded-xl text-2xl font-black text-mist hover:bg-deck">
+          <button type="button" onClick={() => onDismiss(feedback.serial)} aria-label="Dismiss" className="grid size-12 shrink-0 place-items-center rounded-xl text-2xl font-black text-mist hover:bg-deck">
             ✕
           </button>
         </div>

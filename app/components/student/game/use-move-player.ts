@@ -40,7 +40,11 @@ export function useMovePlayer(play: (move: Move) => Promise<MoveOutcome>) {
     [play],
   );
 
-  const dismiss = useCallback(() => setFeedback(null), []);
+  // Takes down one answer, never a later one: a banner's timer can fire after the next
+  // answer was set but before the banner re-rendered and cleared that timer (a refusal's
+  // 9 s running out as the next move's acceptance lands), and then it must leave the
+  // acceptance on screen, not hide it unseen.
+  const dismiss = useCallback((serial: number) => setFeedback((shown) => (shown?.serial === serial ? null : shown)), []);
 
   return { pending, feedback, press, dismiss };
 }
