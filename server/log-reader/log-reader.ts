@@ -20,9 +20,15 @@ import type { RoundSummary } from '../../shared/replay/round-summaries';
 import type { LogSource } from '../event-store';
 import { MORE, type ExportJob, type ReaderJob, type ReaderMessage } from './messages';
 
-const ENTRY = join(__dirname, 'thread-entry.cjs');
+const ENTRY = join(__dirname, 'thread-entry.mjs');
 
 /** Too many jobs running and waiting: come back later. */
+/**
+ * A thread that has not said a word this long after it started is stopped (its job fails): a
+ * request never hangs on it. The hour's first History takes 6-20 s on a loaded 2-core machine.
+ */
+const ANSWER_WITHIN_MS = 120_000;
+
 export class ReaderBusy extends Error {}
 /** The store is closed (the server is stopping): no job starts, running ones stop. */
 export class ReaderClosed extends Error {}
@@ -56,6 +62,7 @@ export class LogReader {
       thread.on('message', (message: ReaderMessage) => {
         if (message.kind === 'summaries') resolve(message.summaries);
         else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
+        void thread.terminate();
       });
       thread.once('exit', () => reject(new Error('the log reader stopped before answering')));
     });
@@ -78,6 +85,7 @@ export class LogReader {
         else if (message.kind === 'chunk') chunks.push(message);
         else if (message.kind === 'failed') failure = new Error(`the log reader failed: ${message.message}`);
         if (failure) reject(failure);
+        if (message.kind === 'none' || failure || (message.kind === 'chunk' && message.last)) void thread.terminate();
         poke();
       });
       thread.once('exit', () => {
@@ -137,11 +145,16 @@ export class LogReader {
     }
     if (this.closed) throw new ReaderClosed('the event log is closed');
     this.running += 1;
-    const thread = new Worker(ENTRY, { workerData: job });
+    // execArgv: [] so the thread never inherits the tsx CLI's loader flags (dev): thread-entry registers tsx the same way in every mode.
+    const thread = new Worker(ENTRY, { workerData: job, execArgv: [] });
     this.threads.add(thread);
     // Errors reach the job's listeners as an 'exit' before its answer; they never crash the server.
     thread.on('error', (error) => console.error('[log-reader]', error));
+    // A thread is ended by this side once its last message is in (its answer, its last chunk or its failure), or when it fails to answer in time.
+    const silent = setTimeout(() => void thread.terminate(), ANSWER_WITHIN_MS);
+    thread.once('message', () => clearTimeout(silent));
     thread.once('exit', () => {
+      clearTimeout(silent);
       this.threads.delete(thread);
       this.running -= 1;
       this.queue.shift()?.go();

@@ -2,7 +2,7 @@
  * A log reader thread: one job (its workerData), on a read-only connection of its own to the
  * event log's file. WAL lets it read while the game's thread goes on appending; what it reads
  * is the log as committed when its read began (one transaction for both of an export's passes).
- * Loaded by thread-entry.cjs; the event loop's side is log-reader.ts.
+ * Loaded by thread-entry.mjs; the event loop's side is log-reader.ts.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -87,9 +87,5 @@ async function run(job: ReaderJob): Promise<void> {
   }
 }
 
-// Done: stop listening, so the thread ends once its messages are out (they reach the event loop before its 'exit').
-const done = () => port.removeAllListeners('message');
-run(workerData as ReaderJob).then(done, (error: unknown) => {
-  post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-  done();
-});
+// The event loop ends this thread once it has the last message (log-reader.ts).
+run(workerData as ReaderJob).catch((error: unknown) => post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));

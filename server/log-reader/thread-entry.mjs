@@ -7,5 +7,8 @@
  * hook itself (the server's .ts files are CommonJS: package.json has no "type"), then loads
  * the TypeScript module that does the work.
  */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 require('tsx/cjs/api').register();
 require('./reader-thread.ts');
