@@ -55,6 +55,11 @@ export class LogReader {
     source.onClose(() => this.close());
   }
 
+  /** Jobs whose thread is running (not those waiting for a place). */
+  get jobs(): number {
+    return this.running;
+  }
+
   /** The History's summaries of `room` up to `upToSeq`, read on a thread. */
   async summaries(room: string, upToSeq: number): Promise<RoundSummary[]> {
     const thread = await this.start({ kind: 'summaries', file: this.file(), room, upToSeq });
