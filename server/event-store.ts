@@ -19,6 +19,8 @@ export type StoreOptions = { synchronous?: 'NORMAL' | 'FULL' };
 export type AppendNote = { openRound?: boolean };
 /** One room's rows to append after `expectedSeq`, as part of a batch (appendBatch). */
 export type PendingAppend = { room: string; expectedSeq: number; events: readonly NewEvent[]; note?: AppendNote };
+/** What a reader with a connection of its own needs of the store (server/log-reader/). */
+export type LogSource = Pick<EventStore, 'file' | 'isOpen' | 'onClose'>;
 
 /**
  * 1: the events table. 2: the `rooms` catalogue (last seq, last use, whether a round is
@@ -37,6 +39,9 @@ export class EventStore {
   private readonly knownLastSeq = new Map<string, number>();
   /** The WAL's checkpoints, off the event loop (wal-checkpointer.ts); none for an in-memory store. */
   private readonly checkpointer: WalCheckpointer | null;
+  /** The file on disk, for readers with their own connection (server/log-reader/); null in memory. */
+  readonly file: string | null;
+  private readonly closeListeners: Array<() => void> = [];
 
   /**
    * `file` may be ':memory:' for tests that need no disk. `synchronous` (SQLITE_SYNCHRONOUS):
@@ -52,6 +57,7 @@ export class EventStore {
     // Checkpoints on a thread of their own: SQLite's own, every 1,000 pages, ran inside a commit
     // on the event loop (5-47 ms every ~1.4 s at 60 clicking students, issue 12).
     const onDisk = file !== ':memory:' && file !== '';
+    this.file = onDisk ? file : null;
     if (onDisk) this.db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
     this.checkpointer = onDisk ? new WalCheckpointer(file) : null;
     this.insert = this.db.prepare('INSERT INTO events (room, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)');
@@ -200,7 +206,17 @@ export class EventStore {
     this.knownLastSeq.delete(room);
   }
 
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** Called as the store closes, before its connection does (the log reader stops its threads). */
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
   close(): void {
+    if (this.db.open) for (const listener of this.closeListeners.splice(0)) listener();
     this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }

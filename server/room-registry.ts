@@ -10,7 +10,7 @@ import type { RoomEvent } from '../shared/room/events';
 import { evolveRoom } from '../shared/room/evolve';
 import type { RoomCommand } from '../shared/room/commands';
 import type { MaybeRoom, RoomState } from '../shared/room/state';
-import type { EventStore, StoredEvent, StoredText } from './event-store';
+import type { EventStore, LogSource, StoredEvent, StoredText } from './event-store';
 import { decideGame, type GameDecision } from '../shared/game/decide';
 import type { GameCommand } from '../shared/game/commands';
 import { newRoomCode } from './secrets';
@@ -175,6 +175,14 @@ export class RoomRegistry {
   logText(code: string): StoredText[] {
     this.flush();
     return this.live(code) ? this.store.readText(code) : [];
+  }
+
+  /**
+   * The log's file, for the reader thread that answers exports and the first History off the
+   * event loop (server/log-reader/). Call `flush` first: it reads only what is committed.
+   */
+  get logSource(): LogSource {
+    return this.store;
   }
 
   /** The room's log as the store holds it (for History, export and replays). */

@@ -22,6 +22,7 @@ import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
 import { RoundHistory } from '../round-history';
+import { LogReader, ReaderBusy, ReaderClosed, type ExportStream } from '../log-reader/log-reader';
 import { exportStored } from './stored-export';
 import { hashToken } from '../secrets';
 
@@ -38,12 +39,19 @@ export const REPLAY_REQUESTS_PER_10S = 100;
 
 /** trustProxy: as TRUST_PROXY (server/limits/client-address.ts), for the address a limit charges. */
 type Deps = { game: GameServer; shares: ReplayShares; trustProxy?: number };
-type Reply = { status: number; json?: unknown; ndjson?: { text: string; filename: string }; headers?: Record<string, string> };
+/** ndjson: a file made here; stream: one a log reader thread is making (server/log-reader/). */
+type Reply = { status: number; json?: unknown; ndjson?: { text: string; filename: string }; stream?: { bytes: ExportStream; filename: string }; headers?: Record<string, string> };
 
 const problem = (status: number, code: string, message: string): Reply => ({ status, json: { ok: false, refusal: { code, message } } });
 const NOT_HOST = problem(403, 'not-host', 'Only the teacher who opened this class can see its replays. Open it from the browser you host with.');
 const NO_ROUND = problem(404, 'unknown-round', 'This class has no such round.');
 const GONE = problem(404, 'unknown-replay', 'This replay link does not exist or was revoked by the teacher (deleting a class turns off its links too).');
+
+const BUSY: Reply = {
+  ...problem(429, 'exports-busy', 'The server is preparing other replays right now: try again in a few seconds.'),
+  headers: { 'retry-after': '5' },
+};
+const STOPPING = problem(503, 'server-stopping', 'The server is stopping: try again in a minute.');
 
 const UNKNOWN_ROUTE = problem(405, 'unknown-route', 'That is not something a replay can do.');
 const TOO_BIG = problem(413, 'too-large', 'That request is larger than 4 KB: a replay request is a few bytes of JSON.');
@@ -60,12 +68,24 @@ function withinBudget(req: IncomingMessage, { shares, trustProxy = 0 }: Deps): P
   return limiter.consume(clientAddress(req.socket.remoteAddress, req.headers, trustProxy)).then(() => true, () => false);
 }
 
+/**
+ * One log reader per registry (exports and first Histories off the event loop); none for a
+ * log in memory, which only this thread can read (tests' stores): those are read here.
+ */
+const readers = new WeakMap<GameServer['registry'], LogReader | null>();
+
+function readerOf(game: GameServer): LogReader | null {
+  const { registry } = game;
+  if (!readers.has(registry)) readers.set(registry, registry.logSource.file ? new LogReader(registry.logSource) : null);
+  return readers.get(registry)!;
+}
+
 /** One History cache per registry, made on the first History request (it then follows every commit). */
 const histories = new WeakMap<GameServer['registry'], RoundHistory>();
 
 function historyOf(game: GameServer): RoundHistory {
   let history = histories.get(game.registry);
-  if (!history) histories.set(game.registry, (history = new RoundHistory(game.registry)));
+  if (!history) histories.set(game.registry, (history = new RoundHistory(game.registry, readerOf(game))));
   return history;
 }
 
@@ -91,7 +111,7 @@ export function handleReplayRoute(req: IncomingMessage, res: ServerResponse, dep
       if (!(await withinBudget(req, deps))) {
         reply = { ...problem(429, 'rate-limited', 'Too many replay requests from this address: wait a few seconds and try again.'), headers: { 'retry-after': '10' } };
       } else if (shared !== null) {
-        reply = req.method === 'GET' ? publishedLog(shared, deps) : problem(405, 'unknown-route', 'A published replay can only be read (GET).');
+        reply = req.method === 'GET' ? await publishedLog(shared, deps) : problem(405, 'unknown-route', 'A published replay can only be read (GET).');
       } else if (room) {
         const code = decoded(room[1]!);
         reply = code === null ? NOT_HOST : await roomRoute(req, url, normalizeRoomCode(code), room[2]!, room[3], deps);
@@ -99,20 +119,29 @@ export function handleReplayRoute(req: IncomingMessage, res: ServerResponse, dep
         reply = UNKNOWN_ROUTE;
       }
     } catch (error) {
-      console.error('[replay]', error);
-      reply = problem(500, 'internal-error', 'The server failed; nothing was changed. Try again.');
+      if (error instanceof ReaderBusy) reply = BUSY;
+      else if (error instanceof ReaderClosed) reply = STOPPING;
+      else {
+        console.error('[replay]', error);
+        reply = problem(500, 'internal-error', 'The server failed; nothing was changed. Try again.');
+      }
     }
-    send(res, reply);
+    send(req, res, reply);
   })();
   return true;
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...reply.headers };
-  if (reply.ndjson) {
+  const file = reply.ndjson ?? reply.stream;
+  if (file) {
     headers['content-type'] = 'application/x-ndjson; charset=utf-8';
-    headers['content-disposition'] = `attachment; filename="${reply.ndjson.filename}"`;
-    res.writeHead(reply.status, headers).end(reply.ndjson.text);
+    headers['content-disposition'] = `attachment; filename="${file.filename}"`;
+    res.writeHead(reply.status, headers);
+    if (reply.ndjson) res.end(reply.ndjson.text);
+    // A client that left while the file was being sliced: nothing to write, the thread stops.
+    else if (req.socket.destroyed) reply.stream!.bytes.cancel();
+    else void reply.stream!.bytes.pipe(res);
     return;
   }
   headers['content-type'] = 'application/json';
@@ -135,15 +164,14 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
   const method = req.method ?? 'GET';
   if (what === 'rounds' && method === 'GET') {
     const published = shares.published(code);
-    return { status: 200, json: { ok: true, rounds: historyOf(game).summaries(code).map((s) => ({ ...s, published: published.get(s.round) ?? 0 })) } };
+    return { status: 200, json: { ok: true, rounds: (await historyOf(game).summaries(code)).map((s) => ({ ...s, published: published.get(s.round) ?? 0 })) } };
   }
   if (what === 'log' && method === 'GET') {
     const raw = url.searchParams.get('round') ?? 'all';
     const which = raw === 'all' ? 'all' : Number(raw);
     const anonymize = url.searchParams.get('anonymize') === '1';
-    const text = exportStored(game.registry.logText(code), which, { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: code, anonymize });
-    if (text === null) return NO_ROUND;
-    return { status: 200, ndjson: { text, filename: which === 'all' ? `captain-down-${code}.ndjson` : `captain-down-${code}-round-${which}.ndjson` } };
+    const filename = which === 'all' ? `captain-down-${code}.ndjson` : `captain-down-${code}-round-${which}.ndjson`;
+    return (await exportFile(game, code, which, anonymize, filename)) ?? NO_ROUND;
   }
   if (what === 'shares' && method === 'POST') {
     const json = await readJson(req);
@@ -151,7 +179,7 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
     const body = shareBody.safeParse(json);
     if (!body.success) return problem(400, 'invalid-payload', 'Say which round to publish: {"round": N}.');
     // The History's summaries say which rounds exist (kept as events commit), not a slice of the whole log.
-    if (!historyOf(game).summaries(code).some((s) => s.round === body.data.round)) return NO_ROUND;
+    if (!(await historyOf(game).summaries(code)).some((s) => s.round === body.data.round)) return NO_ROUND;
     return { status: 200, json: { ok: true, id: shares.publish(code, body.data.round, Date.now()) } };
   }
   if (what === 'shares' && method === 'DELETE' && tail) return { status: 200, json: { ok: true, revoked: shares.revoke(code, Number(tail), Date.now()) } };
@@ -184,12 +212,27 @@ function afterFork(game: GameServer, code: string): void {
   }
 }
 
-function publishedLog(id: string, { game, shares }: Deps): Reply {
+async function publishedLog(id: string, { game, shares }: Deps): Promise<Reply> {
   const share = id === '' ? null : shares.find(id);
   if (!share || share.revokedAt !== null) return GONE;
-  const text = exportStored(game.registry.logText(share.room), share.round, { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room: share.room, anonymize: false });
-  if (text === null) return GONE;
-  return { status: 200, ndjson: { text, filename: `captain-down-round-${share.round}.ndjson` } };
+  return (await exportFile(game, share.room, share.round, false, `captain-down-round-${share.round}.ndjson`)) ?? GONE;
+}
+
+/**
+ * The export of `which` as a reply (null when the log has no such round): streamed from a log
+ * reader thread, so a file of any size never holds the game's thread (issue 7); made here only
+ * for a log in memory. The thread reads what is committed, so what waits is written first.
+ */
+async function exportFile(game: GameServer, room: string, which: number | 'all', anonymize: boolean, filename: string): Promise<Reply | null> {
+  const options = { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room, anonymize };
+  const reader = readerOf(game);
+  if (!reader) {
+    const text = exportStored(game.registry.logText(room), which, options);
+    return text === null ? null : { status: 200, ndjson: { text, filename } };
+  }
+  game.registry.flush();
+  const bytes = await reader.export({ room, which, options });
+  return bytes && { status: 200, stream: { bytes, filename } };
 }
 
 const BODY_TOO_BIG = Symbol('body too big');
