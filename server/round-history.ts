@@ -26,6 +26,11 @@ export class RoundHistory {
     private readonly registry: RoomRegistry,
     /** null: the log is in memory, read here (tests' stores). */
     private readonly reader: LogReader | null,
+    /**
+     * A log of at most this many rows is read here: starting a thread costs ~0.7 s on these
+     * machines (docs/PERFORMANCE.md, session 8), reading 2,000 rows ~15 ms.
+     */
+    private readonly inlineRows = 0,
   ) {
     registry.onChange((code, events) => {
       const summaries = this.kept.get(code);
@@ -48,7 +53,7 @@ export class RoundHistory {
   private build(code: string): Promise<RoundSummary[]> {
     const known = this.building.get(code);
     if (known) return known.answer;
-    if (!this.reader) {
+    if (!this.reader || this.registry.seqOf(code) <= this.inlineRows) {
       // log() flushes first: commits it makes durable fire onChange before this room is kept, so none counts twice.
       const summaries = summarizeLog(this.registry.log(code).map((row) => ({ ...row.payload, type: row.type, at: row.at }) as RoomEvent));
       this.kept.set(code, summaries);

@@ -82,6 +82,19 @@ describe('the first History, folded on a log reader thread', () => {
   });
 });
 
+describe('the first History of a short log', () => {
+  it('is read on the game\'s thread, without starting a reader thread (its start costs more than the rows)', async () => {
+    const store = openStore();
+    const { log } = lectureStory();
+    store.append(CODE, 0, rows(log.map((row) => row.event)));
+    const registry = RoomRegistry.load(store, { groupCommit: true });
+    // A reader that cannot start a thread: a History that asked it would be refused.
+    const broken = new LogReader({ file: join(tmpdir(), 'captain-down-no-such-dir', 'log.sqlite'), isOpen: true, onClose: () => {} });
+    expect(await new RoundHistory(registry, broken, log.length).summaries(CODE)).toEqual(allSummaries(store));
+    await expect(new RoundHistory(registry, broken, log.length - 1).summaries(CODE)).rejects.toThrow(/the log reader failed/);
+  });
+});
+
 describe('a log reader', () => {
   it('stops a download\'s thread when its client leaves in the middle', async () => {
     const store = openStore();
