@@ -13,6 +13,7 @@
 import { addToSummaries, summarizeLog, type RoundSummary } from '../shared/replay/round-summaries';
 import type { RoomEvent } from '../shared/room/events';
 import type { LogReader } from './log-reader/log-reader';
+import { isShortLog } from './log-reader/short-log';
 import type { RoomRegistry } from './room-registry';
 
 /** A room whose summaries a thread is folding: the events committed since it began, and its answer. */
@@ -26,10 +27,7 @@ export class RoundHistory {
     private readonly registry: RoomRegistry,
     /** null: the log is in memory, read here (tests' stores). */
     private readonly reader: LogReader | null,
-    /**
-     * A log of at most this many rows is read here: starting a thread costs ~0.7 s on these
-     * machines (docs/PERFORMANCE.md, session 8), reading 2,000 rows ~15 ms.
-     */
+    /** A log of at most this many rows is read here (short-log.ts); 0: always by the reader. */
     private readonly inlineRows = 0,
   ) {
     registry.onChange((code, events) => {
@@ -53,7 +51,7 @@ export class RoundHistory {
   private build(code: string): Promise<RoundSummary[]> {
     const known = this.building.get(code);
     if (known) return known.answer;
-    if (!this.reader || this.registry.seqOf(code) <= this.inlineRows) {
+    if (!this.reader || isShortLog(this.registry, code, this.inlineRows)) {
       // log() flushes first: commits it makes durable fire onChange before this room is kept, so none counts twice.
       const summaries = summarizeLog(this.registry.log(code).map((row) => ({ ...row.payload, type: row.type, at: row.at }) as RoomEvent));
       this.kept.set(code, summaries);

@@ -22,6 +22,7 @@ import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
 import { RoundHistory } from '../round-history';
+import { INLINE_ROWS, isShortLog } from '../log-reader/short-log';
 import { LogReader, ReaderBusy, ReaderClosed, type ExportStream } from '../log-reader/log-reader';
 import { exportStored } from './stored-export';
 import { hashToken } from '../secrets';
@@ -72,13 +73,6 @@ function withinBudget(req: IncomingMessage, { shares, trustProxy = 0 }: Deps): P
  * One log reader per registry (exports and first Histories off the event loop); none for a
  * log in memory, which only this thread can read (tests' stores): those are read here.
  */
-/**
- * Logs of at most this many rows are read on the game's thread: a reader thread's start took
- * 650-756 ms for a class's short round (docs/PERFORMANCE.md, session 8), while exporting 2,000
- * rows here holds the loop ~15-20 ms (the hour's 434,000 took 3.7-5 s).
- */
-const INLINE_ROWS = 2_000;
-
 const readers = new WeakMap<GameServer['registry'], LogReader | null>();
 
 function readerOf(game: GameServer): LogReader | null {
@@ -228,14 +222,13 @@ async function publishedLog(id: string, { game, shares }: Deps): Promise<Reply> 
 /**
  * The export of `which` as a reply (null when the log has no such round): streamed from a log
  * reader thread, so a file of any size never holds the game's thread (issue 7); made here for
- * a log in memory (tests' stores) or a short one (INLINE_ROWS). The thread reads what is
+ * a log in memory (tests' stores) or a short one (short-log.ts). The thread reads what is
  * committed, so what waits is written first.
  */
 async function exportFile(game: GameServer, room: string, which: number | 'all', anonymize: boolean, filename: string): Promise<Reply | null> {
   const options = { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room, anonymize };
   const reader = readerOf(game);
-  // A room not in memory is not loaded to count its rows (a fold on this thread): its log goes to a thread.
-  if (!reader || (game.registry.isInMemory(room) && game.registry.seqOf(room) <= INLINE_ROWS)) {
+  if (!reader || isShortLog(game.registry, room)) {
     const text = exportStored(game.registry.logText(room), which, options);
     return text === null ? null : { status: 200, ndjson: { text, filename } };
   }

@@ -172,23 +172,27 @@ export function points(s: StudentScore, scoring: AlgorithmScoring): number {
   return Math.max(0, total - refused * REFUSAL_COST);
 }
 
-function edit(state: ScoringState, team: number, node: number, change: (s: StudentScore) => StudentScore): ScoringState {
+/** Where student `node` of `team` is in `students` (-1: no such student). */
+function studentAt(state: ScoringState, students: readonly StudentScore[], team: number, node: number): number {
   const index = (state.offsets[team] ?? -1) + node;
-  const student = state.students[index];
-  if (!student || student.team !== team) return state;
+  return students[index]?.team === team ? index : -1;
+}
+
+function edit(state: ScoringState, team: number, node: number, change: (s: StudentScore) => StudentScore): ScoringState {
+  const index = studentAt(state, state.students, team, node);
+  if (index < 0) return state;
   const students = state.students.slice();
-  students[index] = change(student);
+  students[index] = change(students[index]!);
   return withScoring(state, students, state.memory);
 }
 
 /** `edit` on a run's own copy of the students (made on its first edit, then written in place). */
 function editInRun(run: TeamScoring, node: number, change: (s: StudentScore) => StudentScore): void {
-  const index = (run.state.offsets[run.team] ?? -1) + node;
   const students = run.students ?? run.state.students;
-  const student = students[index];
-  if (!student || student.team !== run.team) return;
+  const index = studentAt(run.state, students, run.team, node);
+  if (index < 0) return;
   if (run.students === null) run.students = students.slice();
-  run.students[index] = change(student);
+  run.students[index] = change(students[index]!);
 }
 
 function blank(student: number, team: number, node: number): StudentScore {

@@ -48,12 +48,19 @@ function bigRoom(store: EventStore, megabytes: number): void {
   store.append(CODE, log.length, padding);
 }
 
+/** A room that played the lecture's round, in memory as a host's request finds it (its host token was checked). */
+function lectureRoom() {
+  const store = openStore();
+  const { log } = lectureStory();
+  store.append(CODE, 0, rows(log.map((row) => row.event)));
+  const registry = RoomRegistry.load(store, { groupCommit: true });
+  registry.get(CODE);
+  return { store, log, registry };
+}
+
 describe('the first History, folded on a log reader thread', () => {
   it('counts each event once: commits waiting before the request are in the rows read, commits made while the thread reads are added after', async () => {
-    const store = openStore();
-    const { log } = lectureStory();
-    store.append(CODE, 0, rows(log.map((row) => row.event)));
-    const registry = RoomRegistry.load(store, { groupCommit: true });
+    const { store, log, registry } = lectureRoom();
     const history = new RoundHistory(registry, new LogReader(store));
     let at = log[log.length - 1]!.event.at + 1_000;
     const play = (command: Parameters<RoomRegistry['executeGame']>[1]) => expect(registry.executeGame(CODE, command).ok).toBe(true);
@@ -84,10 +91,7 @@ describe('the first History, folded on a log reader thread', () => {
 
 describe('the first History of a short log', () => {
   it('is read on the game\'s thread, without starting a reader thread (its start costs more than the rows)', async () => {
-    const store = openStore();
-    const { log } = lectureStory();
-    store.append(CODE, 0, rows(log.map((row) => row.event)));
-    const registry = RoomRegistry.load(store, { groupCommit: true });
+    const { store, log, registry } = lectureRoom();
     // A reader that cannot start a thread: a History that asked it would be refused.
     const broken = new LogReader({ file: join(tmpdir(), 'captain-down-no-such-dir', 'log.sqlite'), isOpen: true, onClose: () => {} });
     expect(await new RoundHistory(registry, broken, log.length).summaries(CODE)).toEqual(allSummaries(store));
