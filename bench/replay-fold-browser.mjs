@@ -76,11 +76,13 @@ try {
     const runs = [];
     for (let k = 0; k < OPENINGS; k++) runs.push(await openOnce(browser, server.url, file));
     const { rows, ruleEvents } = runs[0].fold.detail;
-    const folds = runs.map((r) => r.fold.ms).sort((a, b) => a - b);
+    // The fold runs in slices with the page's turns between them: its work is the figure, the wall time until done beside it.
+    const folds = runs.map((r) => r.fold.detail.workMs).sort((a, b) => a - b);
+    const foldWalls = runs.map((r) => r.fold.ms).sort((a, b) => a - b);
     const checks = runs.map((r) => r.check.ms).sort((a, b) => a - b);
     const work = runs.map((r) => r.check.detail.workMs).sort((a, b) => a - b);
     console.log(`${algorithm}: ${fmt(rows)} rows, ${fmt(ruleEvents)} rule events, file ${fmt(statSync(file).size / 1024 / 1024)} MB (load average ${load()})`);
-    console.log(`  whole-round fold with the diagram: best ${fmt(folds[0])} ms, all ${folds.map(fmt).join(' / ')} ms (target <= 500 ms: ${folds[0] <= 500 ? 'met' : 'MISSED'}); per 430,000 rule events best ${fmt((folds[0] / ruleEvents) * 430_000)} ms`);
+    console.log(`  whole-round fold with the diagram (in steps): work best ${fmt(folds[0])} ms, all ${folds.map(fmt).join(' / ')} ms (target <= 500 ms: ${folds[0] <= 500 ? 'met' : 'MISSED'}); per 430,000 rule events best ${fmt((folds[0] / ruleEvents) * 430_000)} ms; until done best ${fmt(foldWalls[0])} ms`);
     console.log(`  checking the file (importLog in steps, the page painting between them): work best ${fmt(work[0])} ms (all ${work.map(fmt).join(' / ')}), until done best ${fmt(checks[0])} ms (all ${checks.map(fmt).join(' / ')})`);
   }
 } finally {

@@ -58,53 +58,57 @@ const FAULT_END: Record<string, 'crashed' | 'paused'> = { NodeRestarted: 'crashe
 
 export interface DiagramBuilder {
   data: DiagramData;
-  /** Folds one logged batch; `times[i]` is the cluster time after its i-th rule event. */
-  addBatch(batch: ClusterEvents, times: readonly number[]): void;
+  /** Folds one logged batch; `nowBefore` is its team's cluster time before it (each ClockAdvanced moves it on). */
+  addBatch(batch: ClusterEvents, nowBefore: number): void;
 }
 
-/** Accumulates the diagram while the timeline folds the round (open spans indexed by key). */
+/**
+ * Accumulates the diagram while the timeline folds the round. An hour holds hundreds of
+ * thousands of messages: open ones are found by number (a map per team, a list per node),
+ * not by a string key made per event, which was a fifth of the player's fold (issue 7).
+ */
 export function createDiagramBuilder(teamSizes: readonly number[], startAt: number, initialRole: DiagramRole): DiagramBuilder {
   const data: DiagramData = { messages: [], bands: [], faults: [] };
-  const open: Record<string, DiagramMessage> = {};
-  const openBand: Record<string, DiagramBand> = {};
-  const openFault: Record<string, DiagramFault> = {};
+  const open: Map<number, DiagramMessage>[] = teamSizes.map(() => new Map());
+  const openBand: DiagramBand[][] = teamSizes.map(() => []);
+  const openFault = new Map<string, DiagramFault>();
 
   const send = (team: number, m: Message) => {
     const record: DiagramMessage = { team, id: m.id, from: m.from, to: m.to, kind: m.payload.kind, sentAt: m.sentAt, endAt: null, outcome: 'in-flight' };
     data.messages.push(record);
-    open[`${team}:${m.id}`] = record;
+    open[team]!.set(m.id, record);
   };
   const end = (team: number, id: number, at: number, outcome: DiagramMessage['outcome']) => {
-    const key = `${team}:${id}`;
-    const record = open[key];
+    const record = open[team]!.get(id);
     if (!record) return;
     record.endAt = at;
     record.outcome = outcome;
-    delete open[key];
+    open[team]!.delete(id);
   };
   const setRole = (team: number, node: number, role: DiagramRole, at: number) => {
-    const key = `${team}:${node}`;
-    const current = openBand[key];
+    const lane = openBand[team]!;
+    const current = lane[node];
     if (current?.role === role) return;
     if (current) current.to = at;
     const band: DiagramBand = { team, node, role, from: at, to: null };
     data.bands.push(band);
-    openBand[key] = band;
+    lane[node] = band;
   };
+  // Faults are rare (a handful an hour): a key string is fine here.
   const startFault = (team: number, node: number | null, kind: DiagramFault['kind'], at: number, groups?: number[][]) => {
     const key = `${team}:${node}:${kind}`;
-    const current = openFault[key];
+    const current = openFault.get(key);
     if (current) current.to = at; // a new partition replaces the old one
     const fault: DiagramFault = groups ? { team, node, kind, from: at, to: null, groups } : { team, node, kind, from: at, to: null };
     data.faults.push(fault);
-    openFault[key] = fault;
+    openFault.set(key, fault);
   };
   const endFault = (team: number, node: number | null, kind: DiagramFault['kind'], at: number) => {
     const key = `${team}:${node}:${kind}`;
-    const current = openFault[key];
+    const current = openFault.get(key);
     if (!current) return;
     current.to = at;
-    delete openFault[key];
+    openFault.delete(key);
   };
 
   teamSizes.forEach((size, team) => {
@@ -113,23 +117,41 @@ export function createDiagramBuilder(teamSizes: readonly number[], startAt: numb
 
   return {
     data,
-    addBatch(batch, times) {
+    addBatch(batch, nowBefore) {
       const team = batch.team;
-      (batch.events as Event[]).forEach((event, i) => {
-        const at = times[i]!;
-        const node = 'node' in event && typeof event.node === 'number' ? event.node : null;
-        if (event.type === 'MessagesSent') for (const m of event.messages) send(team, m);
-        else if (event.type === 'MessageDelivered') end(team, event.id, at, 'delivered');
-        else if (event.type === 'MessageDropped') end(team, event.id, at, event.reason);
-        else if (event.type === 'Partitioned') startFault(team, null, 'partition', at, event.groups);
-        else if (event.type === 'PartitionHealed') endFault(team, null, 'partition', at);
-        const role = ROLE_BY_EVENT[event.type];
-        if (role && node !== null) setRole(team, node, role, at);
-        const start = FAULT_START[event.type];
-        if (start && node !== null) startFault(team, node, start, at);
-        const stop = FAULT_END[event.type];
-        if (stop && node !== null) endFault(team, node, stop, at);
-      });
+      const events = batch.events as Event[];
+      let at = nowBefore;
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]!;
+        const type = event.type;
+        // The cluster's time after the event: only a ClockAdvanced moves it (never backwards).
+        if (type === 'ClockAdvanced') {
+          if (event.to > at) at = event.to;
+          continue;
+        }
+        if (type === 'MessagesSent') {
+          for (const m of event.messages) send(team, m);
+          continue;
+        }
+        if (type === 'MessageDelivered') {
+          end(team, event.id, at, 'delivered');
+          continue;
+        }
+        if (type === 'MessageDropped') {
+          end(team, event.id, at, event.reason);
+          continue;
+        }
+        if (type === 'Partitioned') startFault(team, null, 'partition', at, event.groups);
+        else if (type === 'PartitionHealed') endFault(team, null, 'partition', at);
+        const node = (event as { node?: unknown }).node;
+        if (typeof node !== 'number') continue;
+        const role = ROLE_BY_EVENT[type];
+        if (role) setRole(team, node, role, at);
+        const start = FAULT_START[type];
+        if (start) startFault(team, node, start, at);
+        const stop = FAULT_END[type];
+        if (stop) endFault(team, node, stop, at);
+      }
     },
   };
 }

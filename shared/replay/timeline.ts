@@ -15,7 +15,7 @@ import type { RoomEvent } from '../room/events';
 import { evolveRoom } from '../room/evolve';
 import { algorithmModule } from '../rules/registry';
 import type { RoomState } from '../room/state';
-import type { ClusterState, Event } from '../rules/types';
+import type { ClusterState } from '../rules/types';
 import { createDiagramBuilder, type DiagramData, type DiagramRole } from './diagram';
 import type { SeqEvent } from './log-rows';
 import { leaderBeforeRow, markersOf, type Marker } from './markers';
@@ -81,12 +81,6 @@ function foldAll(events: readonly SeqEvent[], from: RoomState | null): RoomState
   return room;
 }
 
-/** Cluster time after each rule event of a batch, starting from the team's time before it. */
-function batchTimes(events: readonly Event[], start: number): number[] {
-  let now = start;
-  return events.map((event) => (event.type === 'ClockAdvanced' ? (now = Math.max(now, event.to)) : now));
-}
-
 /** The role a node starts the round in: its module's ordinary member (the one `plain` role: follower, idle). */
 function restingRole(algorithm: string): DiagramRole {
   const roles = algorithmModule(algorithm).roles;
@@ -100,6 +94,20 @@ function teamCluster(room: RoomState | null, team: number): ClusterState | null 
 }
 
 export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}): Timeline {
+  const steps = timelineSteps(slice, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * buildTimeline in steps: yields the share of the rows folded (0..1) after each checkpoint,
+ * and returns the timeline. An hour is ~430,000 rows and over a second of folding: a page
+ * drives the steps between frames (app/client/run-in-steps.ts) and shows how far it got,
+ * instead of freezing the tab. Yielding only at checkpoints keeps the rows' loop as it was.
+ */
+export function* timelineSteps(slice: RoundSlice, options: TimelineOptions = {}): Generator<number, Timeline, void> {
   const every = options.checkpointEvery ?? 2_000;
   const base = foldAll(slice.prelude, null);
   if (!base) throw new Error('The log has no RoomCreated before the round');
@@ -123,7 +131,7 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
   const record = (index: number, event: RoomEvent, nowBefore: number, leaderBefore: boolean | null, after: ClusterState | null): boolean => {
     if (event.type === 'ClusterEvents' && !Number.isNaN(nowBefore) && after) {
       if (after.now > time) time = after.now;
-      if (diagram) diagram.addBatch(event, batchTimes(event.events, nowBefore));
+      if (diagram) diagram.addBatch(event, nowBefore);
     } else if (event.type === 'RoundClockSet' && event.roomTime > time) time = event.roomTime;
     const size = event.type === 'ClusterEvents' ? event.events.length : 1;
     ruleEvents += size;
@@ -161,15 +169,22 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
         next = logged[index]?.event;
       } while (!due && next?.type === 'ClusterEvents' && next.team === team);
       room = closeTeamRun(run);
-      if (due) checkpoint(index - 1);
+      if (due) {
+        checkpoint(index - 1);
+        yield index / logged.length;
+      }
       continue;
     }
     const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
     const before = team === null ? null : teamCluster(room, team);
     const leaderBefore = leaderBeforeRow(event, before);
     room = evolveRoom(room, event)!;
-    if (record(index, event, before?.now ?? Number.NaN, leaderBefore, team === null ? null : teamCluster(room, team))) checkpoint(index);
+    const due = record(index, event, before?.now ?? Number.NaN, leaderBefore, team === null ? null : teamCluster(room, team));
     index += 1;
+    if (due) {
+      checkpoint(index - 1);
+      yield index / logged.length;
+    }
   }
   return { round: slice.round, base, rows, events: slice.rows, checkpoints, markers, diagram: diagram?.data ?? null, startTime, endTime: time, ruleEvents };
 }
