@@ -40,7 +40,7 @@ export function LogPlayer({ events, source, round = null, actions, onFork }: Pro
   if (slices.length === 0) return <p className="p-6 text-xl text-mist" data-testid="replay-error">This log holds no round: nothing to replay.</p>;
   if (slice && (!current || 'share' in current)) {
     return (
-      <section className="flex min-h-[60dvh] w-full items-center justify-center p-6">
+      <section className="flex min-h-dvh w-full items-center justify-center p-6">
         <CheckProgress verb="Folding" what={`round ${slice.round}`} share={current && 'share' in current ? current.share : 0} note="Every event is played through the game's own rules, as it happened; nothing leaves this browser." />
       </section>
     );
