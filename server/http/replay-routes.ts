@@ -14,10 +14,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { normalizeRoomCode } from '../../shared/room/code';
-import { decideFork } from '../../shared/replay/fork';
-import { parseLogRow, type SeqEvent } from '../../shared/replay/log-rows';
-import { sliceRound } from '../../shared/replay/rounds';
-import { buildTimeline } from '../../shared/replay/timeline';
 import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
@@ -25,6 +21,7 @@ import { RoundHistory } from '../round-history';
 import { INLINE_ROWS, isShortLog } from '../log-reader/short-log';
 import { LogReader, ReaderBusy, ReaderClosed, type ExportStream } from '../log-reader/log-reader';
 import { exportStored } from './stored-export';
+import { forkFromReplay } from './fork-route';
 import { hashToken } from '../secrets';
 
 const APP_VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -149,11 +146,6 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, headers).end(JSON.stringify(reply.json));
 }
 
-/** The room's log, each row checked by the log's zod schemas: for a fork, which folds it into a live round. */
-function parsedLog(game: GameServer, code: string): SeqEvent[] {
-  return game.registry.log(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
-}
-
 function isHost(req: IncomingMessage, game: GameServer, code: string): boolean {
   const token = /^Bearer ([A-Za-z0-9_-]{10,100})$/.exec(req.headers.authorization ?? '')?.[1];
   const room = game.registry.get(code);
@@ -189,28 +181,10 @@ async function roomRoute(req: IncomingMessage, url: URL, code: string, what: str
     if (json === BODY_TOO_BIG) return TOO_BIG;
     const body = forkBody.safeParse(json);
     if (!body.success) return problem(400, 'invalid-payload', 'Say which round and moment to fork from: {"round": N, "t": ms}.');
-    const slice = sliceRound(parsedLog(game, code), body.data.round);
-    if (!slice) return NO_ROUND;
-    const timeline = buildTimeline(slice, { diagram: false });
-    const hostTokenHash = game.registry.get(code)!.hostTokenHash;
-    const decision = game.registry.executeDecided(code, (room) => decideFork(room, { at: Date.now(), hostTokenHash, timeline, roomTime: body.data.t }));
-    if (decision.refusal) return problem(409, decision.refusal.code, decision.refusal.message);
-    afterFork(game, code);
-    return { status: 200, json: { ok: true, round: game.registry.get(code)?.round?.id ?? 0 } };
+    const fork = await forkFromReplay(game, readerOf(game), code, body.data.round, body.data.t);
+    return fork.ok ? { status: 200, json: { ok: true, round: fork.round } } : problem(fork.status, fork.code, fork.message);
   }
   return UNKNOWN_ROUTE;
-}
-
-/** As at any round start: the clock follows the log, and students not connected are silent nodes. */
-function afterFork(game: GameServer, code: string): void {
-  const room = game.registry.get(code)!;
-  game.clocks.sync(code, room);
-  const online = new Set(game.broadcaster.onlineNodeIds(code));
-  for (const team of room.round?.teams ?? []) {
-    for (const nodeId of team.members) {
-      if (!online.has(nodeId)) game.registry.executeGame(code, { type: 'SeatPresence', at: Date.now(), roomTime: game.clocks.now(code), nodeId, online: false });
-    }
-  }
 }
 
 async function publishedLog(id: string, { game, shares }: Deps): Promise<Reply> {

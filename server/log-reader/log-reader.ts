@@ -16,6 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import type { ForkSource } from '../../shared/replay/fork';
 import type { RoundSummary } from '../../shared/replay/round-summaries';
 import type { LogSource } from '../event-store';
 import { MORE, type ExportJob, type ReaderJob, type ReaderMessage } from './messages';
@@ -66,6 +67,19 @@ export class LogReader {
     return new Promise((resolve, reject) => {
       thread.on('message', (message: ReaderMessage) => {
         if (message.kind === 'summaries') resolve(message.summaries);
+        else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
+        void thread.terminate();
+      });
+      thread.once('exit', () => reject(new Error('the log reader stopped before answering')));
+    });
+  }
+
+  /** What round `round` of `room` was at `roomTime` (a fork's source), folded on a thread from the rows up to `upToSeq`. */
+  async forkSource(room: string, round: number, roomTime: number, upToSeq: number): Promise<ForkSource | null | 'no-round'> {
+    const thread = await this.start({ kind: 'fork-source', file: this.file(), room, round, roomTime, upToSeq });
+    return new Promise((resolve, reject) => {
+      thread.on('message', (message: ReaderMessage) => {
+        if (message.kind === 'fork-source') resolve(message.found ? message.source : 'no-round');
         else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
         void thread.terminate();
       });

@@ -6,11 +6,13 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { forkSourceOfLog } from '../../shared/replay/fork';
+import { parseLogRow } from '../../shared/replay/log-rows';
 import { summarizeLog } from '../../shared/replay/round-summaries';
 import type { RoomEvent } from '../../shared/room/events';
 import type { StoredText } from '../event-store';
 import { exportLines, lastPickedSeq, PARSED_TYPES, planExport, type RowForSlicing } from '../http/stored-export';
-import { MORE, type ExportJob, type ReaderJob, type ReaderMessage, type SummariesJob } from './messages';
+import { MORE, type ExportJob, type ForkSourceJob, type ReaderJob, type ReaderMessage, type SummariesJob } from './messages';
 
 /**
  * Bytes per chunk posted to the event loop: big enough that the messages cost nothing beside
@@ -77,10 +79,20 @@ function summaries(db: Database.Database, { room, upToSeq }: SummariesJob): void
   post({ kind: 'summaries', summaries: summarizeLog(events()) });
 }
 
+/** A fork's source: the round's rows checked by the log's schemas and folded, as the route does for a short log. */
+function forkSource(db: Database.Database, { room, round, roomTime, upToSeq }: ForkSourceJob): void {
+  const rows = db.prepare<[string, number], StoredText>('SELECT room, seq, type, at, payload FROM events WHERE room = ? AND seq <= ? ORDER BY seq');
+  const log = [];
+  for (const row of rows.iterate(room, upToSeq)) log.push({ seq: row.seq, event: parseLogRow({ seq: row.seq, type: row.type, at: row.at, payload: JSON.parse(row.payload) as Record<string, unknown> }) });
+  const answer = forkSourceOfLog(log, round, roomTime);
+  post({ kind: 'fork-source', found: answer !== 'no-round', source: answer === 'no-round' ? null : answer });
+}
+
 async function run(job: ReaderJob): Promise<void> {
   const db = new Database(job.file, { readonly: true, fileMustExist: true });
   try {
     if (job.kind === 'export') await exportRoom(db, job);
+    else if (job.kind === 'fork-source') forkSource(db, job);
     else summaries(db, job);
   } finally {
     db.close();

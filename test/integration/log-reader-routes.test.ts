@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameCommand } from '../../shared/game/commands';
 import { decideGame } from '../../shared/game/decide';
 import { decideRoom, evolveRoom, type RoomEvent, type RoomState } from '../../shared/room';
-import { decideFork } from '../../shared/replay/fork';
-import { toLogRow, type SeqEvent } from '../../shared/replay/log-rows';
+import { decideFork, forkSourceAt } from '../../shared/replay/fork';
+import { parseLogRow, toLogRow, type SeqEvent } from '../../shared/replay/log-rows';
 import { sliceRound } from '../../shared/replay/rounds';
 import { buildTimeline } from '../../shared/replay/timeline';
+import { forkFromReplay } from '../../server/http/fork-route';
 import { exportStored } from '../../server/http/stored-export';
+import { LogReader } from '../../server/log-reader/log-reader';
 import { HOST, T0 } from '../unit/room/given';
 import { lectureStory } from '../unit/replay/scripted-round';
 import { startServerWithReplays, stopServer, type RunningWithReplays } from './game-harness';
@@ -31,7 +33,7 @@ export function classWithForkAndBots(): SeqEvent[] {
   };
   const run = (command: GameCommand) => record(decideGame(room, command).events as RoomEvent[]);
   let at = log[log.length - 1]!.event.at + 1_000;
-  const fork = decideFork(room, { at, hostTokenHash: HOST, timeline: buildTimeline(sliceRound(log, 1)!), roomTime: crashAt });
+  const fork = decideFork(room, { at, hostTokenHash: HOST, source: forkSourceAt(buildTimeline(sliceRound(log, 1)!), crashAt) });
   if (!fork.ok) throw new Error(fork.refusal.message);
   record(fork.events as RoomEvent[]);
   for (let t = crashAt + 500; t <= crashAt + 3_000; t += 500) run({ type: 'TickRound', at: at + t - crashAt, roomTime: t });
@@ -100,5 +102,23 @@ describe('an export streamed from the log reader thread', () => {
     const response = await fetch(`${running.url}/api/rooms/${CODE}/log?round=4`, { headers: bearer });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ refusal: { code: 'unknown-round' } });
+  });
+
+  // Last: it adds a round 4 to the class.
+  it('a fork folded on a log reader thread starts the round the game\'s thread would: the same source, the same clusters; a round the log lacks is a 404', async () => {
+    const { crashAt } = lectureStory();
+    const parsed = running.store.read(CODE).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
+    const expected = forkSourceAt(buildTimeline(sliceRound(parsed, 1)!, { diagram: false }), crashAt)!;
+    const missing = await fetch(`${running.url}/api/rooms/${CODE}/fork`, { method: 'POST', headers: { ...bearer, 'content-type': 'application/json' }, body: JSON.stringify({ round: 9, t: crashAt }) });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ refusal: { code: 'unknown-round' } });
+    // inlineRows 0: this class's log (short) goes to a thread as an hour-long one does.
+    const forked = await forkFromReplay(running.game, new LogReader(running.store), CODE, 1, crashAt, 0);
+    expect(forked).toEqual({ ok: true, round: 4 });
+    const started = running.store.read(CODE).filter((row) => row.type === 'RoundStarted').at(-1)!;
+    expect(started.payload).toMatchObject({ round: 4, forkedFrom: expected.forkedFrom, teams: expected.teams });
+    expect(started.payload.clusters).toEqual(expected.clusters);
+    // A second fork while round 4 runs is refused before any fold.
+    expect(await forkFromReplay(running.game, null, CODE, 1, crashAt, 0)).toMatchObject({ ok: false, status: 409, code: 'round-running' });
   });
 });

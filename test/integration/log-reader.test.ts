@@ -14,7 +14,8 @@ import { EventStore, type NewEvent } from '../../server/event-store';
 import { LogReader, ReaderBusy, ReaderClosed } from '../../server/log-reader/log-reader';
 import { RoomRegistry } from '../../server/room-registry';
 import { RoundHistory } from '../../server/round-history';
-import { toLogRow } from '../../shared/replay/log-rows';
+import { forkSourceOfLog } from '../../shared/replay/fork';
+import { parseLogRow, toLogRow } from '../../shared/replay/log-rows';
 import { summarizeLog } from '../../shared/replay/round-summaries';
 import type { RoomEvent } from '../../shared/room/events';
 import { HOST } from '../unit/room/given';
@@ -96,6 +97,22 @@ describe('the first History of a short log', () => {
     const broken = new LogReader({ file: join(tmpdir(), 'captain-down-no-such-dir', 'log.sqlite'), isOpen: true, onClose: () => {} });
     expect(await new RoundHistory(registry, broken, log.length).summaries(CODE)).toEqual(allSummaries(store));
     await expect(new RoundHistory(registry, broken, log.length - 1).summaries(CODE)).rejects.toThrow(/the log reader failed/);
+  });
+});
+
+describe('a fork\'s source, folded on a log reader thread', () => {
+  it('is what the game\'s thread folds from the same rows: the round\'s clusters at each moment, and "no such round" for one the log lacks', async () => {
+    const store = openStore();
+    const { log, crashAt } = lectureStory();
+    store.append(CODE, 0, rows(log.map((row) => row.event)));
+    const reader = new LogReader(store);
+    const parsed = store.read(CODE).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
+    for (const t of [0, crashAt - 1, crashAt, crashAt + 2_500, 1e9]) {
+      const here = forkSourceOfLog(parsed, 1, t);
+      expect(here).not.toBeNull();
+      expect(await reader.forkSource(CODE, 1, t, log.length)).toEqual(here);
+    }
+    expect(await reader.forkSource(CODE, 2, crashAt, log.length)).toBe('no-round');
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectTo } from '../../../shared/game/seat-view';
 import { evolveRoom, type RoomEvent, type RoomState } from '../../../shared/room';
-import { decideFork } from '../../../shared/replay/fork';
+import { decideFork, forkSourceAt } from '../../../shared/replay/fork';
 import { sliceRound } from '../../../shared/replay/rounds';
 import { buildTimeline, seek } from '../../../shared/replay/timeline';
 import { HOST, hash } from '../room/given';
@@ -42,15 +42,15 @@ describe('fork from a replayed moment', () => {
   it('only the host, and not during a live round', () => {
     const { log, timeline, crashAt } = story();
     const room = afterRound(log);
-    expect(decideFork(room, { at: 1, hostTokenHash: hash('someone'), timeline, roomTime: crashAt }).refusal?.code).toBe('not-host');
+    expect(decideFork(room, { at: 1, hostTokenHash: hash('someone'), source: forkSourceAt(timeline, crashAt) }).refusal?.code).toBe('not-host');
     const live = afterRound(log.slice(0, -1));
-    expect(decideFork(live, { at: 1, hostTokenHash: HOST, timeline, roomTime: crashAt }).refusal?.code).toBe('round-running');
+    expect(decideFork(live, { at: 1, hostTokenHash: HOST, source: forkSourceAt(timeline, crashAt) }).refusal?.code).toBe('round-running');
   });
 
   it('round 2 starts from the clusters at t, names its source, and folds like any round', () => {
     const { log, timeline, crashAt } = story();
     const room = afterRound(log);
-    const decision = decideFork(room, { at: 99, hostTokenHash: HOST, timeline, roomTime: crashAt });
+    const decision = decideFork(room, { at: 99, hostTokenHash: HOST, source: forkSourceAt(timeline, crashAt) });
     expect(decision.ok).toBe(true);
     const started = decision.events[0]!;
     const { room: source, index } = seek(timeline, crashAt);
