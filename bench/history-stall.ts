@@ -7,7 +7,9 @@
  * the load average. The client is curl, in a process of its own, so the figures are the server's
  * alone; "nothing" is the loop with no request (the bench's own garbage collection).
  * History is asked twice: the first request of a room builds what later ones read. Then round 1
- * is published and its link (GET /api/replays/ID) asked for. Wall = until the last byte arrived.
+ * is published and its link (GET /api/replays/ID) asked for; then the round is ended (outside the
+ * figures) and forked from its middle (POST /fork, as the host's player does). Wall = until the
+ * last byte arrived.
  *   npx tsx bench/history-stall.ts [--algorithm raft]
  * Run it from another checkout (copied in) to compare: it only uses the routes' HTTP API.
  */
@@ -65,6 +67,12 @@ async function main() {
     const res = await fetch(`${base}/shares`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ round: 1 }) });
     return `/api/replays/${((await res.json()) as { id: string }).id}`;
   };
+  // A fork needs the round ended: done here, outside the figures; the fork is asked from the round's middle.
+  const endRound = async () => {
+    const ended = game!.registry.executeGame(code, { type: 'EndRound', at: Date.now(), hostTokenHash: hashToken(token), roomTime: game!.clocks.now(code) });
+    if (!ended.ok) throw new Error(`EndRound refused: ${ended.refusal.message}`);
+    return `${base}/fork`;
+  };
   const requests: Array<[string, string | (() => Promise<string>) | null]> = [
     ['nothing (3 s)', null],
     ['History (1st)', `${base}/rounds`],
@@ -72,9 +80,11 @@ async function main() {
     ['export round 1', `${base}/log?round=1`],
     ['export all', `${base}/log?round=all`],
     ['published link', publish],
+    ['fork (middle)', endRound],
   ];
   for (const [name, target] of requests) {
     const url = target === null ? null : typeof target === 'string' ? target : new URL(await target(), base).href;
+    const body = target === endRound ? JSON.stringify({ round: 1, t: Math.floor(game.clocks.now(code) / 2) }) : undefined;
     let last = performance.now();
     let stall = 0;
     const timer = setInterval(() => {
@@ -85,7 +95,7 @@ async function main() {
     const before = load();
     const cpu = mainThreadCpuMs();
     const start = performance.now();
-    const { status, bytes } = url === null ? await new Promise<{ status: number; bytes: number }>((resolve) => setTimeout(() => resolve({ status: 0, bytes: 0 }), 3_000)) : await curl(url);
+    const { status, bytes } = url === null ? await new Promise<{ status: number; bytes: number }>((resolve) => setTimeout(() => resolve({ status: 0, bytes: 0 }), 3_000)) : await curl(url, body);
     const wall = performance.now() - start;
     const used = mainThreadCpuMs() - cpu;
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -99,10 +109,11 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** GET `url` with the host's token, by curl in its own process: its status and body size. */
-function curl(url: string): Promise<{ status: number; bytes: number }> {
+/** GET `url` (POST `body` as JSON) with the host's token, by curl in its own process: its status and body size. */
+function curl(url: string, body?: string): Promise<{ status: number; bytes: number }> {
+  const post = body === undefined ? [] : ['-X', 'POST', '-H', 'content-type: application/json', '--data', body];
   return new Promise((resolve, reject) => {
-    execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `authorization: Bearer ${token}`, url], (error, stdout) => {
+    execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `authorization: Bearer ${token}`, ...post, url], (error, stdout) => {
       if (error) return reject(error);
       const [status, bytes] = stdout.trim().split(' ').map(Number);
       resolve({ status: status!, bytes: bytes! });

@@ -81,15 +81,20 @@ export function roundStory(slice: RoundSlice): RoundStory {
   const refusalsByRule: Record<string, number> = {};
   const firstRefusalAt: Record<string, number> = {};
   let end = start;
-  for (const { event } of slice.rows.slice(1)) {
+  // Each team's cluster, folded here rule event by rule event: only a round's start and its
+  // ClusterEvents rows change a cluster (shared/game/evolve.ts), so the rest of the room is
+  // not folded again per row (that second fold of an hour was most of a report's minute of CPU).
+  const clusters = room.round!.teams.map((team) => team.cluster);
+  for (let i = 1; i < slice.rows.length; i++) {
+    const event = slice.rows[i]!.event;
     if (event.type === 'MoveRefused') {
       refusalsByRule[event.rule] = (refusalsByRule[event.rule] ?? 0) + 1;
-      firstRefusalAt[event.rule] ??= room.round!.teams[event.team]?.cluster.now ?? end;
+      firstRefusalAt[event.rule] ??= clusters[event.team]?.now ?? end;
     }
     if (event.type === 'RoundClockSet') end = Math.max(end, event.roomTime);
     if (event.type === 'ClusterEvents') {
       const fold = folds[event.team];
-      let cluster = room.round!.teams[event.team]?.cluster;
+      let cluster = clusters[event.team];
       if (fold && cluster) {
         for (const rule of event.events as Event[]) {
           const before: ClusterState = cluster;
@@ -100,10 +105,10 @@ export function roundStory(slice: RoundSlice): RoundStory {
         const alerts = module.screen.team(cluster).alerts;
         for (const text of alerts) if (!fold.lastAlerts.includes(text)) fold.story.alerts.push({ at: cluster.now, text });
         fold.lastAlerts = alerts;
+        clusters[event.team] = cluster;
       }
     }
     if (event.type === 'RoundEnded') break;
-    room = evolveRoom(room, event)!;
   }
   for (const fold of folds) close(fold, end);
   return { round: slice.round, algorithm: module.name, title: module.title, startTime: start, endTime: end, teams: folds.map((f) => f.story), refusalsByRule, firstRefusalAt };

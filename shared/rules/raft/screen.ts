@@ -1,6 +1,6 @@
 /** What the projector shows of a Raft team: every node's truth, the ship's course, stale leaders. */
 import type { TeamExtras, TeamTruth, TruthSpecific } from '../module';
-import { toArray as logEntries } from './log';
+import { entriesFrom } from './log';
 import { shipHeading, staleLeaders } from './monitor';
 import { nodeLabel } from './state';
 import type { RaftCluster } from './types';
@@ -34,12 +34,14 @@ export function raftTruth(state: RaftCluster, i: number, local: number): TruthSp
 }
 
 export function raftTeam(state: RaftCluster): TeamTruth {
-  const entries = logEntries(state.monitor.committed);
+  // The course's last entries only: a projector view is made every tick, and copying an hour's committed log each time grew with the log.
+  const committed = state.monitor.committed;
+  const course = entriesFrom(committed, committed.length - COURSE_LIMIT + 1, COURSE_LIMIT).map((e) => e.command);
   const stale = staleLeaders(state).map((i) => nodeLabel(i));
   const alerts = state.monitor.violations.slice(-3);
   if (stale.length > 0) alerts.push(`Stale leader${stale.length > 1 ? 's' : ''} ${stale.join(', ')}: still leading an older term, cut off from the majority.`);
   const term = Math.max(0, ...state.raft.map((n) => n.term));
-  return { elections: state.stats.elections, alerts, extras: { raft: { course: entries.slice(-COURSE_LIMIT).map((e) => e.command), commitIndex: entries.length, heading: shipHeading(state), term } } };
+  return { elections: state.stats.elections, alerts, extras: { raft: { course, commitIndex: committed.length, heading: shipHeading(state), term } } };
 }
 
 type Node = { label: string; status: string; role: string; term?: number };
