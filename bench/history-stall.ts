@@ -7,7 +7,7 @@
  * the load average. The client is curl, in a process of its own, so the figures are the server's
  * alone; "nothing" is the loop with no request (the bench's own garbage collection).
  * History is asked twice: the first request of a room builds what later ones read. Then round 1
- * is published and its link (GET /api/replays/ID) asked for; then the round is ended (outside the
+ * is published and its link (GET /api/replays/ID) asked for, then the session report; then the round is ended (outside the
  * figures) and forked from its middle (POST /fork, as the host's player does). Wall = until the
  * last byte arrived.
  *   npx tsx bench/history-stall.ts [--algorithm raft]
@@ -23,6 +23,7 @@ import { mainThreadCpuMs } from '../server/cpu-slice';
 import { EventStore } from '../server/event-store';
 import { attachGameServer, type GameServer } from '../server/game-server';
 import { handleReplayRoute } from '../server/http/replay-routes';
+import { serveReport } from '../server/report-route';
 import { ReplayShares } from '../server/replay-shares';
 import { hashToken } from '../server/secrets';
 import { toLogRow } from '../shared/replay/log-rows';
@@ -52,6 +53,7 @@ async function main() {
   let game: GameServer | null = null;
   const http = createServer((req, res) => {
     if (game && handleReplayRoute(req, res, { game, shares })) return;
+    if (game && serveReport(req, res, game.registry, store)) return;
     res.writeHead(404).end();
   });
   game = attachGameServer(http, store);
@@ -80,6 +82,7 @@ async function main() {
     ['export round 1', `${base}/log?round=1`],
     ['export all', `${base}/log?round=all`],
     ['published link', publish],
+    ['session report', `${new URL(base).origin}/api/report/${code}`],
     ['fork (middle)', endRound],
   ];
   for (const [name, target] of requests) {
@@ -113,7 +116,7 @@ async function main() {
 function curl(url: string, body?: string): Promise<{ status: number; bytes: number }> {
   const post = body === undefined ? [] : ['-X', 'POST', '-H', 'content-type: application/json', '--data', body];
   return new Promise((resolve, reject) => {
-    execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `authorization: Bearer ${token}`, ...post, url], (error, stdout) => {
+    execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code} %{size_download}', '-H', `authorization: Bearer ${token}`, '-H', `x-host-token: ${token}`, ...post, url], (error, stdout) => {
       if (error) return reject(error);
       const [status, bytes] = stdout.trim().split(' ').map(Number);
       resolve({ status: status!, bytes: bytes! });

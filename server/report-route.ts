@@ -9,12 +9,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { checkHost } from '../shared/room/seats';
 import { refuseAdmin, type Refusal } from '../shared/rules/refusal';
-import { sessionScores, studentsCsv } from '../shared/scoring';
+import { studentsCsv } from '../shared/scoring';
 import { parseLogRow } from '../shared/replay/log-rows';
-import { sessionReport } from '../shared/report/session-report';
+import { sessionReportData, type SessionReportData } from '../shared/report/session-report';
 import type { RoomRegistry } from './room-registry';
 import type { EventStore } from './event-store';
 import { hashToken } from './secrets';
+import { readerFor, ReaderBusy, ReaderClosed, type LogReader } from './log-reader/log-reader';
+import { INLINE_ROWS, isShortLog } from './log-reader/short-log';
 
 const PATH = /^\/api\/report\/([2-9A-HJ-NP-Z]{6})(\.csv)?$/;
 const token = z.string().min(1).max(200);
@@ -27,8 +29,12 @@ export interface ReportAnswer {
 
 const refused = (status: number, refusal: Refusal): ReportAnswer => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ok: false, refusal }) });
 
-/** The answer to a report request, or null when the path is not the report's. */
-export function answerReport(path: string, hostToken: string | undefined, registry: RoomRegistry, store: EventStore): ReportAnswer | null {
+/**
+ * The answer to a report request, or null when the path is not the report's. The report is a
+ * fold of the whole log: seconds for an hour-long class, so a log of more than `inlineRows`
+ * rows is folded on a log reader thread (server/log-reader/), never on the game's thread.
+ */
+export async function answerReport(path: string, hostToken: string | undefined, registry: RoomRegistry, store: EventStore, reader: LogReader | null = null, inlineRows = INLINE_ROWS): Promise<ReportAnswer | null> {
   const match = PATH.exec(path);
   if (!match) return null;
   const code = match[1]!;
@@ -37,16 +43,27 @@ export function answerReport(path: string, hostToken: string | undefined, regist
   const presented = token.safeParse(hostToken);
   const refusal = presented.success ? checkHost(state, hashToken(presented.data)) : refuseAdmin('not-host', 'Only the teacher who opened this class can see its report.');
   if (refusal) return refused(403, refusal);
-  const log = store.read(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
-  const rounds = sessionScores(log.map((row) => row.event));
-  const nickname = (id: number) => state.seats.find((s) => s.nodeId === id)?.nickname ?? '?';
+  const { rounds, stories } = await reportData(code, registry, store, reader, inlineRows);
+  // Nicknames as the class stands now (a student who renamed is shown by their new name).
+  const seats = registry.get(code)?.seats ?? state.seats;
+  const nickname = (id: number) => seats.find((s) => s.nodeId === id)?.nickname ?? '?';
   const headers = { 'cache-control': 'no-store' };
   if (match[2]) {
     return { status: 200, headers: { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="captain-down-${code}.csv"` }, body: studentsCsv(rounds, nickname) };
   }
-  const nicknames = Object.fromEntries(state.seats.map((s) => [s.nodeId, s.nickname]));
-  return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ok: true, code, nicknames, rounds, stories: sessionReport(log).map((r) => r.story) }) };
+  const nicknames = Object.fromEntries(seats.map((s) => [s.nodeId, s.nickname]));
+  return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ok: true, code, nicknames, rounds, stories }) };
 }
+
+async function reportData(code: string, registry: RoomRegistry, store: EventStore, reader: LogReader | null, inlineRows: number): Promise<SessionReportData> {
+  if (!reader || isShortLog(registry, code, inlineRows)) return sessionReportData(store.read(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) })));
+  // The thread reads what is committed: what waits is written first.
+  registry.flush();
+  return reader.report(code, registry.seqOf(code));
+}
+
+/** A refusal of the server's, not of the game's rules (as the 405 below and the replay routes' 429/503). */
+const busy = (status: number, code: string, message: string): ReportAnswer => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ok: false, refusal: { code, message } }) });
 
 export function serveReport(req: IncomingMessage, res: ServerResponse, registry: RoomRegistry, store: EventStore): boolean {
   if (!req.url?.startsWith('/api/report/')) return false;
@@ -54,9 +71,19 @@ export function serveReport(req: IncomingMessage, res: ServerResponse, registry:
     res.writeHead(405, { 'content-type': 'application/json', allow: 'GET' }).end(JSON.stringify({ ok: false, refusal: { code: 'method-not-allowed', message: 'The session report can only be read (GET).' } }));
     return true;
   }
+  const path = req.url.split('?')[0]!;
+  if (!PATH.test(path)) return false;
   const header = req.headers['x-host-token'];
-  const answer = answerReport(req.url.split('?')[0]!, Array.isArray(header) ? header[0] : header, registry, store);
-  if (!answer) return false;
-  res.writeHead(answer.status, answer.headers).end(answer.body);
+  void answerReport(path, Array.isArray(header) ? header[0] : header, registry, store, readerFor(registry))
+    .catch((error: unknown): ReportAnswer => {
+      if (error instanceof ReaderBusy) {
+        const answer = busy(429, 'reports-busy', 'The server is preparing other reports and replays right now: try again in a few seconds.');
+        return { ...answer, headers: { ...answer.headers, 'retry-after': '5' } };
+      }
+      if (error instanceof ReaderClosed) return busy(503, 'server-stopping', 'The server is stopping: try again in a minute.');
+      console.error('[report]', error);
+      return busy(500, 'internal-error', 'The server failed to make the report; nothing was changed. Try again.');
+    })
+    .then((answer) => res.writeHead(answer!.status, answer!.headers).end(answer!.body));
   return true;
 }

@@ -19,7 +19,7 @@ import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
 import { RoundHistory } from '../round-history';
 import { INLINE_ROWS, isShortLog } from '../log-reader/short-log';
-import { LogReader, ReaderBusy, ReaderClosed, type ExportStream } from '../log-reader/log-reader';
+import { readerFor, ReaderBusy, ReaderClosed, type ExportStream } from '../log-reader/log-reader';
 import { exportStored } from './stored-export';
 import { forkFromReplay } from './fork-route';
 import { hashToken } from '../secrets';
@@ -66,17 +66,8 @@ function withinBudget(req: IncomingMessage, { shares, trustProxy = 0 }: Deps): P
   return limiter.consume(clientAddress(req.socket.remoteAddress, req.headers, trustProxy)).then(() => true, () => false);
 }
 
-/**
- * One log reader per registry (exports and first Histories off the event loop); none for a
- * log in memory, which only this thread can read (tests' stores): those are read here.
- */
-const readers = new WeakMap<GameServer['registry'], LogReader | null>();
-
-function readerOf(game: GameServer): LogReader | null {
-  const { registry } = game;
-  if (!readers.has(registry)) readers.set(registry, registry.logSource.file ? new LogReader(registry.logSource) : null);
-  return readers.get(registry)!;
-}
+/** One log reader per registry (server/log-reader/log-reader.ts). */
+const readerOf = (game: GameServer) => readerFor(game.registry);
 
 /** One History cache per registry, made on the first History request (it then follows every commit). */
 const histories = new WeakMap<GameServer['registry'], RoundHistory>();

@@ -18,6 +18,8 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ForkSource } from '../../shared/replay/fork';
 import type { RoundSummary } from '../../shared/replay/round-summaries';
+import type { SessionReportData } from '../../shared/report/session-report';
+import type { RoomRegistry } from '../room-registry';
 import type { LogSource } from '../event-store';
 import { MORE, type ExportJob, type ReaderJob, type ReaderMessage } from './messages';
 
@@ -80,6 +82,19 @@ export class LogReader {
     return new Promise((resolve, reject) => {
       thread.on('message', (message: ReaderMessage) => {
         if (message.kind === 'fork-source') resolve(message.found ? message.source : 'no-round');
+        else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
+        void thread.terminate();
+      });
+      thread.once('exit', () => reject(new Error('the log reader stopped before answering')));
+    });
+  }
+
+  /** The session report's data of `room` up to `upToSeq`, folded on a thread. */
+  async report(room: string, upToSeq: number): Promise<SessionReportData> {
+    const thread = await this.start({ kind: 'report', file: this.file(), room, upToSeq });
+    return new Promise((resolve, reject) => {
+      thread.on('message', (message: ReaderMessage) => {
+        if (message.kind === 'report') resolve(message.report);
         else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
         void thread.terminate();
       });
@@ -180,4 +195,15 @@ export class LogReader {
     });
     return thread;
   }
+}
+
+/**
+ * One log reader per registry (exports, first Histories, forks and reports off the event
+ * loop); none for a log in memory, which only this thread can read (tests' stores).
+ */
+const readers = new WeakMap<RoomRegistry, LogReader | null>();
+
+export function readerFor(registry: RoomRegistry): LogReader | null {
+  if (!readers.has(registry)) readers.set(registry, registry.logSource.file ? new LogReader(registry.logSource) : null);
+  return readers.get(registry)!;
 }

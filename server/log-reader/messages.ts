@@ -5,6 +5,7 @@
 import type { ExportOptions } from '../../shared/replay/ndjson';
 import type { ForkSource } from '../../shared/replay/fork';
 import type { RoundSummary } from '../../shared/replay/round-summaries';
+import type { SessionReportData } from '../../shared/report/session-report';
 
 /** An export of `room`: 'all' or one round (with the room facts before it). */
 export type ExportJob = { kind: 'export'; file: string; room: string; which: number | 'all'; options: Omit<ExportOptions, 'rounds'> };
@@ -12,7 +13,9 @@ export type ExportJob = { kind: 'export'; file: string; room: string; which: num
 export type SummariesJob = { kind: 'summaries'; file: string; room: string; upToSeq: number };
 /** What round `round` of `room` was at room time `roomTime` (a fork's source), from the rows up to `upToSeq`. */
 export type ForkSourceJob = { kind: 'fork-source'; file: string; room: string; round: number; roomTime: number; upToSeq: number };
-export type ReaderJob = ExportJob | SummariesJob | ForkSourceJob;
+/** The session report's data of `room`'s rows up to `upToSeq`. */
+export type ReportJob = { kind: 'report'; file: string; room: string; upToSeq: number };
+export type ReaderJob = ExportJob | SummariesJob | ForkSourceJob | ReportJob;
 
 export type ReaderMessage =
   /** The export's round is not in the log. */
@@ -24,6 +27,7 @@ export type ReaderMessage =
   | { kind: 'summaries'; summaries: RoundSummary[] }
   /** A fork's source: `found` false when the log has no such round, `source` null when nothing is there at that moment. */
   | { kind: 'fork-source'; found: boolean; source: ForkSource | null }
+  | { kind: 'report'; report: SessionReportData }
   | { kind: 'failed'; message: string };
 
 /** The event loop to an exporting thread: it may send one more chunk (its answer to backpressure). */

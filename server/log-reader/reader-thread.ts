@@ -7,7 +7,8 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { forkSourceOfLog } from '../../shared/replay/fork';
-import { parseLogRow } from '../../shared/replay/log-rows';
+import { parseLogRow, type SeqEvent } from '../../shared/replay/log-rows';
+import { sessionReportData } from '../../shared/report/session-report';
 import { summarizeLog } from '../../shared/replay/round-summaries';
 import type { RoomEvent } from '../../shared/room/events';
 import type { StoredText } from '../event-store';
@@ -79,12 +80,17 @@ function summaries(db: Database.Database, { room, upToSeq }: SummariesJob): void
   post({ kind: 'summaries', summaries: summarizeLog(events()) });
 }
 
-/** A fork's source: the round's rows checked by the log's schemas and folded, as the route does for a short log. */
-function forkSource(db: Database.Database, { room, round, roomTime, upToSeq }: ForkSourceJob): void {
+/** The room's rows up to `upToSeq`, each checked by the log's schemas (as the event loop parses them). */
+function parsedRows(db: Database.Database, room: string, upToSeq: number): SeqEvent[] {
   const rows = db.prepare<[string, number], StoredText>('SELECT room, seq, type, at, payload FROM events WHERE room = ? AND seq <= ? ORDER BY seq');
-  const log = [];
+  const log: SeqEvent[] = [];
   for (const row of rows.iterate(room, upToSeq)) log.push({ seq: row.seq, event: parseLogRow({ seq: row.seq, type: row.type, at: row.at, payload: JSON.parse(row.payload) as Record<string, unknown> }) });
-  const answer = forkSourceOfLog(log, round, roomTime);
+  return log;
+}
+
+/** A fork's source: the round's rows folded, as the route does for a short log. */
+function forkSource(db: Database.Database, { room, round, roomTime, upToSeq }: ForkSourceJob): void {
+  const answer = forkSourceOfLog(parsedRows(db, room, upToSeq), round, roomTime);
   post({ kind: 'fork-source', found: answer !== 'no-round', source: answer === 'no-round' ? null : answer });
 }
 
@@ -93,6 +99,7 @@ async function run(job: ReaderJob): Promise<void> {
   try {
     if (job.kind === 'export') await exportRoom(db, job);
     else if (job.kind === 'fork-source') forkSource(db, job);
+    else if (job.kind === 'report') post({ kind: 'report', report: sessionReportData(parsedRows(db, job.room, job.upToSeq)) });
     else summaries(db, job);
   } finally {
     db.close();

@@ -5,6 +5,7 @@
  */
 import { sliceRounds } from '../replay/rounds';
 import type { SeqEvent } from '../replay/log-rows';
+import { sessionScores } from '../scoring/session';
 import { scoreRound } from '../scoring/score-round';
 import type { RoundScores } from '../scoring/types';
 import { roundStory, type RoundStory } from './round-story';
@@ -19,4 +20,14 @@ export function sessionReport(log: readonly SeqEvent[]): ReportRound[] {
     const events = slice.rows.map((row) => row.event).filter((e) => e.type === 'RoundStarted' || e.type === 'RoundClockSet' || e.type === 'ClusterEvents' || e.type === 'MoveRefused' || e.type === 'RoundEnded');
     return { story: roundStory(slice), scores: scoreRound(events) };
   });
+}
+
+/** What the report page shows of a class: every round's scores (SPEC S1) and story (S9). */
+export interface SessionReportData {
+  rounds: RoundScores[];
+  stories: RoundStory[];
+}
+
+export function sessionReportData(log: readonly SeqEvent[]): SessionReportData {
+  return { rounds: sessionScores(log.map((row) => row.event)), stories: sessionReport(log).map((r) => r.story) };
 }
