@@ -65,36 +65,26 @@ export class LogReader {
 
   /** The History's summaries of `room` up to `upToSeq`, read on a thread. */
   async summaries(room: string, upToSeq: number): Promise<RoundSummary[]> {
-    const thread = await this.start({ kind: 'summaries', file: this.file(), room, upToSeq });
-    return new Promise((resolve, reject) => {
-      thread.on('message', (message: ReaderMessage) => {
-        if (message.kind === 'summaries') resolve(message.summaries);
-        else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
-        void thread.terminate();
-      });
-      thread.once('exit', () => reject(new Error('the log reader stopped before answering')));
-    });
+    return this.answer({ kind: 'summaries', file: this.file(), room, upToSeq }, (m) => (m.kind === 'summaries' ? { value: m.summaries } : null));
   }
 
   /** What round `round` of `room` was at `roomTime` (a fork's source), folded on a thread from the rows up to `upToSeq`. */
   async forkSource(room: string, round: number, roomTime: number, upToSeq: number): Promise<ForkSource | null | 'no-round'> {
-    const thread = await this.start({ kind: 'fork-source', file: this.file(), room, round, roomTime, upToSeq });
-    return new Promise((resolve, reject) => {
-      thread.on('message', (message: ReaderMessage) => {
-        if (message.kind === 'fork-source') resolve(message.found ? message.source : 'no-round');
-        else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
-        void thread.terminate();
-      });
-      thread.once('exit', () => reject(new Error('the log reader stopped before answering')));
-    });
+    return this.answer({ kind: 'fork-source', file: this.file(), room, round, roomTime, upToSeq }, (m) => (m.kind === 'fork-source' ? { value: m.found ? m.source : 'no-round' } : null));
   }
 
   /** The session report's data of `room` up to `upToSeq`, folded on a thread. */
   async report(room: string, upToSeq: number): Promise<SessionReportData> {
-    const thread = await this.start({ kind: 'report', file: this.file(), room, upToSeq });
+    return this.answer({ kind: 'report', file: this.file(), room, upToSeq }, (m) => (m.kind === 'report' ? { value: m.report } : null));
+  }
+
+  /** A job answered by one message: `read` takes its value from it (null: not the answer). */
+  private async answer<T>(job: Exclude<ReaderJob, { kind: 'export' }>, read: (message: ReaderMessage) => { value: T } | null): Promise<T> {
+    const thread = await this.start(job);
     return new Promise((resolve, reject) => {
       thread.on('message', (message: ReaderMessage) => {
-        if (message.kind === 'report') resolve(message.report);
+        const answer = read(message);
+        if (answer) resolve(answer.value);
         else if (message.kind === 'failed') reject(new Error(`the log reader failed: ${message.message}`));
         void thread.terminate();
       });

@@ -94,7 +94,8 @@ describe('a cluster folded on a draft', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      // Seeded: a skipped event is rare (about 15 in 300 random rounds, none in some seeds), and the check below must not depend on luck.
+      { numRuns: 300, seed: 7 },
     );
     // Both answers were checked (about 15 skipped and 4,300 told from "after" in 300 rounds).
     expect(silent).toBeGreaterThan(0);
