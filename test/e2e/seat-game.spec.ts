@@ -6,39 +6,8 @@
  * panel has its own journey); screenshots land in test-results/screens/phone-*.png.
  */
 import type { Browser, Page } from '@playwright/test';
-import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol';
-import type { GameScreenView } from '../../shared/game/screen-view';
-import { followScreenView } from '../../shared/game/view-patch';
 import { boardPhones, expect, newDevice, test } from './fixtures';
-
-type Teacher = { code: string; ask: (event: string, payload?: object) => Promise<{ ok: boolean }>; views: GameScreenView[]; socket: Socket };
-
-/** A class opened over the raw protocol; the socket also watches the round's truth. */
-async function openClass(url: string): Promise<Teacher> {
-  const socket = connect(url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
-  const views: GameScreenView[] = [];
-  followScreenView<GameScreenView>((event, handler) => socket.on(event, handler), (view) => void (view && views.push(view)));
-  const created = (await socket.timeout(5000).emitWithAck('room:create', {})) as { code: string; hostToken: string };
-  const secret = { code: created.code, hostToken: created.hostToken };
-  const ask = async (event: string, payload: object = {}) => (await socket.timeout(5000).emitWithAck(event, { ...secret, ...payload })) as { ok: boolean };
-  return { code: created.code, ask, views, socket };
-}
-
-const move = (phone: Page, name: string) => phone.getByRole('button', { name, exact: true });
-const feedback = (phone: Page) => phone.getByTestId('move-feedback');
-const letter = (index: number) => String.fromCharCode(65 + index);
-
-/**
- * Clicks a move and sees its acceptance on the phone. An acceptance stays 2.5 s, and on a
- * loaded machine Playwright's click returned up to 3.7 s after its tap (waiting for the page),
- * so the banner had come and gone before an expectation that started after the click: the
- * expectation is armed with the click. `answer` names this move, so a banner left from an
- * earlier move cannot pass it.
- */
-async function playAndSee(phone: Page, name: string, answer: string): Promise<void> {
-  await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 20_000 }), move(phone, name).click()]);
-}
+import { feedback, letter, move, openClass, playAndSee } from './phone-moves';
 
 async function shoot(phone: Page, name: string): Promise<void> {
   await phone.evaluate(() => window.scrollTo(0, 0));
