@@ -33,3 +33,8 @@ export const letter = (index: number) => String.fromCharCode(65 + index);
 export async function playAndSee(phone: Page, name: string, answer: string): Promise<void> {
   await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 20_000 }), move(phone, name).click()]);
 }
+
+/** The same for a laptop's keyboard shortcut: the answer is looked for from the key press. */
+export async function pressAndSee(phone: Page, key: string, answer: string): Promise<void> {
+  await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 20_000 }), phone.keyboard.press(key)]);
+}
