@@ -1,8 +1,9 @@
 /**
  * Property tests: long random command sequences (moves of random nodes, ticks, crashes,
- * pauses, partitions, slow links, skew, drops) go through `decide`; a refusal must leave
- * the state untouched; every invariant is checked after every step; the event log must
- * replay to the live state; the same seed and commands must give the same bytes.
+ * pauses, partitions, slow links, skew, drops) go through `decide`; neither `decide` (a
+ * refusal included) nor `evolve` may change a state they are given; every invariant is
+ * checked after every step; the event log must replay to the live state; the same seed and
+ * commands must give the same bytes.
  * On failure fast-check prints the seed and the shrunk path.
  */
 import fc from 'fast-check';
@@ -83,19 +84,28 @@ function apply(state: ClusterState, command: Step): { state: ClusterState; event
 
 interface Played { initial: ClusterState; final: ClusterState; log: Event[] }
 
+/**
+ * Freezes what is new in a state; the parts it shares with the state before are frozen
+ * already. A write to a frozen object throws (the rules are ES modules, strict mode), so
+ * `decide` and `evolve` are caught the moment they change a state they were given, on every
+ * step. It replaced a JSON copy of the whole state before each step, compared after each
+ * refusal: that copy was 30-45% of these tests' time, and it saw only refusals.
+ */
+function freezeNew(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) freezeNew(child);
+}
+
 function play(seed: number, p: Record<string, unknown>, commands: Step[], delayMs: number): Played {
   const initial = createCluster({ algorithm: 'lease', nodeCount: NODES, seed, network: { delayMs, jitterMs: 300 }, params: p });
   let state = initial;
   const log: Event[] = [];
   for (const command of commands) {
     const before = state;
-    const beforeJson = JSON.stringify(before);
+    freezeNew(before);
     const step = apply(state, command);
-    if (step.refused) {
-      // A refusal must leave the state untouched (decide never mutates its input).
-      if (JSON.stringify(before) !== beforeJson) throw new Error(`refused ${command.type} changed the state`);
-      continue;
-    }
+    if (step.refused) continue;
     state = step.state;
     log.push(...step.events);
     const problems = [...leaseInvariants(lease(state)), ...leaseStepViolations(lease(before), lease(state), step.events)];
@@ -155,7 +165,12 @@ describe('Lease properties', () => {
     );
   });
 
+  // Split brain is the rare place: with seed 1 it is first reached in run 170 of 200 (1 run in
+  // 200 reaches it, fencing's refusal 3 in 200, every other place 48 or more; PERFORMANCE.md,
+  // session 9). Once every place has been seen, the remaining runs are not played: the claim
+  // (all reached within these 200 runs) is the same, and a loaded machine plays fewer steps.
   it('the random runs do reach the interesting places (acquire, renew, expiry, split brain or fencing)', () => {
+    const places = ['LeaseAcquired', 'LeaseRenewed', 'LeaseReleased', 'LeaseExpired', 'lease-held', 'stale-version', 'StorageWriteAccepted', 'StorageWriteRefused', 'SplitBrainDetected'];
     const seen = new Set<string>();
     fc.assert(
       fc.property(
@@ -164,13 +179,12 @@ describe('Lease properties', () => {
           { weight: 4, arbitrary: smartMove }, { weight: 2, arbitrary: playerMove }, { weight: 4, arbitrary: tick }, { weight: 1, arbitrary: clockFault },
         ), { minLength: 80, maxLength: 160 }),
         (seed, p, commands) => {
+          if (places.every((place) => seen.has(place))) return;
           for (const event of play(seed, p, commands, 300).log) seen.add(event.type === 'LeaseRequestRefused' ? event.code : event.type);
         },
       ),
       { numRuns: 200, seed: 1 },
     );
-    for (const expected of ['LeaseAcquired', 'LeaseRenewed', 'LeaseReleased', 'LeaseExpired', 'lease-held', 'stale-version', 'StorageWriteAccepted', 'StorageWriteRefused', 'SplitBrainDetected']) {
-      expect([...seen], expected).toContain(expected);
-    }
+    for (const expected of places) expect([...seen], expected).toContain(expected);
   });
 });
