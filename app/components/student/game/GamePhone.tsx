@@ -41,7 +41,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
   return (
     // A container: the layout follows the phone's own width, not the window's, so the same
     // phone fits the student's page and the replay's narrower "through a student's eyes" panel.
-    // While an answer shows, the page keeps room at its end for its banner (use-moves-clear-of-answer.ts).
+    // Room at the page's end for the answer's banner, from the first answer on (use-moves-clear-of-answer.ts).
     <div className="@container flex w-full flex-col gap-4" style={clear.room ? { paddingBottom: clear.room } : undefined} data-testid="game-phone">
       <GameHeader view={view} roomTime={roomTime} />
       {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}

@@ -9,12 +9,12 @@ const GAP_PX = 12;
  * Keeps the moves clear of the answer to the last click (FeedbackBanner), which is fixed at
  * the bottom of the screen, where the thumb is. A refusal stays 9 s, and on a 390x844 phone
  * it covered the lower moves: the student could not make the next (legal) move without
- * dismissing the lesson first. So while an answer shows, the page keeps room at its end for
+ * dismissing the lesson first. So once an answer shows, the page keeps room at its end for
  * the banner (it can scroll that far), and when the banner lands on the move pad the page
  * scrolls up until the pad ends above it, as a snackbar lifts the button under it. Never so
  * far that the pad's top leaves the screen: a pad taller than the room above the banner
  * keeps its first moves in view. Returns the refs to put on the pad and on the banner's
- * card, and the room (px) to keep at the page's end (0 while nothing shows).
+ * card, and the room (px) to keep at the page's end (0 until a first answer shows).
  */
 export function useMovesClearOfAnswer(serial: number | null) {
   const pad = useRef<HTMLDivElement>(null);
@@ -25,12 +25,9 @@ export function useMovesClearOfAnswer(serial: number | null) {
   // differently on each screen, and a turned phone re-wraps it.
   useLayoutEffect(() => {
     const card = banner.current;
-    if (serial === null || !card) {
-      setRoom(0);
-      return;
-    }
-    // It only grows while answers follow each other: a shorter answer after a longer one must
-    // not pull the page's end (and the moves, if scrolled there) down under the thumb.
+    if (serial === null || !card) return;
+    // It only grows, and stays when the banner goes: giving room back (a shorter answer, or
+    // none) would pull a page scrolled to its end, and its moves, down under the thumb.
     const measure = () => setRoom((kept) => Math.max(kept, Math.ceil(window.innerHeight - card.getBoundingClientRect().top) + GAP_PX));
     measure();
     const observer = new ResizeObserver(measure);
