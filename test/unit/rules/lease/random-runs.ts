@@ -91,7 +91,7 @@ export interface Played { initial: ClusterState; final: ClusterState; log: Event
  * already. A write to a frozen object throws (the rules are ES modules, strict mode), so
  * `decide` and `evolve` are caught the moment they change a state they were given, on every
  * step. It replaced a JSON copy of the whole state before each step, compared after each
- * refusal: that copy was 30-45% of these tests' time, and it saw only refusals.
+ * refusal: that copy was about a third of the play time, and it saw only refusals.
  */
 function freezeNew(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
