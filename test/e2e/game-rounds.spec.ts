@@ -31,11 +31,14 @@ const feedback = (phone: Page) => phone.getByTestId('move-feedback');
 const truth = (projector: Page, label: string) => projector.locator(`[data-testid="truth-node"][data-label="${label}"]`);
 const letter = (index: number) => String.fromCharCode(65 + index);
 
-/** Clicks a move until the phone answers with `answer`: the move pad re-sorts as views arrive, and a click that lands mid-render is lost. */
+/**
+ * Clicks a move until the phone answers with `answer`: the move pad re-sorts as views arrive,
+ * and a click that lands mid-render is lost. Each try's answer is looked for from its own
+ * click: an acceptance stays 2.5 s, and a click on a loaded machine can return later than that.
+ */
 async function play(phone: Page, name: string, answer: string | RegExp): Promise<void> {
   await expect(async () => {
-    await move(phone, name).click();
-    await expect(feedback(phone)).toContainText(answer, { timeout: 3_000 });
+    await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 3_000 }), move(phone, name).click()]);
   }).toPass({ timeout: 20_000 });
 }
 

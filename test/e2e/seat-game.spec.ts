@@ -6,39 +6,8 @@
  * panel has its own journey); screenshots land in test-results/screens/phone-*.png.
  */
 import type { Browser, Page } from '@playwright/test';
-import { io as connect, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION } from '../../shared/protocol';
-import type { GameScreenView } from '../../shared/game/screen-view';
-import { followScreenView } from '../../shared/game/view-patch';
 import { boardPhones, expect, newDevice, test } from './fixtures';
-
-type Teacher = { code: string; ask: (event: string, payload?: object) => Promise<{ ok: boolean }>; views: GameScreenView[]; socket: Socket };
-
-/** A class opened over the raw protocol; the socket also watches the round's truth. */
-async function openClass(url: string): Promise<Teacher> {
-  const socket = connect(url, { forceNew: true, transports: ['websocket'], auth: { protocolVersion: PROTOCOL_VERSION } });
-  const views: GameScreenView[] = [];
-  followScreenView<GameScreenView>((event, handler) => socket.on(event, handler), (view) => void (view && views.push(view)));
-  const created = (await socket.timeout(5000).emitWithAck('room:create', {})) as { code: string; hostToken: string };
-  const secret = { code: created.code, hostToken: created.hostToken };
-  const ask = async (event: string, payload: object = {}) => (await socket.timeout(5000).emitWithAck(event, { ...secret, ...payload })) as { ok: boolean };
-  return { code: created.code, ask, views, socket };
-}
-
-const move = (phone: Page, name: string) => phone.getByRole('button', { name, exact: true });
-const feedback = (phone: Page) => phone.getByTestId('move-feedback');
-const letter = (index: number) => String.fromCharCode(65 + index);
-
-/**
- * Clicks a move and sees its acceptance on the phone. An acceptance stays 2.5 s, and on a
- * loaded machine Playwright's click returned up to 3.7 s after its tap (waiting for the page),
- * so the banner had come and gone before an expectation that started after the click: the
- * expectation is armed with the click. `answer` names this move, so a banner left from an
- * earlier move cannot pass it.
- */
-async function playAndSee(phone: Page, name: string, answer: string): Promise<void> {
-  await Promise.all([expect(feedback(phone)).toContainText(answer, { timeout: 20_000 }), move(phone, name).click()]);
-}
+import { feedback, letter, move, openClass, playAndSee, pressAndSee } from './phone-moves';
 
 async function shoot(phone: Page, name: string): Promise<void> {
   await phone.evaluate(() => window.scrollTo(0, 0));
@@ -144,8 +113,7 @@ test('Bully on the phones: answers, a refused declaration (B6), a new coordinato
   expect(await teacher.ask('host:round:start', { algorithm: 'bully', preset: 'bully-classroom', teamSize: null, network: { delayMs: 500, jitterMs: 0 } })).toMatchObject({ ok: true });
   const [one, two, three] = phones as [Page, Page, Page];
   await expect(three.getByTestId('node-role')).toHaveText('Coordinator');
-  await move(three, 'Send "I\'m alive"').click();
-  await expect(feedback(three)).toContainText('Accepted');
+  await playAndSee(three, 'Send "I\'m alive"', 'Accepted: Send "I\'m alive"');
 
   // The top rank crashes; at 4x, 1 soon suspects it and calls an election.
   expect(await teacher.ask('host:fault', { team: 0, fault: { type: 'CrashNode', node: 2 } })).toMatchObject({ ok: true });
@@ -160,10 +128,10 @@ test('Bully on the phones: answers, a refused declaration (B6), a new coordinato
   await move(two, 'Answer 1 (OK)').click();
   await expect(one.getByTestId('fact-answers')).toContainText('2', { timeout: 10_000 });
   // The move pad re-sorts as views arrive; a click that lands mid-render is simply made again
-  // (a refused move changes nothing, so repeating it is harmless).
+  // (a refused move changes nothing, so repeating it is harmless). Each try's answer is
+  // looked for from its own click.
   await expect(async () => {
-    await move(one, 'Declare coordinator').click();
-    await expect(feedback(one)).toContainText('Refused (B6)', { timeout: 3_000 });
+    await Promise.all([expect(feedback(one)).toContainText('Refused (B6)', { timeout: 3_000 }), move(one, 'Declare coordinator').click()]);
   }).toPass({ timeout: 15_000 });
 
   // 2 elects itself: nobody higher answers within T, so it declares.
@@ -186,21 +154,17 @@ test('Lease on a laptop: keyboard shortcuts, a write, a refused write (L6)', asy
   await ada.setViewportSize({ width: 1280, height: 800 });
   await expect(move(ada, 'Acquire the lease')).toBeVisible();
 
-  await ada.keyboard.press('a'); // A: acquire
-  await expect(feedback(ada)).toContainText('Accepted: Acquire the lease');
+  await pressAndSee(ada, 'a', 'Accepted: Acquire the lease'); // A: acquire
   await expect(ada.getByTestId('node-role')).toHaveText('You believe you lead', { timeout: 10_000 });
   await expect(ada.getByTestId('node-headline')).toContainText('1');
-  await ada.keyboard.press('w'); // W: write the default text
-  await expect(feedback(ada)).toContainText('Accepted: Write "A1"');
+  await pressAndSee(ada, 'w', 'Accepted: Write "A1"'); // W: write the default text
   await expect(ada.getByTestId('inbox')).toContainText('Write "A1" stored with token 1', { timeout: 10_000 });
-  await ada.keyboard.press('r'); // R: renew
-  await expect(feedback(ada)).toContainText('Accepted: Renew');
+  await pressAndSee(ada, 'r', 'Accepted: Renew'); // R: renew
   await shoot(ada, 'lease-holder-laptop');
 
   await move(bob, 'Acquire the lease').click();
   await expect(bob.getByTestId('inbox')).toContainText('Acquire refused', { timeout: 10_000 });
-  await move(bob, 'Write').click();
-  await expect(feedback(bob)).toContainText('Refused (L6)');
+  await playAndSee(bob, 'Write', 'Refused (L6)');
   await shoot(bob, 'lease-refused-write');
   teacher.socket.close();
 });

@@ -1,14 +1,19 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, type Ref } from 'react';
 import type { Feedback } from './use-move-player';
 
 /** Seconds a banner stays: a refusal is a lesson and stays longer than a thumbs-up. */
 const ACCEPTED_MS = 2500;
 const REFUSED_MS = 9000;
 
-/** The answer to the last click, pinned to the bottom of the screen where the thumb is. */
-export function FeedbackBanner({ feedback, onDismiss }: { feedback: Feedback | null; onDismiss: (serial: number) => void }) {
+type Props = { feedback: Feedback | null; onDismiss: (serial: number) => void; cardRef?: Ref<HTMLDivElement> };
+
+/**
+ * The answer to the last click, pinned to the bottom of the screen where the thumb is; the
+ * moves are kept clear of it (use-moves-clear-of-answer.ts measures it through `cardRef`).
+ */
+export function FeedbackBanner({ feedback, onDismiss, cardRef }: Props) {
   useEffect(() => {
     if (!feedback) return;
     // By serial: this timer may fire after a newer answer was set (use-move-player.ts).
@@ -21,12 +26,12 @@ export function FeedbackBanner({ feedback, onDismiss }: { feedback: Feedback | n
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-0 z-40 flex justify-center p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
       {outcome.ok ? (
-        <div aria-live="polite" data-testid="move-feedback" data-outcome="accepted" className="pointer-events-auto flex w-full max-w-xl items-center gap-3 rounded-2xl bg-kelp px-5 py-3 text-abyss shadow-2xl">
+        <div ref={cardRef} aria-live="polite" data-testid="move-feedback" data-outcome="accepted" className="pointer-events-auto flex w-full max-w-xl items-center gap-3 rounded-2xl bg-kelp px-5 py-3 text-abyss shadow-2xl">
           <span className="text-2xl font-black" aria-hidden>✓</span>
           <p className="flex-1 text-lg font-black">Accepted: {feedback.label}</p>
         </div>
       ) : (
-        <div role="alert" data-testid="move-feedback" data-outcome="refused" className="pointer-events-auto flex w-full max-w-xl items-start gap-3 rounded-2xl border-4 border-coral bg-abyss px-4 py-3 text-foam shadow-2xl">
+        <div ref={cardRef} role="alert" data-testid="move-feedback" data-outcome="refused" className="pointer-events-auto flex w-full max-w-xl items-start gap-3 rounded-2xl border-4 border-coral bg-abyss px-4 py-3 text-foam shadow-2xl">
           <div className="flex-1">
             <p className="text-lg font-black text-coral">
               Refused{outcome.refusal.rule ? ` (${outcome.refusal.rule})` : ''}: <span className="text-foam">{feedback.label}</span>

@@ -15,6 +15,7 @@ import { NodeHero } from './NodeHero';
 import { RoundOver } from './RoundOver';
 import { TimerList } from './TimerList';
 import { useMovePlayer } from './use-move-player';
+import { useMovesClearOfAnswer } from './use-moves-clear-of-answer';
 import { StoryCue } from '../../story/StoryCue';
 
 type Props = { view: GameSeatView; receivedAt: number; play: (move: Move) => Promise<MoveOutcome> };
@@ -23,6 +24,7 @@ type Props = { view: GameSeatView; receivedAt: number; play: (move: Move) => Pro
 export function GamePhone({ view, receivedAt, play }: Props) {
   const roomTime = useRoomTime(view.clock, receivedAt);
   const { pending, feedback, press, dismiss } = useMovePlayer(play);
+  const clear = useMovesClearOfAnswer(feedback?.serial ?? null);
   const nickname = view.peers.find((p) => p.index === view.index)?.nickname ?? '';
   const [writes, setWrites] = useState(1);
   const [writeText, setWriteText] = useState<string | null>(null);
@@ -39,7 +41,8 @@ export function GamePhone({ view, receivedAt, play }: Props) {
   return (
     // A container: the layout follows the phone's own width, not the window's, so the same
     // phone fits the student's page and the replay's narrower "through a student's eyes" panel.
-    <div className={`@container flex w-full flex-col gap-4 ${feedback ? 'pb-36' : ''}`} data-testid="game-phone">
+    // Room at the page's end for the answer's banner, from the first answer on (use-moves-clear-of-answer.ts).
+    <div className="@container flex w-full flex-col gap-4" style={clear.room ? { paddingBottom: clear.room } : undefined} data-testid="game-phone">
       <GameHeader view={view} roomTime={roomTime} />
       {view.ended ? <RoundOver summary={summary} roleWord={view.roles[summary.role]?.word ?? summary.role} /> : null}
       {view.score ? <MyScoreLine score={view.score} /> : null}
@@ -62,7 +65,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
           <NodeHero summary={summary} roles={view.roles} label={view.label} nickname={nickname} status={node.status} />
           {view.ended ? null : <TimerList timers={summary.timers} elapsed={elapsed} />}
         </div>
-        <div className="@3xl:col-start-2 @3xl:row-span-2 @3xl:row-start-1">
+        <div className="@3xl:col-start-2 @3xl:row-span-2 @3xl:row-start-1" ref={clear.pad}>
           <MovePad
             moves={view.moves} pending={pending} writeText={writeText ?? defaultText} onWriteText={setWriteText}
             onPress={(option, move, label) =>
@@ -81,7 +84,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
           <Inbox lines={view.inbox} roomTime={view.ended ? null : roomTime} />
         </div>
       </div>
-      <FeedbackBanner feedback={feedback} onDismiss={dismiss} />
+      <FeedbackBanner feedback={feedback} onDismiss={dismiss} cardRef={clear.banner} />
     </div>
   );
 }
