@@ -44,7 +44,8 @@ export function SpaceTimeDiagram({ diagram, team, lanes, t, windowMs, onSeek, wi
     const ux = ((e.clientX - box.left) / box.width) * W;
     if (ux >= gutter) onSeek(left + ((ux - gutter) / (W - gutter)) * windowMs);
   };
-  const ticks = Array.from({ length: 4 }, (_, i) => left + (i * windowMs) / 4);
+  // No tick before room time 0 (the window is centred on t, so near the start half of it is before the round): clockFace would print 00:00 for each.
+  const ticks = Array.from({ length: 4 }, (_, i) => left + (i * windowMs) / 4).filter((time) => time >= 0);
 
   return (
     <svg viewBox={`0 0 ${W} ${height}`} className="w-full select-none" data-testid="space-time" onClick={seekAtClick} role="img" aria-label={`Space-time diagram around ${clockFace(t)}`}>

@@ -53,7 +53,7 @@ describe('import refuses a broken file with its line and problem', () => {
 
   it(`a file over ${MAX_LOG_BYTES / 1024 / 1024} MB is refused before parsing`, () => {
     const result = importLog('x'.repeat(MAX_LOG_BYTES + 1));
-    expect(result).toEqual({ ok: false, line: 0, problem: 'The file is larger than 200 MB.' });
+    expect(result).toEqual({ ok: false, line: 0, problem: 'The file is larger than 500 MB.' });
   });
 });
 
