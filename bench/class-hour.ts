@@ -24,6 +24,7 @@
  *   the hour (EndRound).
  * Seeded and deterministic: the same options give the same rows, byte for byte.
  */
+import { prng } from './seeded-random';
 import { createHash } from 'node:crypto';
 import type { GameCommand, InjectFault } from '../shared/game/commands';
 import { moveContext } from '../shared/game/double-tap';
@@ -96,23 +97,12 @@ export interface ClassHour {
   counts: ClassHourCounts;
 }
 
-/** A small seeded generator (mulberry32): the bench's only randomness. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export function playClassHour(algorithm: string, options: ClassHourOptions = {}): ClassHour {
   const { onTenMinutes, ...rest } = options;
   const opts = { students: 60, minutes: 60, clicksPerSecond: 2, seed: 2026, ...rest };
   const module = algorithmModule(algorithm);
-  const random = seeded(opts.seed);
+  const random = prng(opts.seed);
   const rows: SeqEvent[] = [];
   const counts: ClassHourCounts = { clicks: 0, accepted: 0, refused: 0, doubleTaps: 0, noMove: 0, faults: 0, faultsRefused: 0, hostSkipped: 0, viewsBuilt: 0 };
   // Declared wide: the closures below replace it, so TypeScript must not narrow it to null.

@@ -10,6 +10,7 @@
  * the player's own node are measured this way (a RefuseVote only sends a message, so no
  * new view is due; its ack is the answer, as for refused moves).
  */
+import { prng } from './seeded-random';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { Move } from '../shared/game/moves';
@@ -74,18 +75,6 @@ export class Recorder {
 }
 
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-
-/** A small seeded PRNG (mulberry32) so two runs make the same choices from the same views. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every socket this process opened, so that a run that fails half-way still closes them all. */
 const opened = new Set<Socket>();

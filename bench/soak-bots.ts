@@ -9,7 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { GameSeatView } from '../shared/game/seat-view';
 import { PROTOCOL_VERSION } from '../shared/protocol';
 import { RECONNECTION } from '../shared/reconnection';
-import { ask, clickAtRandomPhase, prng, type Ack } from './load-players';
+import { ask, clickAtRandomPhase, type Ack } from './load-players';
+import { prng } from './seeded-random';
 
 /** One answered move, as the student's phone saw it. */
 export type LedgerEntry = { code: string; nodeId: number; moveId: string; moveType: string; ok: boolean; refusalCode?: string; rule?: string };
