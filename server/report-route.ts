@@ -16,7 +16,7 @@ import type { RoomRegistry } from './room-registry';
 import type { EventStore } from './event-store';
 import { hashToken } from './secrets';
 import { readerFor, ReaderBusy, ReaderClosed, type LogReader } from './log-reader/log-reader';
-import { INLINE_ROWS, isShortLog } from './log-reader/short-log';
+import { hereOrOnThread, INLINE_ROWS } from './log-reader/short-log';
 
 const PATH = /^\/api\/report\/([2-9A-HJ-NP-Z]{6})(\.csv)?$/;
 const token = z.string().min(1).max(200);
@@ -55,11 +55,13 @@ export async function answerReport(path: string, hostToken: string | undefined, 
   return { status: 200, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ ok: true, code, nicknames, rounds, stories }) };
 }
 
-async function reportData(code: string, registry: RoomRegistry, store: EventStore, reader: LogReader | null, inlineRows: number): Promise<SessionReportData> {
-  if (!reader || isShortLog(registry, code, inlineRows)) return sessionReportData(store.read(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) })));
-  // The thread reads what is committed: what waits is written first.
-  registry.flush();
-  return reader.report(code, registry.seqOf(code));
+function reportData(code: string, registry: RoomRegistry, store: EventStore, reader: LogReader | null, inlineRows: number): Promise<SessionReportData> {
+  return hereOrOnThread(
+    registry, reader, code,
+    () => sessionReportData(store.read(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) }))),
+    (thread, upToSeq) => thread.report(code, upToSeq),
+    inlineRows,
+  );
 }
 
 /** A refusal of the server's, not of the game's rules (as the 405 below and the replay routes' 429/503). */

@@ -4,6 +4,7 @@
  * hears the share done. Opening an hour-long class is seconds of checking and over a second
  * of folding (issue 7); both run this way (import-in-steps.ts, fold-in-steps.ts).
  */
+import type { Steps } from '../../shared/replay/steps';
 
 /** Work between two turns of the page: a click or a paint waits at most about this long. */
 const SLICE_MS = 40;
@@ -29,7 +30,7 @@ export interface SteppedResult<T> {
 }
 
 /** Drives `steps` to its end in slices; `stillWanted` false (the page moved on) stops it between two slices. */
-export async function runInSteps<T>(steps: Generator<number, T, void>, onProgress: (share: number) => void, stillWanted: () => boolean = () => true): Promise<SteppedResult<T> | null> {
+export async function runInSteps<T>(steps: Steps<T>, onProgress: (share: number) => void, stillWanted: () => boolean = () => true): Promise<SteppedResult<T> | null> {
   const start = performance.now();
   let workMs = 0;
   let slice = performance.now();

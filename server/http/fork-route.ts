@@ -10,7 +10,7 @@ import { decideFork, forkSourceOfLog, refuseFork, type ForkSource } from '../../
 import { parseLogRow } from '../../shared/replay/log-rows';
 import type { GameServer } from '../game-server';
 import type { LogReader } from '../log-reader/log-reader';
-import { INLINE_ROWS, isShortLog } from '../log-reader/short-log';
+import { hereOrOnThread, INLINE_ROWS } from '../log-reader/short-log';
 
 export type ForkAnswer = { ok: true; round: number } | { ok: false; status: 404 | 409; code: string; message: string };
 
@@ -33,14 +33,13 @@ export async function forkFromReplay(game: GameServer, reader: LogReader | null,
   return { ok: true, round: game.registry.get(code)?.round?.id ?? 0 };
 }
 
-async function sourceOf(game: GameServer, reader: LogReader | null, code: string, round: number, roomTime: number, inlineRows: number): Promise<ForkSource | null | 'no-round'> {
-  if (!reader || isShortLog(game.registry, code, inlineRows)) {
-    const log = game.registry.log(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) }));
-    return forkSourceOfLog(log, round, roomTime);
-  }
-  // The thread reads what is committed: what waits is written first.
-  game.registry.flush();
-  return reader.forkSource(code, round, roomTime, game.registry.seqOf(code));
+function sourceOf(game: GameServer, reader: LogReader | null, code: string, round: number, roomTime: number, inlineRows: number): Promise<ForkSource | null | 'no-round'> {
+  return hereOrOnThread(
+    game.registry, reader, code,
+    () => forkSourceOfLog(game.registry.log(code).map((row) => ({ seq: row.seq, event: parseLogRow(row) })), round, roomTime),
+    (thread, upToSeq) => thread.forkSource(code, round, roomTime, upToSeq),
+    inlineRows,
+  );
 }
 
 /** As at any round start: the clock follows the log, and students not connected are silent nodes. */

@@ -18,7 +18,7 @@ import type { GameServer } from '../game-server';
 import { clientAddress } from '../limits/client-address';
 import type { ReplayShares } from '../replay-shares';
 import { RoundHistory } from '../round-history';
-import { INLINE_ROWS, isShortLog } from '../log-reader/short-log';
+import { hereOrOnThread, INLINE_ROWS } from '../log-reader/short-log';
 import { readerFor, ReaderBusy, ReaderClosed, type ExportStream } from '../log-reader/log-reader';
 import { exportStored } from './stored-export';
 import { forkFromReplay } from './fork-route';
@@ -192,14 +192,17 @@ async function publishedLog(id: string, { game, shares }: Deps): Promise<Reply> 
  */
 async function exportFile(game: GameServer, room: string, which: number | 'all', anonymize: boolean, filename: string): Promise<Reply | null> {
   const options = { appVersion: APP_VERSION, exportedAt: new Date().toISOString(), room, anonymize };
-  const reader = readerOf(game);
-  if (!reader || isShortLog(game.registry, room)) {
-    const text = exportStored(game.registry.logText(room), which, options);
-    return text === null ? null : { status: 200, ndjson: { text, filename } };
-  }
-  game.registry.flush();
-  const bytes = await reader.export({ room, which, options });
-  return bytes && { status: 200, stream: { bytes, filename } };
+  return hereOrOnThread(
+    game.registry, readerOf(game), room,
+    (): Reply | null => {
+      const text = exportStored(game.registry.logText(room), which, options);
+      return text === null ? null : { status: 200, ndjson: { text, filename } };
+    },
+    async (reader) => {
+      const bytes = await reader.export({ room, which, options });
+      return bytes && { status: 200, stream: { bytes, filename } };
+    },
+  );
 }
 
 const BODY_TOO_BIG = Symbol('body too big');

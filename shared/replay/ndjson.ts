@@ -15,6 +15,7 @@ import { foldRoomRows, RowFoldError } from '../room/fold-runs';
 import type { MaybeRoom } from '../room/state';
 import { letterLabel } from '../rules/labels';
 import { safeParseLogRow, toLogRow, type SeqEvent } from './log-rows';
+import { runToEnd, type Steps } from './steps';
 
 export const LOG_FORMAT = 'captain-down-log';
 /** Bump when an older player could no longer read a new file. */
@@ -129,11 +130,7 @@ const CHECK_SHARE = 0.7;
  * folded, so a file that passes can be replayed without a crash.
  */
 export function importLog(text: string): ImportResult {
-  const steps = importSteps(text);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(importSteps(text));
 }
 
 /**
@@ -142,7 +139,7 @@ export function importLog(text: string): ImportResult {
  * a page drives the steps between frames (app/client/import-in-steps.ts) and shows how far
  * it got, instead of freezing the tab (issue 7).
  */
-export function* importSteps(text: string): Generator<number, ImportResult, void> {
+export function* importSteps(text: string): Steps<ImportResult> {
   if (text.length > MAX_LOG_BYTES) return fail(0, `The file is larger than ${MAX_LOG_BYTES / 1024 / 1024} MB.`);
   const lines = text.split('\n');
   const endsCleanly = text.endsWith('\n');

@@ -20,6 +20,7 @@ import { createDiagramBuilder, type DiagramData, type DiagramRole } from './diag
 import type { SeqEvent } from './log-rows';
 import { leaderBeforeRow, markersOf, type Marker } from './markers';
 import type { RoundSlice } from './rounds';
+import { runToEnd, type Steps } from './steps';
 
 export interface TimelineRow {
   seq: number;
@@ -94,11 +95,7 @@ function teamCluster(room: RoomState | null, team: number): ClusterState | null 
 }
 
 export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}): Timeline {
-  const steps = timelineSteps(slice, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(timelineSteps(slice, options));
 }
 
 /**
@@ -107,7 +104,7 @@ export function buildTimeline(slice: RoundSlice, options: TimelineOptions = {}):
  * drives the steps between frames (app/client/run-in-steps.ts) and shows how far it got,
  * instead of freezing the tab. Yielding only at checkpoints keeps the rows' loop as it was.
  */
-export function* timelineSteps(slice: RoundSlice, options: TimelineOptions = {}): Generator<number, Timeline, void> {
+export function* timelineSteps(slice: RoundSlice, options: TimelineOptions = {}): Steps<Timeline> {
   const every = options.checkpointEvery ?? 2_000;
   const base = foldAll(slice.prelude, null);
   if (!base) throw new Error('The log has no RoomCreated before the round');
