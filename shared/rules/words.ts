@@ -29,3 +29,12 @@ export function secondsText(ms: number): string {
   if (ms % 1000 === 0) return `${ms / 1000} s`;
   return ms >= 10_000 ? `${Math.ceil(ms / 1000)} s` : `${(Math.ceil(ms / 100) / 10).toFixed(1)} s`;
 }
+
+/**
+ * Time left on a timer, as the phone's countdown shows it (rounded up: a countdown never
+ * says less than is left, so nobody presses early) and as a refusal quotes it: a student
+ * told "18.0 s left" while their frozen countdown read "19 s" saw two clocks. Negative is 0.
+ */
+export function timeLeftText(ms: number): string {
+  return secondsText(Math.max(0, ms));
+}

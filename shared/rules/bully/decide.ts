@@ -10,6 +10,7 @@ import type { Refusal } from '../refusal';
 import { refuse } from '../refusal';
 import { clearTimer, setTimer, timerRemaining } from '../timers';
 import type { NodeIndex } from '../types';
+import { timeLeftText } from '../words';
 import type { BullyCluster, BullyCommand, BullyNode, ElectionReason } from './types';
 import { BULLY_TIMERS } from './types';
 
@@ -21,7 +22,6 @@ function nodeOf(state: BullyCluster, index: NodeIndex): BullyNode {
   return node;
 }
 
-const seconds = (ms: number) => `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 
 /** Why this node may start an election now, or null (B1, B4, B5). */
 export function electionReason(node: BullyNode): ElectionReason | null {
@@ -100,7 +100,7 @@ function declareCoordinator(out: Out, index: NodeIndex): Refusal | void {
     }
     if (node.phase === 'awaitingAnswer') {
       const left = timerRemaining(out, index, BULLY_TIMERS.answer) ?? 0;
-      return refuse('answer-timer-running', 'B3', `Your answer timer T still runs (${seconds(left)} on your clock): declare only if no higher rank answers before it runs out (B3).`);
+      return refuse('answer-timer-running', 'B3', `Your answer timer T still runs (${timeLeftText(left)} on your clock): declare only if no higher rank answers before it runs out (B3).`);
     }
     if (node.phase !== 'mayDeclare') {
       const who = node.answersFrom.map(rankLabel).join(', ');

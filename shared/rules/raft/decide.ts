@@ -13,12 +13,9 @@ import { sendHeartbeat, writeCommand } from './replication';
 import { ELECTION_TIMER, localNow, nodeLabel, raftNode } from './state';
 import type { RaftCluster, RaftCommand, RaftNode } from './types';
 import { MAX_COMMAND_LENGTH } from './types';
+import { timeLeftText } from '../words';
 
 type Out = Emitter<RaftCluster>;
-
-function seconds(ms: number): string {
-  return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
-}
 
 function roleWords(n: RaftNode): string {
   return n.role === 'precandidate' ? 'a pre-candidate' : `a ${n.role}`;
@@ -31,7 +28,7 @@ function standForElection(out: Out, node: number): Refusal | void {
   }
   if (!n.electionDue) {
     const deadline = out.state.nodes[node]?.timers[ELECTION_TIMER];
-    const left = deadline === undefined ? '' : ` (${seconds(deadline - localNow(out.state, node))} left)`;
+    const left = deadline === undefined ? '' : ` (${timeLeftText(deadline - localNow(out.state, node))} left)`;
     return refuse('election-timer-running', 'R3', `Your election timer has not run out yet${left}; you may stand only after a whole election timeout without hearing from a leader (R3).`);
   }
   if (out.state.params.preVote) startPreVote(out, node);

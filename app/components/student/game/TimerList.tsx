@@ -1,5 +1,5 @@
 import type { TimerFact } from '@/shared/rules/module';
-import { secondsText as seconds } from '@/shared/rules/words';
+import { timeLeftText } from '@/shared/rules/words';
 
 type Props = {
   timers: TimerFact[];
@@ -24,7 +24,7 @@ export function TimerList({ timers, elapsed }: Props) {
                 {timer.label}
                 <span className="font-semibold text-mist"> · then {timer.then}</span>
               </p>
-              <p className={`shrink-0 font-mono text-2xl font-black whitespace-nowrap tabular-nums ${urgent ? near.text : 'text-foam'}`}>{left === 0 ? 'now' : seconds(left)}</p>
+              <p className={`shrink-0 font-mono text-2xl font-black whitespace-nowrap tabular-nums ${urgent ? near.text : 'text-foam'}`}>{left === 0 ? 'now' : timeLeftText(left)}</p>
             </div>
             <div className="mt-1.5 h-2 overflow-hidden rounded-full bg-abyss" aria-hidden>
               <div className={`h-full rounded-full ${urgent ? near.bar : 'bg-sky-300'}`} style={{ width: `${(left / total) * 100}%` }} />

@@ -146,7 +146,7 @@ describe('B3: declaring coordinator', () => {
     startElection(run, 4);
     tickTo(run, 20_000);
     const refusal = refused(run, { type: 'DeclareCoordinator', node: R(4) }, 'answer-timer-running');
-    expect(refusal.message).toContain('10.0 s');
+    expect(refusal.message).toContain('(10 s on your clock)');
   });
 
   it('B3: after T with no answer, COORDINATOR goes to all; receivers adopt the sender, end their round, restart suspicion', () => {

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, eventsOfType, expectReplayMatches, refused, tickBy } from '../harness';
 import type { Message } from '../../../../shared/rules/types';
+import { raftSummary } from '../../../../shared/rules/raft/phone';
+import { timeLeftText } from '../../../../shared/rules/words';
 import { A, B, C, D, E, expectSafe, heartbeat, node, raft, S, seeded, stand, timerAt, untilDue, vote, write } from './helpers';
 
 function sentBy(messages: Message[], from: number): Message[] {
@@ -74,7 +76,18 @@ describe('R3: standing for election', () => {
     const run = raft();
     const refusal = refused(run, { type: 'StandForElection', node: B }, 'election-timer-running');
     expect(refusal.rule).toBe('R3');
-    expect(refusal.message).toMatch(/^Your election timer has not run out yet \(\d+\.\d s left\)/);
+    expect(refusal.message).toMatch(/^Your election timer has not run out yet \(\d+(\.\d)? s left\)/);
+  });
+
+  it('R3: the refusal quotes the time left exactly as the node\'s phone counts it down', () => {
+    const run = raft();
+    // Odd steps land between whole seconds and tenths, where rounding two ways disagreed ("19 s" vs "18.0 s").
+    for (const step of [0, 1, 1_337, 49, 2_001, 951]) {
+      tickBy(run, step);
+      const timer = raftSummary(run.state, B, []).timers.find((t) => t.id === 'election')!;
+      const refusal = refused(run, { type: 'StandForElection', node: B }, 'election-timer-running');
+      expect(refusal.message).toContain(`(${timeLeftText(timer.remainingMs)} left)`);
+    }
   });
 
   it('R3: after the timer ran out: term + 1, a vote for itself, a fresh deadline in [15 s, 30 s), RequestVote to every peer', () => {
