@@ -11,8 +11,6 @@
 import { z } from 'zod';
 import { PROTOCOL_VERSION } from '../protocol';
 import type { RoomEvent } from '../room/events';
-import { foldRoomRows, RowFoldError } from '../room/fold-runs';
-import type { MaybeRoom } from '../room/state';
 import { letterLabel } from '../rules/labels';
 import { safeParseLogRow, toLogRow, type SeqEvent } from './log-rows';
 import { runToEnd, type Steps } from './steps';
@@ -119,25 +117,25 @@ function checkHeader(text: string | undefined): { ok: true; header: LogHeader } 
   return { ok: true, header: header.data };
 }
 
-/** Lines checked, or rows folded, between two steps of `importSteps`. */
+/** Lines checked between two steps of `importSteps`. */
 const STEP_ROWS = 2_000;
-/** The share of an import's work that reading and checking the lines is (the rest is their fold), for progress. */
-const CHECK_SHARE = 0.7;
 
 /**
  * Reads an exported log, refusing anything damaged, truncated, foreign or too new with
- * the line and the problem. Every row is checked by the log's own zod schemas and then
- * folded, so a file that passes can be replayed without a crash.
+ * the line and the problem. Every row is checked by the log's own zod schemas. Whether a
+ * well-formed row can be played (a batch for a team that does not exist, in a file edited by
+ * hand) is found when its round is folded, which names its line too (UnplayableRowError in
+ * timeline.ts, lineOfRow below): a file is never folded twice to be opened.
  */
 export function importLog(text: string): ImportResult {
   return runToEnd(importSteps(text));
 }
 
 /**
- * importLog in steps: yields the share of the work done (0..1) every STEP_ROWS lines or
- * rows, and returns its result. An hour-long class is ~430,000 lines and seconds of work:
- * a page drives the steps between frames (app/client/import-in-steps.ts) and shows how far
- * it got, instead of freezing the tab (issue 7).
+ * importLog in steps: yields the share of the lines checked (0..1) every STEP_ROWS lines,
+ * and returns its result. An hour-long class is ~430,000 lines and seconds of work: a page
+ * drives the steps between frames (app/client/import-in-steps.ts) and shows how far it got,
+ * instead of freezing the tab (issue 7).
  */
 export function* importSteps(text: string): Steps<ImportResult> {
   if (text.length > MAX_LOG_BYTES) return fail(0, `The file is larger than ${MAX_LOG_BYTES / 1024 / 1024} MB.`);
@@ -148,11 +146,9 @@ export function* importSteps(text: string): Steps<ImportResult> {
   if (!('header' in head)) return head;
   const events: SeqEvent[] = [];
   let lastSeq = 0;
-  // Every line is read and checked first, then the rows are folded as the player folds them
-  // (foldRoomRows); the first problem by line wins, whichever pass finds it.
   let problem: ImportResult | null = null;
   for (let i = 1; i < lines.length && !problem; i++) {
-    if (i % STEP_ROWS === 0) yield (i / lines.length) * CHECK_SHARE;
+    if (i % STEP_ROWS === 0) yield i / lines.length;
     const line = i + 1;
     const text = lines[i]!;
     if (text.trim() === '') {
@@ -178,23 +174,28 @@ export function* importSteps(text: string): Steps<ImportResult> {
       }
     }
   }
-  try {
-    const rows = events.map((row) => row.event);
-    let room: MaybeRoom = null;
-    for (let from = 0; from < rows.length; from += STEP_ROWS) {
-      room = foldRoomRows(room, rows, from, Math.min(rows.length, from + STEP_ROWS));
-      yield CHECK_SHARE + (from / rows.length) * (1 - CHECK_SHARE);
-    }
-  } catch (error) {
-    if (!(error instanceof RowFoldError)) throw error;
-    // Row k of the events is line k + 2 (line 1 is the header), before any line a check refused.
-    const line = error.index + 2;
-    return fail(line, `Line ${line} cannot be replayed: ${error.message}.`);
-  }
   if (problem) return problem;
   if (events.length < head.header.rows) {
     return fail(lines.length + 1, `The file is truncated: its header promises ${head.header.rows} rows, it holds ${events.length}.`);
   }
   if (events.length > head.header.rows) return fail(head.header.rows + 2, `The file has more rows than its header says (${head.header.rows}): it was edited.`);
   return { ok: true, header: head.header, events };
+}
+
+/**
+ * The line of an exported file that holds the row with this seq: rows follow the header in
+ * order, so the k-th row (from 0) is line k + 2. What a refusal of a row found later (its
+ * round's fold) names, as the check names its own.
+ */
+export function lineOfRow(events: readonly SeqEvent[], seq: number): number {
+  let lo = 0;
+  let hi = events.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = events[mid]!.seq;
+    if (at === seq) return mid + 2;
+    if (at < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return Number.NaN;
 }

@@ -76,9 +76,27 @@ export interface TimelineOptions {
   diagram?: boolean;
 }
 
+/**
+ * A row the round's fold cannot play (a file edited by hand: a batch for a team that does not
+ * exist, a join before the room): its seq in the log, and why. Opening a file checks each line
+ * against the log's schemas; whether its facts can be played is found here, where the rows are
+ * folded anyway (folding a whole file once more only to check it was a third of opening an hour).
+ */
+export class UnplayableRowError extends Error {
+  constructor(readonly seq: number, reason: unknown) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
 function foldAll(events: readonly SeqEvent[], from: RoomState | null): RoomState | null {
   let room = from;
-  for (const { event } of events) room = evolveRoom(room, event);
+  for (const { seq, event } of events) {
+    try {
+      room = evolveRoom(room, event);
+    } catch (error) {
+      throw new UnplayableRowError(seq, error);
+    }
+  }
   return room;
 }
 
@@ -148,40 +166,45 @@ export function* timelineSteps(slice: RoundSlice, options: TimelineOptions = {})
   };
   // Plain loops (no closure made per row): this runs for each of the hour's ~430,000 rows.
   let index = 0;
-  while (index < logged.length) {
-    const event = logged[index]!.event;
-    if (event.type === 'ClusterEvents' && foldsAsRun(room.round)) {
-      // Consecutive batches of one team fold as one run, closed at the next checkpoint (team-run.ts).
-      const team = event.team;
-      const run = openTeamRun(room, team);
-      let due = false;
-      let next: RoomEvent | undefined = event;
-      do {
-        const batch = next as ClusterEvents;
-        const nowBefore = run.cluster.now;
-        const leaderBefore = leaderBeforeRow(batch, run.cluster);
-        foldTeamRow(run, batch);
-        due = record(index, batch, nowBefore, leaderBefore, run.cluster);
-        index += 1;
-        next = logged[index]?.event;
-      } while (!due && next?.type === 'ClusterEvents' && next.team === team);
-      room = closeTeamRun(run);
+  // `index` is the row being folded when a fold throws: a run counts a row only once it is folded.
+  try {
+    while (index < logged.length) {
+      const event = logged[index]!.event;
+      if (event.type === 'ClusterEvents' && foldsAsRun(room.round)) {
+        // Consecutive batches of one team fold as one run, closed at the next checkpoint (team-run.ts).
+        const team = event.team;
+        const run = openTeamRun(room, team);
+        let due = false;
+        let next: RoomEvent | undefined = event;
+        do {
+          const batch = next as ClusterEvents;
+          const nowBefore = run.cluster.now;
+          const leaderBefore = leaderBeforeRow(batch, run.cluster);
+          foldTeamRow(run, batch);
+          due = record(index, batch, nowBefore, leaderBefore, run.cluster);
+          index += 1;
+          next = logged[index]?.event;
+        } while (!due && next?.type === 'ClusterEvents' && next.team === team);
+        room = closeTeamRun(run);
+        if (due) {
+          checkpoint(index - 1);
+          yield index / logged.length;
+        }
+        continue;
+      }
+      const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
+      const before = team === null ? null : teamCluster(room, team);
+      const leaderBefore = leaderBeforeRow(event, before);
+      room = evolveRoom(room, event)!;
+      const due = record(index, event, before?.now ?? Number.NaN, leaderBefore, team === null ? null : teamCluster(room, team));
+      index += 1;
       if (due) {
         checkpoint(index - 1);
         yield index / logged.length;
       }
-      continue;
     }
-    const team = event.type === 'ClusterEvents' || event.type === 'MoveRefused' ? event.team : null;
-    const before = team === null ? null : teamCluster(room, team);
-    const leaderBefore = leaderBeforeRow(event, before);
-    room = evolveRoom(room, event)!;
-    const due = record(index, event, before?.now ?? Number.NaN, leaderBefore, team === null ? null : teamCluster(room, team));
-    index += 1;
-    if (due) {
-      checkpoint(index - 1);
-      yield index / logged.length;
-    }
+  } catch (error) {
+    throw new UnplayableRowError(logged[index]?.seq ?? Number.NaN, error);
   }
   return { round: slice.round, base, rows, events: slice.rows, checkpoints, markers, diagram: diagram?.data ?? null, startTime, endTime: time, ruleEvents };
 }

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SeqEvent } from '@/shared/replay/log-rows';
 import { summarizeRound } from '@/shared/replay/round-summaries';
 import { sliceRounds } from '@/shared/replay/rounds';
-import type { Timeline } from '@/shared/replay/timeline';
+import { UnplayableRowError, type Timeline } from '@/shared/replay/timeline';
+import { lineOfRow } from '@/shared/replay/ndjson';
 import { algorithmModule, isAlgorithm } from '@/shared/rules/registry';
 import { clockFace } from '../game/look';
 import { foldInSteps } from '@/app/client/fold-in-steps';
@@ -15,6 +16,12 @@ type Props = { events: SeqEvent[]; source: string; round?: number | null; action
 
 /** A round being folded (how far), folded, or refused by the fold. */
 type Built = { round: number } & ({ share: number } | { timeline: Timeline } | { error: string });
+
+/** Why a round's fold stopped, naming the file's line when a row could not be played (an edited file). */
+function foldProblem(error: unknown, events: readonly SeqEvent[]): string {
+  if (error instanceof UnplayableRowError) return `line ${lineOfRow(events, error.seq)} of the log: ${error.message}.`;
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** A loaded log: pick a round (when it holds several), then play it. */
 export function LogPlayer({ events, source, round = null, actions, onFork }: Props) {
@@ -29,11 +36,11 @@ export function LogPlayer({ events, source, round = null, actions, onFork }: Pro
     const round = slice.round;
     foldInSteps(slice, (share) => wanted && setBuilt({ round, share }), () => wanted)
       .then((timeline) => wanted && timeline && setBuilt({ round, timeline }))
-      .catch((error: unknown) => wanted && setBuilt({ round, error: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => wanted && setBuilt({ round, error: foldProblem(error, events) }));
     return () => {
       wanted = false;
     };
-  }, [slice]);
+  }, [slice, events]);
   // What was built for another round is not this one's (a new pick starts folding at 0 %).
   const current = slice && built?.round === slice.round ? built : null;
 

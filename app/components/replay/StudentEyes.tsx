@@ -31,7 +31,7 @@ export function StudentEyes({ frame, nodes, nodeId, onPick, receivedAt }: Props)
       ) : null}
       {frame.seat ? (
         <div>
-          <GamePhone view={frame.seat} receivedAt={receivedAt} play={notSent} />
+          <GamePhone view={frame.seat} receivedAt={receivedAt} play={notSent} mirror />
         </div>
       ) : (
         <p className="text-mist">Pick a node to see what its student&apos;s phone showed at this moment: its belief, its timers, its inbox and the moves it could make.</p>

@@ -30,7 +30,7 @@ describe('checking a log in steps', () => {
       shares.push(step.value);
       step = steps.next();
     }
-    expect(shares.length).toBeGreaterThan(2);
+    expect(shares.length).toBeGreaterThanOrEqual(2); // a step every 2,000 lines
     expect(shares.every((share, i) => share >= 0 && share < 1 && (i === 0 || share >= shares[i - 1]!))).toBe(true);
     expect(step.value).toEqual(importLog(text));
     expect(step.value.ok).toBe(true);

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frameAt } from '../../../shared/replay/frame';
-import { LOG_FORMAT_VERSION, MAX_LOG_BYTES, REDACTED_HASH, importLog } from '../../../shared/replay/ndjson';
+import { LOG_FORMAT_VERSION, MAX_LOG_BYTES, REDACTED_HASH, importLog, lineOfRow } from '../../../shared/replay/ndjson';
 import { sliceRound } from '../../../shared/replay/rounds';
-import { buildTimeline } from '../../../shared/replay/timeline';
+import { buildTimeline, UnplayableRowError } from '../../../shared/replay/timeline';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/replay-v1-raft-lecture.ndjson', import.meta.url), 'utf8');
 const lines = FIXTURE.trimEnd().split('\n');
@@ -36,8 +36,15 @@ const CORPUS: { name: string; text: string; line: number; says: RegExp }[] = [
   { name: 'an event that fails its schema', text: editRow(3, (r) => (r.payload.nodeId = -1)), line: 3, says: /not a valid NodeJoined event at "nodeId"/ },
   { name: 'an unknown event type', text: editRow(7, (r) => (r.type = 'ShipSank')), line: 7, says: /^Line 7 is not a valid ShipSank event: this app has no event called "ShipSank" \(a log from a newer Captain Down, or edited\)\.$/ },
   { name: 'rows out of order', text: editRow(8, (r) => (r.seq = 2)), line: 8, says: /out of order: seq 2/ },
-  { name: 'a batch for a team that does not exist', text: editRow(9, (r) => (r.payload.team = 5)), line: 9, says: /cannot be replayed: team 5/ },
-  { name: 'a room event before the room exists', text: [lines[0], ...lines.slice(2)].join('\n') + '\n', line: 2, says: /cannot be replayed: NodeJoined before RoomCreated/ },
+];
+
+/** Well-formed lines whose facts cannot be played: the check passes them, the round's fold names their line. */
+const UNPLAYABLE: { name: string; text: string; line: number; says: RegExp }[] = [
+  { name: 'a batch for a team that does not exist', text: editRow(9, (r) => (r.payload.team = 5)), line: 9, says: /team 5/ },
+  {
+    name: 'a room event before the room exists (its header edited to match)',
+    text: [JSON.stringify({ ...header, rows: header.rows - 1 }), ...lines.slice(2)].join('\n') + '\n', line: 2, says: /NodeJoined before RoomCreated/,
+  },
 ];
 
 describe('import refuses a broken file with its line and problem', () => {
@@ -55,6 +62,26 @@ describe('import refuses a broken file with its line and problem', () => {
     const result = importLog('x'.repeat(MAX_LOG_BYTES + 1));
     expect(result).toEqual({ ok: false, line: 0, problem: 'The file is larger than 500 MB.' });
   });
+});
+
+describe('a row that cannot be played is refused by its round\'s fold, with its line', () => {
+  for (const broken of UNPLAYABLE) {
+    it(`${broken.name}: line ${broken.line}`, () => {
+      const opened = importLog(broken.text);
+      if (!opened.ok) throw new Error(`the check refused it: line ${opened.line}: ${opened.problem}`);
+      const slice = sliceRound(opened.events, 1)!;
+      let refused: unknown = null;
+      try {
+        buildTimeline(slice);
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(UnplayableRowError);
+      const error = refused as UnplayableRowError;
+      expect(error.message).toMatch(broken.says);
+      expect(lineOfRow(opened.events, error.seq)).toBe(broken.line);
+    });
+  }
 });
 
 describe('a log written by an earlier build still replays', () => {

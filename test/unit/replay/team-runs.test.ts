@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterEvents } from '../../../shared/game/events';
 import { closeTeamRun, foldsAsRun, foldTeamRow, openTeamRun } from '../../../shared/game/team-run';
 import { evolveRoom, type RoomState } from '../../../shared/room';
-import { foldRoomRows, RowFoldError } from '../../../shared/room/fold-runs';
 import { playRound, roundArb } from './random-round';
 
 describe('a team\'s batches folded as one run', () => {
@@ -41,31 +40,5 @@ describe('a team\'s batches folded as one run', () => {
       { numRuns: 100 },
     );
     expect(longRuns).toBeGreaterThan(50); // runs of several batches were folded, not only runs of one
-  });
-});
-
-describe('a whole log folded in runs (foldRoomRows, what checking an opened file folds)', () => {
-  it('ends in the room the live game folded row by row', () => {
-    fc.assert(
-      fc.property(roundArb, (spec) => {
-        const played = playRound(spec);
-        expect(foldRoomRows(null, played.log.map((row) => row.event))).toEqual(played.live[played.log.length - 1]!.room);
-      }),
-      { numRuns: 60 },
-    );
-  });
-
-  it('names the first row it cannot fold', () => {
-    const played = playRound(fc.sample(roundArb, { numRuns: 1, seed: 7 })[0]!);
-    const rows = played.log.map((row) => row.event);
-    const at = rows.findIndex((event) => event.type === 'ClusterEvents');
-    expect(at).toBeGreaterThan(0);
-    const broken = rows.map((event, i) => (i === at ? { ...event, team: 9 } : event));
-    expect(() => foldRoomRows(null, broken)).toThrow(RowFoldError);
-    try {
-      foldRoomRows(null, broken);
-    } catch (error) {
-      expect((error as RowFoldError).index).toBe(at);
-    }
   });
 });

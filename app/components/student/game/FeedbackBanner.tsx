@@ -7,13 +7,19 @@ import type { Feedback } from './use-move-player';
 const ACCEPTED_MS = 2500;
 const REFUSED_MS = 9000;
 
-type Props = { feedback: Feedback | null; onDismiss: (serial: number) => void; cardRef?: Ref<HTMLDivElement> };
+type Props = {
+  feedback: Feedback | null;
+  onDismiss: (serial: number) => void;
+  cardRef?: Ref<HTMLDivElement>;
+  /** False: in the page's flow, under the moves (a phone shown inside another page, such as the replay's). */
+  pinned?: boolean;
+};
 
 /**
  * The answer to the last click, pinned to the bottom of the screen where the thumb is; the
  * moves are kept clear of it (use-moves-clear-of-answer.ts measures it through `cardRef`).
  */
-export function FeedbackBanner({ feedback, onDismiss, cardRef }: Props) {
+export function FeedbackBanner({ feedback, onDismiss, cardRef, pinned = true }: Props) {
   useEffect(() => {
     if (!feedback) return;
     // By serial: this timer may fire after a newer answer was set (use-move-player.ts).
@@ -24,7 +30,7 @@ export function FeedbackBanner({ feedback, onDismiss, cardRef }: Props) {
   if (!feedback) return null;
   const { outcome } = feedback;
   return (
-    <div className="pointer-events-none fixed inset-x-0 bottom-0 z-40 flex justify-center p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]">
+    <div className={pinned ? 'pointer-events-none fixed inset-x-0 bottom-0 z-40 flex justify-center p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]' : 'flex justify-center'}>
       {outcome.ok ? (
         <div ref={cardRef} aria-live="polite" data-testid="move-feedback" data-outcome="accepted" className="pointer-events-auto flex w-full max-w-xl items-center gap-3 rounded-2xl bg-kelp px-5 py-3 text-abyss shadow-2xl">
           <span className="text-2xl font-black" aria-hidden>✓</span>

@@ -18,13 +18,22 @@ import { useMovePlayer } from './use-move-player';
 import { useMovesClearOfAnswer } from './use-moves-clear-of-answer';
 import { StoryCue } from '../../story/StoryCue';
 
-type Props = { view: GameSeatView; receivedAt: number; play: (move: Move) => Promise<MoveOutcome> };
+type Props = {
+  view: GameSeatView;
+  receivedAt: number;
+  play: (move: Move) => Promise<MoveOutcome>;
+  /**
+   * A phone shown inside another page (the replay's "through a student's eyes"): the answer
+   * to a press shows under the moves, and the page around it is never scrolled to make room.
+   */
+  mirror?: boolean;
+};
 
 /** A student's phone during a round: their node as their node knows it, and their moves. */
-export function GamePhone({ view, receivedAt, play }: Props) {
+export function GamePhone({ view, receivedAt, play, mirror = false }: Props) {
   const roomTime = useRoomTime(view.clock, receivedAt);
   const { pending, feedback, press, dismiss } = useMovePlayer(play);
-  const clear = useMovesClearOfAnswer(feedback?.serial ?? null);
+  const clear = useMovesClearOfAnswer(mirror ? null : (feedback?.serial ?? null));
   const nickname = view.peers.find((p) => p.index === view.index)?.nickname ?? '';
   const [writes, setWrites] = useState(1);
   const [writeText, setWriteText] = useState<string | null>(null);
@@ -84,7 +93,7 @@ export function GamePhone({ view, receivedAt, play }: Props) {
           <Inbox lines={view.inbox} roomTime={view.ended ? null : roomTime} />
         </div>
       </div>
-      <FeedbackBanner feedback={feedback} onDismiss={dismiss} cardRef={clear.banner} />
+      <FeedbackBanner feedback={feedback} onDismiss={dismiss} cardRef={clear.banner} pinned={!mirror} />
     </div>
   );
 }

@@ -84,7 +84,7 @@ describe('R3: standing for election', () => {
     // Odd steps land between whole seconds and tenths, where rounding two ways disagreed ("19 s" vs "18.0 s").
     for (const step of [0, 1, 1_337, 49, 2_001, 951]) {
       tickBy(run, step);
-      const timer = raftSummary(run.state, B, []).timers.find((t) => t.id === 'election')!;
+      const timer = raftSummary(S(run), B, []).timers.find((t) => t.id === 'election')!;
       const refusal = refused(run, { type: 'StandForElection', node: B }, 'election-timer-running');
       expect(refusal.message).toContain(`(${timeLeftText(timer.remainingMs)} left)`);
     }
