@@ -2,7 +2,9 @@
  * `npm run bench:fold [raft,bully,lease] [--class | --both]`: the two folds of an hour-long
  * class, timed in CPU time as well as wall time (on a shared machine the wall clock mostly
  * measures the other processes). Prints figures; asserts nothing.
- *   - the rules' fold: `evolve` over the hour's rule events (best of 3);
+ *   - the rules' fold: `evolve` over the hour's rule events (best of 3), and the same on a
+ *     draft as the player folds (bench/rules-floor.ts: the floor of any player that folds
+ *     with the game's own rules);
  *   - the replay player's whole-round fold: `buildTimeline` of the hour's room log, without
  *     the space-time diagram and with it (as the player builds it), best of 3 each, printed
  *     for the whole hour and per 430,000 rule events (the issue's round), against the
@@ -26,6 +28,7 @@ import { evolve } from '../shared/rules/engine';
 import type { ClusterState, Event } from '../shared/rules/types';
 import { classHourRows } from './class-hour-cache';
 import { hourOf, roomLog } from './fold-hour';
+import { foldRulesOnDraft } from './rules-floor';
 
 /** Best of 3: wall ms and the CPU ms of that run. */
 function best(fn: () => void): { wall: number; cpu: number } {
@@ -66,6 +69,7 @@ function measure(algorithm: string, hour: Hour): void {
     let state = hour.initial;
     for (const event of hour.events) state = evolve(state, event);
   });
+  const floor = best(() => foldRulesOnDraft(hour.initial, hour.events));
   const slice = sliceRound(hour.log, 1)!;
   const loadBefore = load();
   const replay = best(() => buildTimeline(slice, { diagram: false }));
@@ -81,6 +85,7 @@ function measure(algorithm: string, hour: Hour): void {
   frames.sort((a, b) => a - b);
   console.log(`${algorithm}, ${hour.name}: ${fmt(hour.events.length)} rule events in ${fmt(timeline.rows.length)} rows (load average ${loadBefore} -> ${load()})`);
   console.log(`  rules fold (evolve):       CPU ${fmt(rules.cpu)} ms, wall ${fmt(rules.wall)} ms; per 430,000 events CPU ${fmt((rules.cpu / hour.events.length) * 430_000)} ms`);
+  console.log(`  rules fold on a draft (the floor of any player folding with the game's rules): CPU ${fmt(floor.cpu)} ms, wall ${fmt(floor.wall)} ms`);
   // The issue's target: the whole round folds in <= 500 ms; per 430,000 rule events too,
   // since neither hour holds exactly the issue's count.
   const per430k = (ms: number) => (ms / hour.events.length) * 430_000;
