@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, type Ref } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import type { Feedback } from './use-move-player';
 
 /** Seconds a banner stays: a refusal is a lesson and stays longer than a thumbs-up. */
@@ -20,6 +20,7 @@ type Props = {
  * moves are kept clear of it (use-moves-clear-of-answer.ts measures it through `cardRef`).
  */
 export function FeedbackBanner({ feedback, onDismiss, cardRef, pinned = true }: Props) {
+  const answer = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!feedback) return;
     // By serial: this timer may fire after a newer answer was set (use-move-player.ts).
@@ -27,10 +28,15 @@ export function FeedbackBanner({ feedback, onDismiss, cardRef, pinned = true }: 
     return () => window.clearTimeout(id);
   }, [feedback, onDismiss]);
 
+  // Unpinned, the answer is the panel's last line, maybe below what its scroll shows: bring it in.
+  useEffect(() => {
+    if (feedback && !pinned) answer.current?.scrollIntoView({ block: 'nearest' });
+  }, [feedback, pinned]);
+
   if (!feedback) return null;
   const { outcome } = feedback;
   return (
-    <div className={pinned ? 'pointer-events-none fixed inset-x-0 bottom-0 z-40 flex justify-center p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]' : 'flex justify-center'}>
+    <div ref={answer} className={pinned ? 'pointer-events-none fixed inset-x-0 bottom-0 z-40 flex justify-center p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]' : 'flex justify-center'}>
       {outcome.ok ? (
         <div ref={cardRef} aria-live="polite" data-testid="move-feedback" data-outcome="accepted" className="pointer-events-auto flex w-full max-w-xl items-center gap-3 rounded-2xl bg-kelp px-5 py-3 text-abyss shadow-2xl">
           <span className="text-2xl font-black" aria-hidden>✓</span>
