@@ -3,7 +3,8 @@
  * sideways (the space-time diagram fits or scrolls inside its own box), and at every
  * width the replayed phone of "through a student's eyes" shows its buttons' labels whole.
  * Screenshots of the player, the diagram and the student's eyes at 390x844, 1280x800
- * (the two-column layout at its narrowest) and 1920x1080 go to test-results/screens/.
+ * (the two-column layout at its narrowest) and 1920x1080 go to test-results/screens/. A press
+ * on that phone is answered inside its panel.
  */
 import type { Page } from '@playwright/test';
 import { expect, hostAClass, test } from './fixtures';
@@ -59,5 +60,17 @@ test('the replay player fits a phone without sideways scrolling, and the student
     await host.screenshot({ path: `test-results/screens/30-replay-player-${label}.png`, fullPage: label === 'phone' });
     await host.getByTestId('student-eyes').screenshot({ path: `test-results/screens/31-replay-student-eyes-${label}.png` });
     await host.getByRole('region', { name: 'Space-time diagram' }).screenshot({ path: `test-results/screens/32-replay-diagram-${label}.png` });
+  }
+
+  // A press on the replayed phone is answered inside its panel (nothing is sent), in view,
+  // never pinned over the player as the live phone pins its banner.
+  for (const size of [SIZES.phone, SIZES.projector]) {
+    await host.setViewportSize(size);
+    const eyes = host.getByTestId('student-eyes');
+    await eyes.getByTestId('move-pad').getByRole('button').first().click();
+    const answer = eyes.getByTestId('move-feedback');
+    await expect(answer).toContainText('This is a replay: nothing is sent to the class.');
+    await expect(answer).toBeInViewport();
+    expect(await answer.evaluate((card) => getComputedStyle(card.parentElement!).position)).not.toBe('fixed');
   }
 });
