@@ -7,8 +7,8 @@ import type { InboxEntry, NodeIndex } from '../types';
 import type { Fact, InboxTone, NodeSummary, PeerName, TimerFact } from '../module';
 import { whoIs } from '../words';
 import type { RaftCluster, RaftWire } from './types';
-import { nodeLabel } from './state';
-import { raftNodeView } from './view';
+import { nodeLabel, raftNode } from './state';
+import { listedRequests, raftNodeView } from './view';
 
 export function raftSummary(state: RaftCluster, index: NodeIndex, peers: PeerName[]): NodeSummary {
   const node = raftNodeView(state, index);
@@ -24,6 +24,11 @@ export function raftSummary(state: RaftCluster, index: NodeIndex, peers: PeerNam
   if (node.role === 'leader') {
     const inSync = node.followers.filter((f) => f.matchIndex >= node.logLength).length;
     facts.push({ id: 'followers', label: 'Followers up to date', value: `${inSync} of ${node.followers.length}` });
+  }
+  const older = listedRequests(raftNode(state, index)).older;
+  if (older) {
+    const terms = older.lowestTerm === older.highestTerm ? `term ${older.lowestTerm}` : `terms ${older.lowestTerm}–${older.highestTerm}`;
+    facts.push({ id: 'older-requests', label: 'Older vote requests', value: `${older.count} not listed (${terms}): too old for a vote (R4)`, wide: true });
   }
   if (node.logLength > 0 || node.heading) {
     facts.push({ id: 'heading', label: "Ship's heading", value: `${node.heading ?? 'none yet'} · ${node.commitIndex} of ${node.logLength} committed` });

@@ -8,7 +8,7 @@ import { letterKey, type MoveChoice } from '../module';
 import type { InboxEntry, NodeIndex, NodeStatus } from '../types';
 import { entriesFrom, entryAt } from './log';
 import { ELECTION_TIMER, HEARTBEAT_TIMER, majority, nodeLabel, raftNode } from './state';
-import type { RaftCluster, RaftCommand, RaftRole } from './types';
+import type { RaftCluster, RaftCommand, RaftNode, RaftRole, RaftVoteRequest } from './types';
 import { RAFT_HEADINGS } from './types';
 
 /** How many of its own last log entries a player sees (the length is always shown). */
@@ -34,6 +34,7 @@ export interface RaftNodeView {
   electionDue: boolean;
   /** Leader only: ms until the next heartbeat is due; 0 when overdue. */
   heartbeatDueMs: number | null;
+  /** The requests the phone lists (`listedRequests`); the older ones are only counted on the phone. */
   requests: { candidate: NodeIndex; term: number; lastLogIndex: number; lastLogTerm: number; current: boolean }[];
   logLength: number;
   log: { index: number; term: number; command: string; committed: boolean }[];
@@ -43,6 +44,38 @@ export interface RaftNodeView {
   /** Leader only: how far each follower is known to hold the log. */
   followers: { index: NodeIndex; matchIndex: number; nextIndex: number }[];
   inbox: InboxEntry[];
+}
+
+/** Vote requests a node holds but its phone does not list: how many, and their terms. */
+export interface OlderRequests {
+  count: number;
+  lowestTerm: number;
+  highestTerm: number;
+}
+
+/**
+ * The vote requests a phone lists: those of the node's current term (it may still vote on
+ * them) and those of the newest older term it holds (the term it just left: trying to vote
+ * there is how a student meets R4, "a vote counts only in your current term"). The rules
+ * keep every request (refusing one is always allowed, R4, and the fold stays the same), but
+ * in a team of 60 a node ends up holding one from nearly every peer, of terms long gone:
+ * 58 rows of "an older term" taught nothing more, and each cost the view two dry runs.
+ */
+export function listedRequests(n: RaftNode): { listed: RaftVoteRequest[]; older: OlderRequests | null } {
+  let newestOlderTerm = -1;
+  for (const r of n.requests) if (r.term < n.term && r.term > newestOlderTerm) newestOlderTerm = r.term;
+  const listed: RaftVoteRequest[] = [];
+  let older: OlderRequests | null = null;
+  for (const r of n.requests) {
+    if (r.term >= n.term || r.term === newestOlderTerm) listed.push(r);
+    else if (older === null) older = { count: 1, lowestTerm: r.term, highestTerm: r.term };
+    else {
+      older.count++;
+      older.lowestTerm = Math.min(older.lowestTerm, r.term);
+      older.highestTerm = Math.max(older.highestTerm, r.term);
+    }
+  }
+  return { listed, older };
 }
 
 export function raftNodeView(state: RaftCluster, index: NodeIndex): RaftNodeView {
@@ -71,7 +104,7 @@ export function raftNodeView(state: RaftCluster, index: NodeIndex): RaftNodeView
     electionTimerMs: remaining(ELECTION_TIMER),
     electionDue: n.electionDue,
     heartbeatDueMs: n.role === 'leader' ? (remaining(HEARTBEAT_TIMER) ?? 0) : null,
-    requests: n.requests.map((r) => ({ ...r, current: r.term === n.term })),
+    requests: listedRequests(n).listed.map((r) => ({ ...r, current: r.term === n.term })),
     logLength: n.log.length,
     log: entriesFrom(n.log, first, VIEW_LOG_ENTRIES).map((e, i) => ({ index: first + i, term: e.term, command: e.command, committed: first + i <= n.commitIndex })),
     commitIndex: n.commitIndex,
@@ -88,7 +121,7 @@ const ARROWS: Record<string, { key: string; hint: string }> = {
   N: { key: 'arrowup', hint: '↑' }, E: { key: 'arrowright', hint: '→' }, S: { key: 'arrowdown', hint: '↓' }, W: { key: 'arrowleft', hint: '←' },
 };
 
-/** The player's moves now; voting moves list one pair per candidate whose request reached this node. */
+/** The player's moves now; voting moves list one pair per request the phone lists (`listedRequests`). */
 export function raftMoveChoices(state: RaftCluster, index: NodeIndex): MoveChoice<RaftCommand>[] {
   const n = raftNode(state, index);
   const base = state.nodes[index]!;
@@ -104,7 +137,7 @@ export function raftMoveChoices(state: RaftCluster, index: NodeIndex): MoveChoic
       moves.push({ command: { type: 'WriteCommand', node: index, command: heading }, label: `Steer ${heading}`, layout: { kind: 'steer', text: heading, title: 'Steer the ship', note: 'a command in the log' }, shortcut: ARROWS[heading] });
     }
   }
-  for (const request of n.requests) {
+  for (const request of listedRequests(n).listed) {
     const c = nodeLabel(request.candidate);
     const current = request.term === n.term;
     const title = `${c} asks for your vote (term ${request.term})${current ? '' : ': an older term'}`;
