@@ -1,6 +1,6 @@
 /**
- * A room log folded as the replay player folds it: a team's consecutive ClusterEvents rows
- * as one run of shared/game/team-run.ts (one copy of room, round and team per run instead of
+ * A room log folded as the replay player folds it: a team's consecutive ClusterEvents and
+ * MoveRefused rows as one run of shared/game/team-run.ts (one copy of room, round and team per run instead of
  * per row), every other row with evolveRoom. The state is the same as reducing evolveRoom
  * over the rows (team-run.ts: closing after one row or after many gives the same state).
  *
@@ -9,7 +9,7 @@
  * class (~430,000 rows; issue 7), and it is the fold the player itself runs anyway.
  */
 import type { ClusterEvents } from '../game/events';
-import { closeTeamRun, foldsAsRun, foldTeamRow, openTeamRun } from '../game/team-run';
+import { closeTeamRun, foldsAsRun, foldsInTeamRun, foldTeamRunRow, openTeamRun, type MoveRefused } from '../game/team-run';
 import type { RoomEvent } from './events';
 import { evolveRoom } from './evolve';
 import type { MaybeRoom } from './state';
@@ -35,7 +35,7 @@ export function foldRoomRows(from: MaybeRoom, rows: readonly RoomEvent[], start 
   try {
     while (index < end) {
       const event = rows[index]!;
-      if (room === null || event.type !== 'ClusterEvents' || !foldsAsRun(room.round)) {
+      if (room === null || !foldsInTeamRun(event) || !foldsAsRun(room.round)) {
         room = evolveRoom(room, event);
         index += 1;
         continue;
@@ -45,12 +45,12 @@ export function foldRoomRows(from: MaybeRoom, rows: readonly RoomEvent[], start 
       let size = 0;
       let next: RoomEvent | undefined = event;
       do {
-        const batch = next as ClusterEvents;
-        foldTeamRow(run, batch);
-        size += batch.events.length;
+        const row = next as ClusterEvents | MoveRefused;
+        foldTeamRunRow(run, row);
+        size += row.type === 'ClusterEvents' ? row.events.length : 1;
         index += 1;
         next = rows[index];
-      } while (size < RUN_EVENTS && index < end && next?.type === 'ClusterEvents' && next.team === team);
+      } while (size < RUN_EVENTS && index < end && next !== undefined && foldsInTeamRun(next) && next.team === team);
       room = closeTeamRun(run);
     }
   } catch (error) {
