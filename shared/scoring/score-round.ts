@@ -70,23 +70,24 @@ export interface TeamScoring {
    */
   students: StudentScore[] | null;
   /**
-   * The students and tallies the run copied (null until its first): its own, changed in place
-   * from then on, as a cluster draft is (shared/rules/draft.ts). A score copied per accepted
-   * move, duty or refusal was most of the Bully class hour's refusals (411,850 of them).
+   * Which students (and which of their tallies) the run copied, by their place in `students`
+   * (bits of OWN_*; null until its first edit): its own, changed in place from then on, as a
+   * cluster draft is (shared/rules/draft.ts). A score copied per accepted move, duty and
+   * refusal was a spread of the student and of a tally for each of a class hour's ~400,000.
    */
-  made: Set<object> | null;
+  own: Uint8Array | null;
 }
 
 /** Null when the state has no memory of the team (nothing to score; startScoring gives every team one). */
 export function openTeamScoring(state: ScoringState, team: number): TeamScoring | null {
   const mem = state.memory[team];
-  return mem ? { state, team, mem, opened: mem, students: null, made: null } : null;
+  return mem ? { state, team, mem, opened: mem, students: null, own: null } : null;
 }
 
 export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
   if (event.cause === 'move' && event.node !== undefined) {
-    const s = studentInRun(run, event.node);
-    if (s) s.movesAccepted += 1;
+    const at = studentInRun(run, event.node);
+    if (at >= 0) run.students![at]!.movesAccepted += 1;
   }
   run.mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
   // The row itself is the scored batch (same cause, node and events): no copy per row.
@@ -96,11 +97,11 @@ export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
 
 /** S5: a refused move, counted by rule and by the move's noun (it costs points, see `points`). */
 export function stepTeamRefusal(run: TeamScoring, event: MoveRefused): void {
-  const s = studentInRun(run, event.node);
-  if (!s) return;
+  const at = studentInRun(run, event.node);
+  if (at < 0) return;
   const noun = scoringOf(run.state.algorithm).moveNouns[event.move] ?? event.move;
-  countInRun(run, s, 'refusedByRule', event.rule);
-  countInRun(run, s, 'refusedByMove', `${noun}|${event.rule}`);
+  countInRun(run, at, 'refusedByRule', event.rule);
+  countInRun(run, at, 'refusedByMove', `${noun}|${event.rule}`);
 }
 
 export function settleTeamScoring(run: TeamScoring): ScoringState {
@@ -168,12 +169,13 @@ function apply(run: TeamScoring, mark: ScoreMark): void {
   if (mark.kind === 'duty') {
     // S6: a crashed node is not blamed for what it could not do.
     if (!mark.done && mem.crashed.includes(mark.node)) return;
-    const s = studentInRun(run, mark.node);
-    if (s) countInRun(run, s, mark.done ? 'dutiesDone' : 'dutiesMissed', mark.duty);
+    const at = studentInRun(run, mark.node);
+    if (at >= 0) countInRun(run, at, mark.done ? 'dutiesDone' : 'dutiesMissed', mark.duty);
   } else if (mark.kind === 'lead') {
     const fast = mem.downSince !== null && mem.now - mem.downSince <= FAST_RECOVERY_MS;
-    const s = studentInRun(run, mark.node);
-    if (s) {
+    const at = studentInRun(run, mark.node);
+    if (at >= 0) {
+      const s = run.students![at]!;
       s.leads += 1;
       s.fastRecoveries += fast ? 1 : 0;
     }
@@ -197,36 +199,40 @@ function studentAt(state: ScoringState, students: readonly StudentScore[], team:
 }
 
 /**
- * Student `node` of the run's team ready to be written in place (null: no such student):
+ * Where student `node` of the run's team is in `run.students`, ready to be written in place (-1: no such student):
  * the run's own copy of the students' list (made on its first edit), and in it the run's own
  * copy of the student (made on its first edit of that student). Same keys in the same order
  * as the spread each edit used to make.
  */
-function studentInRun(run: TeamScoring, node: number): StudentScore | null {
+function studentInRun(run: TeamScoring, node: number): number {
   const students = run.students ?? run.state.students;
   const index = studentAt(run.state, students, run.team, node);
-  if (index < 0) return null;
-  if (run.students === null) run.students = students.slice();
-  const made = (run.made ??= new Set());
-  let s = run.students[index]!;
-  if (!made.has(s)) {
-    s = { ...s };
-    made.add(s);
-    run.students[index] = s;
+  if (index < 0) return -1;
+  if (run.students === null) {
+    run.students = students.slice();
+    run.own = new Uint8Array(students.length);
   }
-  return s;
+  const own = run.own!;
+  if (!(own[index]! & OWN_STUDENT)) {
+    run.students[index] = { ...run.students[index]! };
+    own[index] = OWN_STUDENT;
+  }
+  return index;
 }
 
-type Tally = 'refusedByRule' | 'refusedByMove' | 'dutiesDone' | 'dutiesMissed';
+/** Bits of TeamScoring.own: the student, then each tally the run copied. */
+const OWN_STUDENT = 1;
+const OWN_TALLY = { refusedByRule: 2, refusedByMove: 4, dutiesDone: 8, dutiesMissed: 16 } as const;
 
 /** One more `key` in the run's student's tally (copied on its first write in the run, then counted in place). */
-function countInRun(run: TeamScoring, s: StudentScore, tally: Tally, key: string): void {
-  const made = run.made!; // studentInRun made it
+function countInRun(run: TeamScoring, at: number, tally: keyof typeof OWN_TALLY, key: string): void {
+  const own = run.own!; // studentInRun made it
+  const s = run.students![at]!;
   let counts = s[tally];
-  if (!made.has(counts)) {
+  if (!(own[at]! & OWN_TALLY[tally])) {
     counts = { ...counts };
-    made.add(counts);
     s[tally] = counts;
+    own[at] = own[at]! | OWN_TALLY[tally];
   }
   counts[key] = (counts[key] ?? 0) + 1;
 }
