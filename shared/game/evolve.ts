@@ -7,16 +7,15 @@ import { createCluster } from '../rules/engine';
 import type { GameRoom } from './room';
 import type { ClusterEvents, GameEvent, RoundStarted } from './events';
 import { seedRng } from '../rules/prng';
-import { startScoring, stepScoring } from '../scoring/score-round';
-import type { ScoringState } from '../scoring/types';
+import { startScoring } from '../scoring/score-round';
 import { evolveStandIn } from './stand-in';
 import { observeStory } from '../stories/engine';
 import { foldStory, truthRole } from './story-fold';
 import { challengeBatch, challengeRefused, endChallenge, startChallenge } from '../challenges/fold';
-import { BOT_FIRST_LOOK_MS, type BotMind, type RefusalRecord, type RoundState, type TeamState } from './round';
-import { startRecap, stepRefusal } from './recap';
-import { roundWithTeams, withRound, withTeam } from './round-copy';
-import { closeTeamRun, foldTeamRow, openTeamRun } from './team-run';
+import { BOT_FIRST_LOOK_MS, type BotMind, type RoundState, type TeamState } from './round';
+import { startRecap } from './recap';
+import { withRound } from './round-copy';
+import { closeTeamRun, foldTeamRefusal, foldTeamRow, openTeamRun } from './team-run';
 
 export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
   // A setting of the class, with or without a round (SPEC S11).
@@ -58,8 +57,12 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
     case 'ChallengeEnded':
       return round.challenge ? withRound(room, { ...round, challenge: endChallenge(round.challenge, event) }) : room;
     case 'MoveRefused': {
+      // A run of one row, as a batch is (shared/game/team-run.ts): the replay player folds refusals inside the team's runs.
+      const run = openTeamRun(room, event.team);
+      foldTeamRefusal(run, event);
+      const folded = closeTeamRun(run);
       const challenge = round.challenge && challengeRefused(round.challenge, event.team, event.node, event.move, event.rule, round.teams[event.team]?.cluster.now ?? 0);
-      return withTeam(room, { ...scored(round, event), ...(challenge && { challenge }) }, event.team, (team) => ({ ...team, refusedMoves: team.refusedMoves + 1, refusals: recentRefusals(team, event), recap: stepRefusal(team.recap, event.rule) }));
+      return challenge ? withRound(folded, { ...folded.round!, challenge }) : folded;
     }
     case 'ClusterEvents': {
       // A run of one row (shared/game/team-run.ts): the replay player folds longer runs with the same code.
@@ -67,7 +70,7 @@ export function evolveGame<R extends GameRoom>(room: R, event: GameEvent): R {
       foldTeamRow(run, event);
       const folded = closeTeamRun(run);
       const story = observed(folded.round!, event);
-      // Most rows change no story: the room withTeam made is kept (one room copy per row).
+      // Most rows change no story: the room the run made is kept (one room copy per row).
       const next = story === folded.round ? folded : withRound(folded, story);
       const challenge = round.challenge;
       if (!challenge || challenge.ended) return next;
@@ -107,16 +110,6 @@ function teamAtStart(event: RoundStarted, members: number[], team: number, start
   };
 }
 
-/** Scores follow the same log as the clusters (SPEC S1). */
-function scored(round: RoundState, event: GameEvent): RoundState {
-  return round.scoring ? roundWithTeams(round, round.teams, scoredOnly(round, event)) : round;
-}
-
-function scoredOnly(round: RoundState, event: GameEvent): ScoringState {
-  // A snapshot written before scores existed has none: it scores from the next round on (team-run.ts does the same).
-  return round.scoring ? stepScoring(round.scoring, event) : round.scoring;
-}
-
 /** Every bot seat of the round gets a mind: it first looks at its phone after BOT_FIRST_LOOK_MS. */
 function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMind> {
   const bots: Record<string, BotMind> = {};
@@ -128,10 +121,5 @@ function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMin
   return bots;
 }
 
-/** How many refused moves the projector keeps (the newest few, one line each). */
-export const REFUSALS_KEPT = 4;
-
-function recentRefusals(team: TeamState, event: Extract<GameEvent, { type: 'MoveRefused' }>): RefusalRecord[] {
-  const record: RefusalRecord = { at: team.cluster.now, node: event.node, move: event.move, code: event.code, rule: event.rule, ...(event.message !== undefined && { message: event.message }), ...(event.bot && { bot: true }) };
-  return (team.refusals ?? []).concat(record).slice(-REFUSALS_KEPT);
-}
+/** How many refused moves the projector keeps (the newest few, one line each): team-run.ts folds them. */
+export { REFUSALS_KEPT } from './team-run';

@@ -57,11 +57,6 @@ export function stepLeaders(fold: TeamRecapFold | undefined, cluster: ClusterSta
   return { ...base, spells: base.spells.concat({ at: cluster.now, leaders }).slice(-SPELLS_KEPT) };
 }
 
-export function stepRefusal(fold: TeamRecapFold | undefined, rule: string): TeamRecapFold {
-  const base = fold ?? { spells: [], refusalsByRule: {} };
-  return { ...base, refusalsByRule: { ...base.refusalsByRule, [rule]: (base.refusalsByRule[rule] ?? 0) + 1 } };
-}
-
 export interface RecapSpell {
   from: number;
   to: number;

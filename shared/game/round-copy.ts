@@ -26,12 +26,6 @@ export function roundWithTeams(round: RoundState, teams: TeamState[], scoring: S
   return next;
 }
 
-export function withTeam<R extends GameRoom>(room: R, round: RoundState, index: number, change: (team: TeamState) => TeamState, scoring: ScoringState = round.scoring): R {
-  const teams = round.teams.slice();
-  teams[index] = change(teamOf(round, index));
-  return withRound(room, roundWithTeams(round, teams, scoring));
-}
-
 export function teamOf(round: RoundState, index: number): TeamState {
   const team = round.teams[index];
   if (!team) throw new Error(`team ${index} does not exist: the log is corrupt`);

@@ -10,20 +10,25 @@
  * those copies were most of the fold's garbage (issue 7). Closing after one row or after
  * many gives the same state: each row's copies are the previous row's with the same fields
  * replaced, so only the last one is ever read.
+ *
+ * A refused move (MoveRefused) of the team folds in the same run (foldTeamRefusal): it counts
+ * on the team, its recent refusals, its recap and its student's score, and changes no
+ * cluster. Folded alone it made room, round, team, scores and student copies per row, and
+ * broke the team's run in two: 71 % of a Bully class hour's rows are refusals (issue 7).
  */
 import type { ClusterDraft } from '../rules/draft';
 import { evolveOnDraft } from '../rules/engine';
 import type { NarrationReads } from '../rules/module';
 import { ALARM, type TickerRank } from '../rules/ticker-rank';
 import type { ClusterState, Event } from '../rules/types';
-import { openTeamScoring, settleTeamScoring, stepTeamScoring, type TeamScoring } from '../scoring/score-round';
+import { openTeamScoring, settleTeamScoring, stepTeamRefusal, stepTeamScoring, type TeamScoring } from '../scoring/score-round';
 import type { ScoringState } from '../scoring/types';
-import type { ClusterEvents } from './events';
+import type { ClusterEvents, GameEvent } from './events';
 import { narrate, narrationReadsOf } from './narrate';
 import { actingLeaders, lastLeaders, stepLeaders, type TeamRecapFold } from './recap';
 import { withRound, roundWithTeams, teamOf } from './round-copy';
 import type { GameRoom } from './room';
-import type { RoundState, TeamState, TickerLine } from './round';
+import type { RefusalRecord, RoundState, TeamState, TickerLine } from './round';
 import { rankEvent, splitBrainBetween, tellInto } from './ticker';
 
 /** A team's fold in progress. Mutable, and private to the fold that opened it. */
@@ -50,6 +55,29 @@ export interface TeamRun<R extends GameRoom> {
   scoring: TeamScoring | null;
   /** Rows folded so far (closing an empty run changes nothing). */
   rows: number;
+  /** The team's refused moves, its last few refusals, and whether that list and the recap's tally are the run's own copies. */
+  refusedMoves: number;
+  refusals: RefusalRecord[] | undefined;
+  ownRefusals: boolean;
+  ownRecapTally: boolean;
+  /** The kind of the run's first row: closing writes the team's fields in the order row by row would add them. */
+  first: 'batch' | 'refusal' | null;
+}
+
+export type MoveRefused = Extract<GameEvent, { type: 'MoveRefused' }>;
+
+/** How many refused moves the projector keeps (the newest few, one line each). */
+export const REFUSALS_KEPT = 4;
+
+/** A row a team run folds: one of its batches, or one of its refused moves. */
+export function foldsInTeamRun(event: { type: string }): event is ClusterEvents | MoveRefused {
+  return event.type === 'ClusterEvents' || event.type === 'MoveRefused';
+}
+
+/** Folds one row of the run's team (see foldsInTeamRun). */
+export function foldTeamRunRow(run: TeamRun<GameRoom>, row: ClusterEvents | MoveRefused): void {
+  if (row.type === 'MoveRefused') foldTeamRefusal(run, row);
+  else foldTeamRow(run, row);
 }
 
 /**
@@ -67,7 +95,11 @@ export function openTeamRun<R extends GameRoom>(room: R, index: number): TeamRun
   if (!round) throw new Error('ClusterEvents outside a round: the log is corrupt');
   const team = teamOf(round, index);
   const reads = narrationReadsOf(team.cluster.algorithm);
-  return { room, round, index, team, cluster: team.cluster, draft: new Set(), reads, lines: team.ticker, ownLines: false, headline: team.headline ?? null, away: team.away, recap: team.recap, scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0 };
+  return {
+    room, round, index, team, cluster: team.cluster, draft: new Set(), reads, lines: team.ticker, ownLines: false, headline: team.headline ?? null, away: team.away, recap: team.recap,
+    scores: round.scoring, scoring: round.scoring ? openTeamScoring(round.scoring, index) : null, rows: 0,
+    refusedMoves: team.refusedMoves, refusals: team.refusals, ownRefusals: false, ownRecapTally: false, first: null,
+  };
 }
 
 /**
@@ -101,6 +133,41 @@ export function foldTeamRow(run: TeamRun<GameRoom>, batch: ClusterEvents): void 
   // Scores follow the same log as the clusters (SPEC S1); a snapshot written before scores existed has none.
   if (run.scoring) stepTeamScoring(run.scoring, batch);
   run.rows += 1;
+  run.first ??= 'batch';
+}
+
+/**
+ * Folds one logged refused move of the run's team: the cluster does not change (the rules
+ * refused it); the team counts it, keeps it among its last REFUSALS_KEPT refusals (the
+ * projector's line, the phone's answer), the recap counts it by rule and the scores on the
+ * student (SPEC S5). The lists and tallies are copied once per run, then written in place.
+ */
+export function foldTeamRefusal(run: TeamRun<GameRoom>, refused: MoveRefused): void {
+  run.refusedMoves += 1;
+  const record: RefusalRecord = { at: run.cluster.now, node: refused.node, move: refused.move, code: refused.code, rule: refused.rule, ...(refused.message !== undefined && { message: refused.message }), ...(refused.bot && { bot: true }) };
+  if (!run.ownRefusals) {
+    run.refusals = run.refusals ? run.refusals.slice() : [];
+    run.ownRefusals = true;
+  }
+  const refusals = run.refusals!;
+  refusals.push(record);
+  if (refusals.length > REFUSALS_KEPT) refusals.splice(0, refusals.length - REFUSALS_KEPT);
+  countRefusal(run, refused.rule);
+  if (run.scoring) stepTeamRefusal(run.scoring, refused);
+  run.rows += 1;
+  run.first ??= 'refusal';
+}
+
+/** The recap's refusals by rule (recap.ts), one more `rule`: on the run's own copy of the tally. */
+function countRefusal(run: TeamRun<GameRoom>, rule: string): void {
+  if (!run.ownRecapTally) {
+    const base = run.recap ?? { spells: [], refusalsByRule: {} };
+    // stepLeaders' copies of the recap keep this tally: it stays the run's own until the run closes.
+    run.recap = { ...base, refusalsByRule: { ...base.refusalsByRule } };
+    run.ownRecapTally = true;
+  }
+  const tally = run.recap!.refusalsByRule;
+  tally[rule] = (tally[rule] ?? 0) + 1;
 }
 
 /** The room after the run's rows: one copy of team, round and room. */
@@ -112,14 +179,26 @@ export function closeTeamRun<R extends GameRoom>(run: TeamRun<R>): R {
   // A for-in copy, not a spread of a spread (V8's slow path, see round-copy.ts): same fields, same order.
   const next = {} as TeamState;
   for (const key in team) (next as unknown as Record<string, unknown>)[key] = team[key as keyof TeamState];
-  next.cluster = run.cluster;
-  next.ticker = run.lines;
-  next.headline = run.headline;
-  next.away = run.away;
-  next.recap = run.recap;
+  // A key the team lacks (headline, refusals) is added where the first row of its kind added it row by row.
+  const refused = run.refusedMoves > team.refusedMoves;
+  if (refused && run.first === 'refusal') writeRefusals(next, run);
+  if (run.rows > run.refusedMoves - team.refusedMoves) {
+    next.cluster = run.cluster;
+    next.ticker = run.lines;
+    next.headline = run.headline;
+    next.away = run.away;
+    next.recap = run.recap;
+  }
+  if (refused && run.first === 'batch') writeRefusals(next, run);
   const teams = round.teams.slice();
   teams[index] = next;
   return withRound(run.room, roundWithTeams(round, teams, run.scoring ? settleTeamScoring(run.scoring) : run.scores));
+}
+
+function writeRefusals(next: TeamState, run: TeamRun<GameRoom>): void {
+  next.refusedMoves = run.refusedMoves;
+  next.refusals = run.refusals;
+  next.recap = run.recap;
 }
 
 function tellRun(run: TeamRun<GameRoom>, at: number, text: string, rank: TickerRank): void {

@@ -1,7 +1,7 @@
 /**
  * A round as a film: the room folded row by row with the live game's own fold (evolveRoom;
- * a team's consecutive batches as one run of shared/game/team-run.ts, the code evolveRoom
- * runs for each batch live), each row stamped with the room time it happened at, and
+ * a team's consecutive batches and refused moves as one run of shared/game/team-run.ts, the
+ * code evolveRoom runs for each of them live), each row stamped with the room time it happened at, and
  * checkpoints of the folded state so that any moment is a short fold away.
  *
  * The state at room time t is the fold of every row whose time is <= t (a row is one
@@ -10,7 +10,7 @@
  * what an event touches, so a checkpoint keeps a reference to the state object.
  */
 import type { ClusterEvents } from '../game/events';
-import { closeTeamRun, foldsAsRun, foldTeamRow, openTeamRun } from '../game/team-run';
+import { closeTeamRun, foldsAsRun, foldsInTeamRun, foldTeamRunRow, openTeamRun, type MoveRefused } from '../game/team-run';
 import type { RoomEvent } from '../room/events';
 import { evolveRoom } from '../room/evolve';
 import { algorithmModule } from '../rules/registry';
@@ -170,21 +170,21 @@ export function* timelineSteps(slice: RoundSlice, options: TimelineOptions = {})
   try {
     while (index < logged.length) {
       const event = logged[index]!.event;
-      if (event.type === 'ClusterEvents' && foldsAsRun(room.round)) {
-        // Consecutive batches of one team fold as one run, closed at the next checkpoint (team-run.ts).
+      if (foldsInTeamRun(event) && foldsAsRun(room.round)) {
+        // Consecutive batches and refusals of one team fold as one run, closed at the next checkpoint (team-run.ts).
         const team = event.team;
         const run = openTeamRun(room, team);
         let due = false;
         let next: RoomEvent | undefined = event;
         do {
-          const batch = next as ClusterEvents;
+          const row = next as ClusterEvents | MoveRefused;
           const nowBefore = run.cluster.now;
-          const leaderBefore = leaderBeforeRow(batch, run.cluster);
-          foldTeamRow(run, batch);
-          due = record(index, batch, nowBefore, leaderBefore, run.cluster);
+          const leaderBefore = leaderBeforeRow(row, run.cluster);
+          foldTeamRunRow(run, row);
+          due = record(index, row, nowBefore, leaderBefore, run.cluster);
           index += 1;
           next = logged[index]?.event;
-        } while (!due && next?.type === 'ClusterEvents' && next.team === team);
+        } while (!due && next !== undefined && foldsInTeamRun(next) && next.team === team);
         room = closeTeamRun(run);
         if (due) {
           checkpoint(index - 1);
@@ -250,13 +250,13 @@ export function roomAfter(timeline: Timeline, index: number): RoomState {
   return foldRows(checkpoint.room, timeline.events, checkpoint.index + 1, index + 1);
 }
 
-/** Rows `from` to `to` (exclusive) folded onto `room`, a team's consecutive batches as one run (as buildTimeline folds them). */
+/** Rows `from` to `to` (exclusive) folded onto `room`, a team's consecutive batches and refusals as one run (as buildTimeline folds them). */
 function foldRows(from: RoomState, events: readonly SeqEvent[], start: number, end: number): RoomState {
   let room = from;
   let i = start;
   while (i < end) {
     const event = events[i]!.event;
-    if (event.type !== 'ClusterEvents' || !foldsAsRun(room.round)) {
+    if (!foldsInTeamRun(event) || !foldsAsRun(room.round)) {
       room = evolveRoom(room, event)!;
       i += 1;
       continue;
@@ -264,10 +264,10 @@ function foldRows(from: RoomState, events: readonly SeqEvent[], start: number, e
     const run = openTeamRun(room, event.team);
     let next: RoomEvent | undefined = event;
     do {
-      foldTeamRow(run, next as ClusterEvents);
+      foldTeamRunRow(run, next as ClusterEvents | MoveRefused);
       i += 1;
       next = i < end ? events[i]!.event : undefined;
-    } while (next?.type === 'ClusterEvents' && next.team === event.team);
+    } while (next !== undefined && foldsInTeamRun(next) && next.team === event.team);
     room = closeTeamRun(run);
   }
   return room;

@@ -10,6 +10,8 @@ import { algorithmModule } from '../rules/registry';
 import type { AlgorithmScoring, ScoreMark } from '../rules/scoring-hooks';
 import type { RoundScores, ScoringState, StudentScore, TeamMemory } from './types';
 
+type MoveRefused = Extract<GameEvent, { type: 'MoveRefused' }>;
+
 /** S3: points for taking the lead. */
 export const LEAD_POINTS = 10;
 /** S4: a leader elected within this much room time after the captain went down (the classroom presets time out in 15-30 s, so this is one prompt election). */
@@ -40,18 +42,11 @@ export function startScoring(start: RoundStarted): ScoringState {
 
 /** One logged event of the round (events outside the round's own kinds change nothing). */
 export function stepScoring(state: ScoringState, event: GameEvent): ScoringState {
-  if (event.type === 'MoveRefused') {
-    const noun = scoringOf(state.algorithm).moveNouns[event.move] ?? event.move;
-    return edit(state, event.team, event.node, (s) => ({
-      ...s,
-      refusedByRule: count(s.refusedByRule, event.rule),
-      refusedByMove: count(s.refusedByMove, `${noun}|${event.rule}`),
-    }));
-  }
-  if (event.type !== 'ClusterEvents') return state;
+  if (event.type !== 'ClusterEvents' && event.type !== 'MoveRefused') return state;
   const run = openTeamScoring(state, event.team);
   if (!run) return state;
-  stepTeamScoring(run, event);
+  if (event.type === 'MoveRefused') stepTeamRefusal(run, event);
+  else stepTeamScoring(run, event);
   return settleTeamScoring(run);
 }
 
@@ -74,20 +69,39 @@ export interface TeamScoring {
    * was a tenth of the replay player's fold (issue 7). Nobody sees it before the run settles.
    */
   students: StudentScore[] | null;
+  /**
+   * Which students (and which of their tallies) the run copied, by their place in `students`
+   * (bits of OWN_*; null until its first edit): its own, changed in place from then on, as a
+   * cluster draft is (shared/rules/draft.ts). A score copied per accepted move, duty and
+   * refusal was a spread of the student and of a tally for each of a class hour's ~400,000.
+   */
+  own: Uint8Array | null;
 }
 
-/** Null when the state has no memory of the team (nothing to score). */
+/** Null when the state has no memory of the team (nothing to score; startScoring gives every team one). */
 export function openTeamScoring(state: ScoringState, team: number): TeamScoring | null {
   const mem = state.memory[team];
-  return mem ? { state, team, mem, opened: mem, students: null } : null;
+  return mem ? { state, team, mem, opened: mem, students: null, own: null } : null;
 }
 
 export function stepTeamScoring(run: TeamScoring, event: ClusterEvents): void {
-  if (event.cause === 'move' && event.node !== undefined) editInRun(run, event.node, (s) => ({ ...s, movesAccepted: s.movesAccepted + 1 }));
+  if (event.cause === 'move' && event.node !== undefined) {
+    const at = studentInRun(run, event.node);
+    if (at >= 0) run.students![at]!.movesAccepted += 1;
+  }
   run.mem = foldCommon(run.mem, event.events, run.mem !== run.opened);
   // The row itself is the scored batch (same cause, node and events): no copy per row.
   const marks = scoringOf(run.state.algorithm).marks(event, run.mem.leader);
   for (const mark of marks) apply(run, mark);
+}
+
+/** S5: a refused move, counted by rule and by the move's noun (it costs points, see `points`). */
+export function stepTeamRefusal(run: TeamScoring, event: MoveRefused): void {
+  const at = studentInRun(run, event.node);
+  if (at < 0) return;
+  const noun = scoringOf(run.state.algorithm).moveNouns[event.move] ?? event.move;
+  countInRun(run, at, 'refusedByRule', event.rule);
+  countInRun(run, at, 'refusedByMove', `${noun}|${event.rule}`);
 }
 
 export function settleTeamScoring(run: TeamScoring): ScoringState {
@@ -155,10 +169,16 @@ function apply(run: TeamScoring, mark: ScoreMark): void {
   if (mark.kind === 'duty') {
     // S6: a crashed node is not blamed for what it could not do.
     if (!mark.done && mem.crashed.includes(mark.node)) return;
-    editInRun(run, mark.node, (s) => (mark.done ? { ...s, dutiesDone: count(s.dutiesDone, mark.duty) } : { ...s, dutiesMissed: count(s.dutiesMissed, mark.duty) }));
+    const at = studentInRun(run, mark.node);
+    if (at >= 0) countInRun(run, at, mark.done ? 'dutiesDone' : 'dutiesMissed', mark.duty);
   } else if (mark.kind === 'lead') {
     const fast = mem.downSince !== null && mem.now - mem.downSince <= FAST_RECOVERY_MS;
-    editInRun(run, mark.node, (s) => ({ ...s, leads: s.leads + 1, fastRecoveries: s.fastRecoveries + (fast ? 1 : 0) }));
+    const at = studentInRun(run, mark.node);
+    if (at >= 0) {
+      const s = run.students![at]!;
+      s.leads += 1;
+      s.fastRecoveries += fast ? 1 : 0;
+    }
     run.mem = { ...mem, leader: mark.node, downSince: null };
   } else if (mark.kind === 'in-office') run.mem = { ...mem, leader: mark.node };
   else if (mem.leader === mark.node) run.mem = { ...mem, leader: null };
@@ -178,27 +198,45 @@ function studentAt(state: ScoringState, students: readonly StudentScore[], team:
   return students[index]?.team === team ? index : -1;
 }
 
-function edit(state: ScoringState, team: number, node: number, change: (s: StudentScore) => StudentScore): ScoringState {
-  const index = studentAt(state, state.students, team, node);
-  if (index < 0) return state;
-  const students = state.students.slice();
-  students[index] = change(students[index]!);
-  return withScoring(state, students, state.memory);
-}
-
-/** `edit` on a run's own copy of the students (made on its first edit, then written in place). */
-function editInRun(run: TeamScoring, node: number, change: (s: StudentScore) => StudentScore): void {
+/**
+ * Where student `node` of the run's team is in `run.students`, ready to be written in place (-1: no such student):
+ * the run's own copy of the students' list (made on its first edit), and in it the run's own
+ * copy of the student (made on its first edit of that student). Same keys in the same order
+ * as the spread each edit used to make.
+ */
+function studentInRun(run: TeamScoring, node: number): number {
   const students = run.students ?? run.state.students;
   const index = studentAt(run.state, students, run.team, node);
-  if (index < 0) return;
-  if (run.students === null) run.students = students.slice();
-  run.students[index] = change(students[index]!);
+  if (index < 0) return -1;
+  if (run.students === null) {
+    run.students = students.slice();
+    run.own = new Uint8Array(students.length);
+  }
+  const own = run.own!;
+  if (!(own[index]! & OWN_STUDENT)) {
+    run.students[index] = { ...run.students[index]! };
+    own[index] = OWN_STUDENT;
+  }
+  return index;
+}
+
+/** Bits of TeamScoring.own: the student, then each tally the run copied. */
+const OWN_STUDENT = 1;
+const OWN_TALLY = { refusedByRule: 2, refusedByMove: 4, dutiesDone: 8, dutiesMissed: 16 } as const;
+
+/** One more `key` in the run's student's tally (copied on its first write in the run, then counted in place). */
+function countInRun(run: TeamScoring, at: number, tally: keyof typeof OWN_TALLY, key: string): void {
+  const own = run.own!; // studentInRun made it
+  const s = run.students![at]!;
+  let counts = s[tally];
+  if (!(own[at]! & OWN_TALLY[tally])) {
+    counts = { ...counts };
+    s[tally] = counts;
+    own[at] = own[at]! | OWN_TALLY[tally];
+  }
+  counts[key] = (counts[key] ?? 0) + 1;
 }
 
 function blank(student: number, team: number, node: number): StudentScore {
   return { student, team, node, movesAccepted: 0, refusedByRule: {}, refusedByMove: {}, dutiesDone: {}, dutiesMissed: {}, leads: 0, fastRecoveries: 0, points: 0 };
-}
-
-function count(tally: Record<string, number>, key: string): Record<string, number> {
-  return { ...tally, [key]: (tally[key] ?? 0) + 1 };
 }

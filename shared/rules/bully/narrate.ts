@@ -43,9 +43,33 @@ function tallyLine(t: BullyElectionTally): string {
   return `Election #${t.id} took ${total} messages (${t.sent.election} ELECTION, ${t.sent.answer} OK, ${t.sent.coordinator} COORDINATOR), ${reached} of them reached a live node.`;
 }
 
-/** An election's reason and a coordinator's welcome read the cluster before them (AlgorithmModule's `narrationReads`). */
-export function bullyNarrationReads(event: Event): NarrationReads {
-  return event.type === 'BullyElectionStarted' || event.type === 'CoordinatorAccepted' ? 'before' : 'after';
+/**
+ * Some live node other than `node` elects, or follows another coordinator than `from`: it
+ * still does once `node` has accepted `from` (accepting changes only `node`), so the live
+ * nodes are not united after it and "Everyone alive now follows" is not told.
+ */
+function othersNotBehind(state: BullyCluster, node: NodeIndex, from: NodeIndex): boolean {
+  for (let i = 0; i < state.bully.length; i++) {
+    const b = state.bully[i];
+    if (i === node || !b || state.nodes[i]?.status !== 'live') continue;
+    if (b.phase !== 'idle' || b.coordinator !== from) return true;
+  }
+  return false;
+}
+
+/**
+ * An election's reason and a coordinator's welcome read the cluster before them
+ * (AlgorithmModule's `narrationReads`). A COORDINATOR reaches every node, one acceptance
+ * each (173,326 in the Bully class hour): only the one that unites the live nodes is told,
+ * and the others are answered from `before` without folding on a copy. A lower rank's
+ * claim is told from the event alone.
+ */
+export function bullyNarrationReads(event: Event, before: BullyCluster): NarrationReads {
+  if (event.type === 'CoordinatorAccepted') {
+    if (event.from < event.node) return 'after';
+    return othersNotBehind(before, event.node, event.from) ? 'silent' : 'before';
+  }
+  return event.type === 'BullyElectionStarted' ? 'before' : 'after';
 }
 
 export function narrateBully(event: Event, before: BullyCluster, after: BullyCluster): string | null {
