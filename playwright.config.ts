@@ -1,10 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findBrowser } from './scripts/find-browser.cjs';
-
-// CHROMIUM_PATH, else a system Chromium/Chrome, else Playwright's own browser (undefined:
-// Playwright finds it itself). `npm run test:e2e` checks first (scripts/check-browser.mjs).
-const browser = findBrowser();
-const executablePath = browser && browser.source !== 'playwright' ? browser.path : undefined;
+import { chromiumLaunchOptions } from './scripts/find-browser.cjs';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,9 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    },
+    // CHROMIUM_PATH, else a system Chromium/Chrome, else Playwright's own browser.
+    // `npm run test:e2e` checks first (scripts/check-browser.mjs).
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -5,10 +5,12 @@
  * prints the page's height and how many vote-request rows it draws.
  */
 import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
+const { chromiumLaunchOptions } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
 
 const [url, out, nodeId] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 1)];
 if (!url || !out) throw new Error('usage: node bench/hour-phone-shot.mjs URL OUT [NODE_ID]');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch(chromiumLaunchOptions());
 const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 await context.addInitScript((id) => {
   window.localStorage.setItem('captain-down:seat:K7P3QX', JSON.stringify({ seatToken: `screenshot-seat-${id}`, nodeId: id }));

@@ -9,10 +9,12 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
+const { chromiumLaunchOptions } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const path = process.argv[3] ?? '/join/ABCDEF';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage();
 const scripts = [];
 const others = [];

@@ -12,6 +12,8 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { createRequire } from 'node:module';
+const { chromiumLaunchOptions } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
 import { io } from 'socket.io-client';
 
 const SIZES = (process.env.PROJECTOR_SIZES ?? '60,300').split(',').map(Number);
@@ -96,7 +98,7 @@ async function measure(browser, url, code) {
 const external = process.argv[2];
 const server = external ? { url: external, stop: () => {} } : await startServer();
 const version = await protocolVersion();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   console.log(`Projector rendering, ${MEASURE_S} s per class at 1920x1080 (${new Date().toISOString()}); load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (const size of SIZES) {

@@ -30,12 +30,7 @@ import { hourOf, LOG_T0, roomLog } from './fold-hour.ts';
 import { createRequire } from 'node:module';
 
 // The browser the journeys use (CHROMIUM_PATH, a system Chromium/Chrome, else Playwright's own).
-const { findBrowser } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
-const found = findBrowser();
-const launchOptions = () => ({
-  executablePath: found && found.source !== 'playwright' ? found.path : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { chromiumLaunchOptions } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const [algorithmsArg, urlArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const ALGORITHMS = (algorithmsArg ?? 'raft,bully,lease').split(',');
@@ -94,7 +89,7 @@ function writeExport(file, rows, room) {
 
 const dir = mkdtempSync(join(tmpdir(), 'replay-fold-browser-'));
 const server = urlArg ? { url: urlArg, stop: () => {} } : await startServer(dir);
-const browser = await chromium.launch(launchOptions());
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   console.log(`Chromium ${browser.version()}, ${server.url} (production bundle)`);
   for (const algorithm of ALGORITHMS) {

@@ -16,8 +16,7 @@ import { foldRoom } from '../shared/room/evolve.ts';
 import { classHourRows } from './class-hour-cache.ts';
 import { hourOf, roomLog } from './fold-hour.ts';
 
-const { findBrowser } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
-const found = findBrowser();
+const { chromiumLaunchOptions } = createRequire(import.meta.url)('../scripts/find-browser.cjs');
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const algorithms = (process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'raft,bully,lease').split(',');
 const classHour = flags.includes('--class');
@@ -47,10 +46,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: found && found.source !== 'playwright' ? found.path : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 console.log(`Chromium ${browser.version()}, the rules' fold on a draft (bench/rules-floor.ts, minified bundle), ${classHour ? 'class hour (server-shaped)' : 'synthetic hour'}`);
 for (const algorithm of algorithms) {
   const data = hourData(algorithm);

@@ -3,7 +3,7 @@
 /**
  * Which Chromium the browser tests drive (issue 9, finding 9: a fresh machine must pass
  * `npm test`). In order: CHROMIUM_PATH; a system Chromium or Chrome; Playwright's own
- * downloaded browser. Loaded by playwright.config.ts and scripts/check-browser.mjs.
+ * downloaded browser. Loaded by playwright.config.ts, scripts/check-browser.mjs and the browser benches.
  * CAPTAIN_DOWN_SKIP_SYSTEM_BROWSERS=1 ignores the system ones (to test the fallbacks).
  */
 // CommonJS so that both Playwright's config loader and plain node load it as it is.
@@ -42,4 +42,16 @@ function playwrightChromium() {
   }
 }
 
-module.exports = { findBrowser };
+/**
+ * How the journeys and the browser benches launch it: the browser above (undefined lets
+ * Playwright find its own) with the flags a shared, offline CI machine needs.
+ */
+function chromiumLaunchOptions(env = process.env) {
+  const browser = findBrowser(env);
+  return {
+    executablePath: browser && browser.source !== 'playwright' ? browser.path : undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  };
+}
+
+module.exports = { findBrowser, chromiumLaunchOptions };
