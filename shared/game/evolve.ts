@@ -121,5 +121,3 @@ function botsAtStart(room: GameRoom, event: RoundStarted): Record<string, BotMin
   return bots;
 }
 
-/** How many refused moves the projector keeps (the newest few, one line each): team-run.ts folds them. */
-export { REFUSALS_KEPT } from './team-run';

@@ -67,7 +67,7 @@ export interface TeamRun<R extends GameRoom> {
 export type MoveRefused = Extract<GameEvent, { type: 'MoveRefused' }>;
 
 /** How many refused moves the projector keeps (the newest few, one line each). */
-export const REFUSALS_KEPT = 4;
+const REFUSALS_KEPT = 4;
 
 /** A row a team run folds: one of its batches, or one of its refused moves. */
 export function foldsInTeamRun(event: { type: string }): event is ClusterEvents | MoveRefused {
